@@ -1,0 +1,173 @@
+package kr.smartsenior.edge;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import kr.smartsenior.edge.identify.RosterBook;
+import kr.smartsenior.edge.store.LocalStore;
+import kr.smartsenior.edge.sync.DeviceHealth;
+import kr.smartsenior.edge.sync.RemoteConfig;
+import kr.smartsenior.edge.sync.Synchronizer;
+import kr.smartsenior.protocol.DeviceConfig;
+import kr.smartsenior.protocol.MeasurementRecord;
+import kr.smartsenior.protocol.RecordValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One kiosk: its local store, the sync that empties it, and the roster it checks members' cards against. This is the API the screen, the
+ * simulator and the end-to-end tests use.
+ *
+ * <pre>{@code
+ * try (Kiosk kiosk = Kiosk.start(KioskSettings.fromEnvironment(System.getenv()))) {
+ *     kiosk.record(MeasurementRecord.of(memberId, MeasurementCode.GRIP_STRENGTH, value, takenAt, Map.of()));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #record} returns once the result is committed to disk; sending happens on
+ * the kiosk's own threads, whether or not the broker is reachable.
+ */
+public final class Kiosk implements AutoCloseable {
+
+    /** Reported in the status when the jar carries no version (running from classes). */
+    static final String UNKNOWN_VERSION = "dev";
+
+    private static final Logger log = LoggerFactory.getLogger(Kiosk.class);
+
+    private final KioskSettings settings;
+    private final LocalStore store;
+    private final Synchronizer sync;
+    private final DeviceHealth health;
+    private final RemoteConfig remoteConfig;
+    private final RosterBook roster;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Kiosk(KioskSettings settings, LocalStore store, Synchronizer sync, DeviceHealth health, RemoteConfig remoteConfig,
+            RosterBook roster) {
+        this.settings = settings;
+        this.store = store;
+        this.sync = sync;
+        this.health = health;
+        this.remoteConfig = remoteConfig;
+        this.roster = roster;
+    }
+
+    /**
+     * Opens the local store and starts syncing. Returns at once, even when the broker is down: the
+     * kiosk keeps recording and sends when it can.
+     *
+     * @throws kr.smartsenior.edge.store.StoreException when the data directory or database is unusable
+     */
+    public static Kiosk start(KioskSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        LocalStore store = LocalStore.open(settings.dataDir());
+        RosterBook roster = RosterBook.open(settings.siteId(), store.rosterCache());
+        try {
+            DeviceHealth health = new DeviceHealth(settings.dataDir(), DeviceHealth.DEFAULT_THERMAL_ZONE);
+            RemoteConfig remoteConfig = RemoteConfig.open(settings.dataDir());
+            Synchronizer sync = Synchronizer.start(settings.syncSettings(version()), store.outbox(),
+                    Clock.systemDefaultZone(), health, remoteConfig, roster::offer);
+            Kiosk kiosk = new Kiosk(settings, store, sync, health, remoteConfig, roster);
+            log.info("kiosk {}/{} {} started: {} records waiting in {}", settings.siteId(), settings.deviceId(), version(),
+                    store.outbox().size(), store.file());
+            return kiosk;
+        } catch (RuntimeException e) {
+            roster.close();
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Keeps a result: committed to disk before this returns, then sent when the broker is reachable.
+     * Recording the same record (same id) twice keeps it once.
+     *
+     * @throws IllegalStateException when the kiosk is closed
+     * @throws kr.smartsenior.edge.store.StoreException when the disk refuses it (the result is not saved)
+     */
+    public void record(MeasurementRecord record) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(record.id(), "record id");
+        if (closed.get()) {
+            throw new IllegalStateException("the kiosk is closed");
+        }
+        // kept even so: the server names the problem, and the record waits in the local store for staff
+        RecordValidator.problem(record, Instant.now())
+                .ifPresent(problem -> log.warn("recorded a result the server will likely reject: {}", problem));
+        store.outbox().append(record);
+        sync.wake();
+    }
+
+    /** Records not yet acknowledged by the server. */
+    public long outboxSize() {
+        return store.outbox().size();
+    }
+
+    /** Whether the kiosk is connected to the broker and listening for acks. */
+    public boolean connected() {
+        return !closed.get() && sync.connected();
+    }
+
+    /**
+     * Reports the sensors' latest self-test results ("ok", or what is wrong), replacing the earlier
+     * ones; they go out in the status at once and with every refresh.
+     */
+    public void reportSensors(Map<String, String> results) {
+        health.reportSensors(results);
+        sync.statusChanged();
+    }
+
+    /** Reads the sensors' self-test results from {@code source} each time the status is published. */
+    public void reportSensors(Supplier<Map<String, String>> source) {
+        health.reportSensors(source);
+        sync.statusChanged();
+    }
+
+    /** The remote configuration this kiosk runs, or empty before the first one arrives. */
+    public Optional<DeviceConfig> config() {
+        return remoteConfig.current();
+    }
+
+    /** The remote configuration, to read settings from and to hear about changes (screens, sound). */
+    public RemoteConfig remoteConfig() {
+        return remoteConfig;
+    }
+
+    /**
+     * The roster this kiosk checks cards against: the newest received from the server, kept on disk.
+     * Give it to an {@link kr.smartsenior.edge.identify.Identifier} to identify members.
+     */
+    public RosterBook roster() {
+        return roster;
+    }
+
+    /** The settings this kiosk runs with. */
+    public KioskSettings settings() {
+        return settings;
+    }
+
+    /** The kiosk software version, from the jar manifest. */
+    public static String version() {
+        String version = Kiosk.class.getPackage().getImplementationVersion();
+        return version != null ? version : UNKNOWN_VERSION;
+    }
+
+    /** Stops syncing (publishing the retained offline status) and closes the store. Safe to call twice. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sync.close();
+        } finally {
+            roster.close();
+            store.close();
+            log.info("kiosk {}/{} stopped", settings.siteId(), settings.deviceId());
+        }
+    }
+}

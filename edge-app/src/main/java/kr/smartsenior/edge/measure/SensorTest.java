@@ -1,0 +1,324 @@
+package kr.smartsenior.edge.measure;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import kr.smartsenior.edge.sensor.MotionListener;
+import kr.smartsenior.edge.sensor.MotionState;
+import kr.smartsenior.edge.sensor.PadEvent;
+import kr.smartsenior.edge.sensor.PadListener;
+import kr.smartsenior.edge.sensor.SensorLoop;
+import kr.smartsenior.edge.sensor.Sensors;
+import kr.smartsenior.protocol.MeasurementCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The phases every sensor-measured test shares: listening to the sensors while active, the
+ * countdown and its false-start check, the start-position check at "go", progress ticks, the end
+ * by timer or by the protocol, and the catalogue range check before a result stands. Subclasses
+ * hold only their protocol. Everything here runs on the sensor loop.
+ */
+abstract class SensorTest implements FitnessTest, PadListener, MotionListener {
+
+    static final Duration PROGRESS_EVERY = Duration.ofMillis(100);
+    /** Events stamped before the end may arrive a little after it on a busy loop. */
+    static final Duration END_GRACE = Duration.ofMillis(60);
+    /** No usable distance reading for longer than this spoils a motion-measured result. */
+    static final long MAX_SIGNAL_GAP_NANOS = 1_000_000_000L;
+    /** Two feet cannot leave two pads this close together; a mat losing power can. */
+    static final long SIMULTANEOUS_NANOS = 20_000_000L;
+
+    private static final Logger log = LoggerFactory.getLogger(SensorTest.class);
+
+    final Sensors sensors;
+    final SensorLoop loop;
+    private final MeasurementCode code;
+    private final List<TestListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<SensorLoop.Scheduled> timers = new ArrayList<>();
+    private volatile TestPhase phase = TestPhase.INSTRUCTIONS;
+    private volatile TestResult result;
+    private volatile InvalidReason invalid;
+    private boolean listening;
+    long goAt;
+
+    SensorTest(MeasurementCode code, Sensors sensors) {
+        this.code = code;
+        this.sensors = sensors;
+        this.loop = sensors.loop();
+    }
+
+    // --- what each protocol supplies -------------------------------------------------------
+
+    /** Whether the senior is in the start position at "go" (seated, both feet on the pads, …). */
+    abstract boolean inStartPosition();
+
+    /** Whether this event, during the countdown, means they started early. */
+    boolean falseStart(PadEvent event) {
+        return false;
+    }
+
+    boolean falseStart(MotionState state) {
+        return false;
+    }
+
+    /** Measuring starts: reset the protocol's state. */
+    abstract void begin();
+
+    void measurePad(PadEvent event) {
+    }
+
+    void measureMotion(MotionState state) {
+    }
+
+    /** Called about ten times a second while measuring, for time-outs. */
+    void tick(long now) {
+    }
+
+    /** The value shown live. */
+    abstract BigDecimal liveValue(long now);
+
+    /** Fixed length of a timed test, or null when the protocol ends it. */
+    Duration fixedLength() {
+        return null;
+    }
+
+    /** The fixed length is over: produce the result or invalidate. */
+    void timeUp() {
+    }
+
+    // --- FitnessTest -----------------------------------------------------------------------
+
+    @Override
+    public MeasurementCode code() {
+        return code;
+    }
+
+    @Override
+    public TestPhase phase() {
+        return phase;
+    }
+
+    @Override
+    public boolean offersPractice() {
+        return true;
+    }
+
+    @Override
+    public void addListener(TestListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void practice() {
+        loop.execute(() -> {
+            if (phase == TestPhase.INSTRUCTIONS && offersPractice()) {
+                listen();
+                enter(TestPhase.PRACTICE);
+            }
+        });
+    }
+
+    @Override
+    public void ready() {
+        loop.execute(() -> {
+            if (phase == TestPhase.INSTRUCTIONS || phase == TestPhase.PRACTICE || phase == TestPhase.INVALID) {
+                countdown();
+            }
+        });
+    }
+
+    @Override
+    public void cancel() {
+        loop.execute(() -> {
+            if (!phase.isFinal()) {
+                stopTimers();
+                stopListening();
+                enter(TestPhase.CANCELLED);
+            }
+        });
+    }
+
+    @Override
+    public Optional<TestResult> result() {
+        return Optional.ofNullable(result);
+    }
+
+    @Override
+    public Optional<InvalidReason> invalidReason() {
+        return Optional.ofNullable(invalid);
+    }
+
+    // --- sensor events ----------------------------------------------------------------------
+
+    @Override
+    public final void onPad(PadEvent event) {
+        switch (phase) {
+            case COUNTDOWN -> {
+                if (falseStart(event)) {
+                    invalid(InvalidReason.FALSE_START, "pad " + event.pad() + (event.pressed() ? " pressed" : " released"));
+                }
+            }
+            case MEASURING -> measurePad(event);
+            default -> { }
+        }
+    }
+
+    @Override
+    public final void onMotion(MotionState state) {
+        switch (phase) {
+            case COUNTDOWN -> {
+                if (!state.signalLost() && falseStart(state)) {
+                    invalid(InvalidReason.FALSE_START, "moved at rise " + String.format("%.2f", state.rise()));
+                }
+            }
+            case MEASURING -> measureMotion(state);
+            default -> { }
+        }
+    }
+
+    // --- for the protocols -------------------------------------------------------------------
+
+    /** Seconds since "go" at a loop time. */
+    double secondsSinceGo(long at) {
+        return (at - goAt) / 1e9;
+    }
+
+    /** The test ends with a value; the catalogue range is checked here. */
+    void finish(BigDecimal value, Map<String, Object> detail) {
+        if (phase != TestPhase.MEASURING) {
+            return;
+        }
+        if (value.compareTo(code.min()) < 0 || value.compareTo(code.max()) > 0) {
+            invalid(InvalidReason.OUT_OF_RANGE, value + " " + code.unit().wireName() + " is outside " + code.min() + ".."
+                    + code.max());
+            return;
+        }
+        Map<String, Object> full = new LinkedHashMap<>();
+        full.put("protocol", protocolName());
+        full.put("source", "sensors");
+        full.putAll(detail);
+        stopTimers();
+        stopListening();
+        result = new TestResult(code, value, full);
+        invalid = null;
+        log.debug("{}: {} {}", code, value, code.unit().wireName());
+        enter(TestPhase.RESULT);
+    }
+
+    /** The test ends without a result; the senior may retry. */
+    void invalid(InvalidReason reason, String why) {
+        if (phase != TestPhase.MEASURING && phase != TestPhase.COUNTDOWN) {
+            return;
+        }
+        stopTimers();
+        invalid = reason;
+        log.info("{} invalid: {} ({})", code, reason, why);
+        enter(TestPhase.INVALID);
+    }
+
+    /** Protocol identifier with a version, kept in the record's detail. */
+    String protocolName() {
+        return code.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/1";
+    }
+
+    /** Seconds between two loop times at the 0.1 s resolution of a stopwatch. */
+    static BigDecimal tenths(long fromNanos, long toNanos) {
+        return BigDecimal.valueOf(toNanos - fromNanos).movePointLeft(9).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    static double round3(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+
+    // --- phase machinery ---------------------------------------------------------------------
+
+    private void countdown() {
+        stopTimers();
+        listen();
+        result = null;
+        invalid = null;
+        long start = loop.nanos();
+        goAt = start + COUNTDOWN.toNanos();
+        enter(TestPhase.COUNTDOWN);
+        timers.add(loop.schedule(COUNTDOWN, this::go));
+        timers.add(loop.every(PROGRESS_EVERY, this::progressTick));
+    }
+
+    private void go() {
+        if (phase != TestPhase.COUNTDOWN) {
+            return;
+        }
+        if (!inStartPosition()) {
+            invalid(InvalidReason.NOT_IN_START_POSITION, "not in the start position at go");
+            return;
+        }
+        begin();
+        enter(TestPhase.MEASURING);
+        Duration length = fixedLength();
+        if (length != null) {
+            timers.add(loop.schedule(length.plus(END_GRACE), () -> {
+                if (phase == TestPhase.MEASURING) {
+                    timeUp();
+                }
+            }));
+        }
+    }
+
+    private void progressTick() {
+        long now = loop.nanos();
+        if (phase == TestPhase.MEASURING) {
+            tick(now);
+        }
+        if (phase != TestPhase.COUNTDOWN && phase != TestPhase.MEASURING) {
+            return;
+        }
+        int countdown = phase == TestPhase.COUNTDOWN ? (int) Math.ceil((goAt - now) / 1e9) : 0;
+        long elapsed = Math.max(0, (now - goAt) / 1_000_000);
+        Duration length = fixedLength();
+        long remaining = length == null ? -1 : Math.max(0, length.toMillis() - elapsed);
+        TestProgress progress = new TestProgress(phase, Math.max(0, countdown), elapsed, remaining,
+                phase == TestPhase.MEASURING ? liveValue(now) : BigDecimal.ZERO);
+        for (TestListener listener : listeners) {
+            listener.onProgress(this, progress);
+        }
+    }
+
+    private void enter(TestPhase next) {
+        phase = next;
+        for (TestListener listener : listeners) {
+            try {
+                listener.onPhase(this, next);
+            } catch (RuntimeException e) {
+                log.error("a test listener failed", e);
+            }
+        }
+    }
+
+    private void stopTimers() {
+        timers.forEach(SensorLoop.Scheduled::cancel);
+        timers.clear();
+    }
+
+    private void listen() {
+        if (!listening) {
+            sensors.mat().addListener(this);
+            sensors.motion().addListener(this);
+            listening = true;
+        }
+    }
+
+    private void stopListening() {
+        if (listening) {
+            sensors.mat().removeListener(this);
+            sensors.motion().removeListener(this);
+            listening = false;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package kr.smartsenior.edge.measure;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kr.smartsenior.edge.sensor.PadEvent;
+import kr.smartsenior.edge.sensor.Sensors;
+import kr.smartsenior.protocol.MeasurementCode;
+
+/**
+ * 2-minute step in place (2분 제자리 걷기): standing with each foot on its pad (1 left, 2 right), the
+ * senior marches for two minutes; the score is the number of right knee lifts, each seen as the
+ * right foot leaving pad 2. Resting is allowed (the clock runs on). The pads cannot see how high the
+ * knee goes: staff watch the target height as in the Senior Fitness Test.
+ *
+ * <p>Invalid: a foot lifted before "go", not both feet on the pads at "go", both pads letting go
+ * within 20 ms (the mat lost power or its cable), left and right counts far apart (one pad not
+ * working, or stepping off the mat), no foot on the mat for {@link #MAX_BOTH_OFF} (stepped off, or the
+ * mat went dead with a foot in the air), more than {@link #MAX_PLAUSIBLE} lifts.
+ */
+final class StepInPlaceTest extends SensorTest {
+
+    static final Duration LENGTH = Duration.ofMinutes(2);
+    static final int LEFT = 1;
+    static final int RIGHT = 2;
+    static final int MAX_PLAUSIBLE = 200;
+    /** Left and right may differ by this much, or {@link #UNEVEN_SHARE} of the larger, whichever is more. */
+    static final int UNEVEN_SLACK = 5;
+    static final double UNEVEN_SHARE = 0.2;
+    /** Marching lifts one foot at a time and resting is done standing: both feet off this long is no one on the mat. */
+    static final Duration MAX_BOTH_OFF = Duration.ofSeconds(2);
+
+    private int rightLifts;
+    private int leftLifts;
+    private long lastLeftRelease;
+    private long lastRightRelease;
+    private double firstLift = -1;
+    private double lastLift = -1;
+    private long endAt;
+    private long bothOffSince;
+
+    StepInPlaceTest(Sensors sensors) {
+        super(MeasurementCode.STEP_IN_PLACE_2MIN, sensors);
+    }
+
+    @Override
+    boolean inStartPosition() {
+        return sensors.mat().pressed(LEFT) && sensors.mat().pressed(RIGHT);
+    }
+
+    @Override
+    boolean falseStart(PadEvent event) {
+        return (event.pad() == LEFT || event.pad() == RIGHT) && !event.pressed();
+    }
+
+    @Override
+    void begin() {
+        rightLifts = 0;
+        leftLifts = 0;
+        lastLeftRelease = Long.MIN_VALUE / 2;
+        lastRightRelease = Long.MIN_VALUE / 2;
+        firstLift = -1;
+        lastLift = -1;
+        endAt = goAt + LENGTH.toNanos();
+        bothOffSince = -1;
+    }
+
+    @Override
+    Duration fixedLength() {
+        return LENGTH;
+    }
+
+    @Override
+    void tick(long now) {
+        if (bothOffSince >= 0 && now - bothOffSince > MAX_BOTH_OFF.toNanos() && now <= endAt) {
+            invalid(InvalidReason.SENSOR_DROPOUT, "no foot on the mat for " + MAX_BOTH_OFF.toSeconds() + " s");
+        }
+    }
+
+    @Override
+    void measurePad(PadEvent event) {
+        if (event.atNanos() > endAt || (event.pad() != LEFT && event.pad() != RIGHT)) {
+            return;
+        }
+        boolean bothOff = !sensors.mat().pressed(LEFT) && !sensors.mat().pressed(RIGHT);
+        if (bothOff && bothOffSince < 0) {
+            bothOffSince = event.atNanos();
+        } else if (!bothOff) {
+            bothOffSince = -1;
+        }
+        if (event.pressed()) {
+            return;
+        }
+        long at = event.atNanos();
+        if (event.pad() == RIGHT) {
+            if (Math.abs(at - lastLeftRelease) <= SIMULTANEOUS_NANOS && !sensors.mat().pressed(LEFT)) {
+                invalid(InvalidReason.SENSOR_DROPOUT, "both pads let go at once");
+                return;
+            }
+            lastRightRelease = at;
+            rightLifts++;
+            double t = round3(secondsSinceGo(at));
+            if (firstLift < 0) {
+                firstLift = t;
+            }
+            lastLift = t;
+        } else {
+            if (Math.abs(at - lastRightRelease) <= SIMULTANEOUS_NANOS && !sensors.mat().pressed(RIGHT)) {
+                invalid(InvalidReason.SENSOR_DROPOUT, "both pads let go at once");
+                return;
+            }
+            lastLeftRelease = at;
+            leftLifts++;
+        }
+    }
+
+    @Override
+    void timeUp() {
+        int larger = Math.max(leftLifts, rightLifts);
+        if (Math.abs(leftLifts - rightLifts) > Math.max(UNEVEN_SLACK, UNEVEN_SHARE * larger)) {
+            invalid(InvalidReason.UNEVEN_STEPS, "left " + leftLifts + ", right " + rightLifts);
+            return;
+        }
+        if (rightLifts > MAX_PLAUSIBLE) {
+            invalid(InvalidReason.OUT_OF_RANGE, rightLifts + " lifts in 2 min");
+            return;
+        }
+        if (rightLifts == 0) {
+            invalid(InvalidReason.NO_MOVEMENT, "no steps");
+            return;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("countedSide", "right");
+        detail.put("rightLifts", rightLifts);
+        detail.put("leftLifts", leftLifts);
+        detail.put("firstLiftS", firstLift);
+        detail.put("lastLiftS", lastLift);
+        finish(BigDecimal.valueOf(rightLifts), detail);
+    }
+
+    @Override
+    BigDecimal liveValue(long now) {
+        return BigDecimal.valueOf(rightLifts);
+    }
+}

@@ -1,0 +1,71 @@
+package kr.smartsenior.edge.sensor;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the kiosk's sensors are set up, from {@code SSC_*} environment variables.
+ *
+ * @param simSpeed    how much faster than real time a simulation runs ({@code SSC_SIM_SPEED}, default 1)
+ * @param calibration the site's calibration ({@code SSC_CAL_SEATED_MM}, {@code SSC_CAL_STANDING_MM},
+ *                    {@code SSC_CAL_EMPTY_MM}; default the reference layout)
+ * @param pinMap      a pin map file overriding the reference one ({@code SSC_PIN_MAP})
+ */
+public record SensorSettings(double simSpeed, SiteCalibration calibration, Optional<Path> pinMap) {
+
+    public static final String ENV_SIM_SPEED = "SSC_SIM_SPEED";
+    public static final String ENV_CAL_SEATED_MM = "SSC_CAL_SEATED_MM";
+    public static final String ENV_CAL_STANDING_MM = "SSC_CAL_STANDING_MM";
+    public static final String ENV_CAL_EMPTY_MM = "SSC_CAL_EMPTY_MM";
+    public static final String ENV_PIN_MAP = "SSC_PIN_MAP";
+    public static final double DEFAULT_SIM_SPEED = 1;
+
+    public SensorSettings {
+        if (!(simSpeed > 0) || simSpeed > ScaledSensorLoop.MAX_SPEED) {
+            throw new IllegalArgumentException(ENV_SIM_SPEED + " must be more than 0 and at most " + (int) ScaledSensorLoop.MAX_SPEED
+                    + ", got " + simSpeed);
+        }
+    }
+
+    /** Reads the variables; unset or blank ones take their defaults. Fails naming the variable. */
+    public static SensorSettings fromEnvironment(Map<String, String> env) {
+        double speed = DEFAULT_SIM_SPEED;
+        String text = value(env, ENV_SIM_SPEED);
+        if (text != null) {
+            try {
+                speed = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(ENV_SIM_SPEED + " must be a number such as 20, got '" + text + "'");
+            }
+        }
+        SiteCalibration reference = SiteCalibration.REFERENCE;
+        SiteCalibration calibration;
+        try {
+            calibration = new SiteCalibration(millimetres(env, ENV_CAL_SEATED_MM, reference.seatedMm()),
+                    millimetres(env, ENV_CAL_STANDING_MM, reference.standingMm()),
+                    millimetres(env, ENV_CAL_EMPTY_MM, reference.emptyMm()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SSC_CAL_*: " + e.getMessage(), e);
+        }
+        String pinMap = value(env, ENV_PIN_MAP);
+        return new SensorSettings(speed, calibration, Optional.ofNullable(pinMap).map(Path::of));
+    }
+
+    private static int millimetres(Map<String, String> env, String name, int fallback) {
+        String text = value(env, name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be whole millimetres, got '" + text + "'");
+        }
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,129 @@
+package kr.smartsenior.edge.sensor;
+
+import com.pi4j.context.Context;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One kiosk's sensors: the loop they deliver on, the step mat, the distance sensor and the motion
+ * signals derived from it; on the simulator also the {@link TracePlayer} that drives them. Owns
+ * all of it: {@link #close()} stops the readings, releases the pins and stops the loop.
+ */
+public final class Sensors implements AutoCloseable {
+
+    /** The health of a sensor with nothing to report. */
+    public static final String OK = "ok";
+    /** Keys of {@link #health()}, as published in the device status. */
+    public static final String STEP_MAT = "stepMat";
+    public static final String DISTANCE = "distance";
+    /** Pads on the reference mat and in the simulator. */
+    public static final int REFERENCE_PADS = 4;
+
+    private static final Logger log = LoggerFactory.getLogger(Sensors.class);
+
+    private final SensorLoop loop;
+    private final StepMat mat;
+    private final DistanceSensor distance;
+    private final MotionSignals motion;
+    private final TracePlayer player;
+    private final Context pi4j;
+
+    private Sensors(SensorLoop loop, StepMat mat, DistanceSensor distance, MotionSignals motion, TracePlayer player,
+            Context pi4j) {
+        this.loop = loop;
+        this.mat = mat;
+        this.distance = distance;
+        this.motion = motion;
+        this.player = player;
+        this.pi4j = pi4j;
+        distance.addListener(motion);
+    }
+
+    /** Simulated mat and distance sensor on this loop, driven by {@link #player()}. Started. */
+    public static Sensors simulated(SensorLoop loop, SiteCalibration calibration) {
+        SimulatedStepMat mat = new SimulatedStepMat(loop, REFERENCE_PADS, PadDebouncer.DEFAULT_WINDOW);
+        SimulatedDistanceSensor distance = new SimulatedDistanceSensor(loop, TfLunaSensor.DEFAULT_PERIOD,
+                calibration.emptyMm());
+        Sensors sensors = new Sensors(loop, mat, distance, new MotionSignals(calibration),
+                new TracePlayer(loop, mat, distance), null);
+        distance.start();
+        return sensors;
+    }
+
+    /**
+     * The real drivers on a Pi4J context (from {@link Pi4jContexts}), wired as the pin map says.
+     * Started; a distance sensor that does not answer is reported, not fatal.
+     *
+     * @throws SensorException when the pins cannot be claimed
+     */
+    public static Sensors onHardware(Context pi4j, PinMap pins, SensorLoop loop, SiteCalibration calibration) {
+        GpioStepMat mat = new GpioStepMat(pi4j, pins.padPins(), loop, PadDebouncer.DEFAULT_WINDOW);
+        TfLunaSensor distance;
+        try {
+            distance = new TfLunaSensor(Pi4jContexts.i2c(pi4j, pins.distanceBus(), pins.distanceAddress()), loop,
+                    TfLunaSensor.DEFAULT_PERIOD);
+        } catch (RuntimeException e) {
+            mat.close();
+            throw new SensorException("cannot open I2C bus " + pins.distanceBus() + ": " + e.getMessage(), e);
+        }
+        Sensors sensors = new Sensors(loop, mat, distance, new MotionSignals(calibration), null, pi4j);
+        distance.start();
+        return sensors;
+    }
+
+    public SensorLoop loop() {
+        return loop;
+    }
+
+    public StepMat mat() {
+        return mat;
+    }
+
+    public MotionSignals motion() {
+        return motion;
+    }
+
+    /** The trace player, when these sensors are simulated. */
+    public Optional<TracePlayer> player() {
+        return Optional.ofNullable(player);
+    }
+
+    /** Each sensor's state for the device status: {"stepMat": "ok", "distance": "not responding"}. */
+    public Map<String, String> health() {
+        Map<String, String> health = new LinkedHashMap<>();
+        health.put(STEP_MAT, mat.health());
+        health.put(DISTANCE, distance.health());
+        return health;
+    }
+
+    /** Logs the sensors' health after {@code settle} (readings need a moment to start). */
+    public void logSelfTest(Duration settle) {
+        loop.schedule(settle, () -> {
+            Map<String, String> health = health();
+            if (health.values().stream().allMatch(OK::equals)) {
+                log.info("sensor self-test: {}", health);
+            } else {
+                log.warn("sensor self-test found problems: {}", health);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            distance.close();
+            mat.close();
+            if (pi4j != null) {
+                pi4j.shutdown();
+            }
+        } catch (RuntimeException e) {
+            log.warn("closing the sensors: {}", e.getMessage());
+        } finally {
+            loop.close();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package kr.smartsenior.edge.simulate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import kr.smartsenior.edge.measure.FitnessTest;
+import kr.smartsenior.edge.measure.SafetyCheck;
+import kr.smartsenior.edge.measure.StaffEntry;
+import kr.smartsenior.edge.measure.TestBattery;
+import kr.smartsenior.edge.measure.TestPhase;
+import kr.smartsenior.edge.sensor.SensorLoop;
+import kr.smartsenior.edge.sensor.Sensors;
+import kr.smartsenior.edge.sensor.TracePlayer;
+import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.MeasurementRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo's kiosk visitors: one member after another answers the safety questions, has the staff
+ * items entered, and takes every sensor test of the {@link TestBattery}, performed by a
+ * {@link SimulatedSenior} whose traces play into the simulated sensors. The real protocols measure
+ * them, and their results go through the recorder (the kiosk's outbox) like a real visit's.
+ * Sometimes a senior starts early or the sensor drops out: the test is invalid and retried, as
+ * staff would.
+ *
+ * <p>Runs entirely on the sensors' loop, so at {@code SSC_SIM_SPEED} 20 a 4-minute visit takes 12 s.
+ */
+public final class SimulatedBattery implements AutoCloseable {
+
+    /** Share of visitors who are not cleared for testing today. */
+    static final double NOT_CLEARED_SHARE = 0.05;
+    /** Share of test attempts that go wrong (false start, dropout). */
+    static final double FLAW_SHARE = 0.1;
+    static final int MAX_ATTEMPTS = 3;
+    /** Staff pressing "ready" after the instructions. */
+    static final Duration INSTRUCTIONS = Duration.ofSeconds(2);
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedBattery.class);
+
+    private final Consumer<MeasurementRecord> recorder;
+    private final List<String> members;
+    private final Duration pause;
+    private final Sensors sensors;
+    private final SensorLoop loop;
+    private final TracePlayer player;
+    private final SimulatedSenior senior;
+    private final RandomGenerator random;
+    private final Clock clock;
+    private volatile boolean closed;
+    private long visits;
+
+    /**
+     * @param recorder where results go ({@code kiosk::record})
+     * @param members  member ids to simulate; none means nothing happens
+     * @param pause    loop time between visits
+     * @param sensors  simulated sensors (their player drives the tests)
+     */
+    public SimulatedBattery(Consumer<MeasurementRecord> recorder, List<String> members, Duration pause, Sensors sensors,
+            RandomGenerator random, Clock clock) {
+        this.recorder = recorder;
+        this.members = List.copyOf(members);
+        this.pause = pause;
+        this.sensors = sensors;
+        this.loop = sensors.loop();
+        this.player = sensors.player().orElseThrow(() -> new IllegalArgumentException("the sensors are not simulated"));
+        this.senior = new SimulatedSenior(sensors.motion().calibration(), random);
+        this.random = random;
+        this.clock = clock;
+    }
+
+    public SimulatedBattery(Consumer<MeasurementRecord> recorder, List<String> members, Duration pause, Sensors sensors) {
+        this(recorder, members, pause, sensors, new SplittableRandom(), Clock.system(SimulatedSessions.SEOUL));
+    }
+
+    /** Starts the visits; with no members, says so and does nothing. */
+    public void start() {
+        if (members.isEmpty()) {
+            log.info("nothing to simulate until members are given: set SSC_SIM_MEMBERS=A1,B2,...");
+            return;
+        }
+        log.info("simulating visits to the test station for {} members at {}x speed", members.size(), loop.speed());
+        loop.schedule(Duration.ofSeconds(1), this::visit);
+    }
+
+    /** Visits completed so far. */
+    public long visits() {
+        return visits;
+    }
+
+    private void visit() {
+        if (closed) {
+            return;
+        }
+        String member = members.get(random.nextInt(members.size()));
+        SafetyCheck check = random.nextDouble() < NOT_CLEARED_SHARE
+                ? new SafetyCheck(false, false, 165, 95)
+                : new SafetyCheck(false, false, 110 + random.nextInt(40), 65 + random.nextInt(25));
+        TestBattery battery;
+        try {
+            battery = TestBattery.open(member, check, sensors, recorder, clock);
+        } catch (TestBattery.NotClearedException e) {
+            log.info("member {}: {}", member, e.getMessage());
+            next();
+            return;
+        }
+        try {
+            enterStaffItems(battery);
+        } catch (RuntimeException e) {
+            log.error("could not record the staff items for member {}", member, e);
+        }
+        runTest(battery, 0);
+    }
+
+    private void enterStaffItems(TestBattery battery) {
+        BigDecimal height = tenths(148, 172);
+        battery.enterHeight(height);
+        battery.enterWeight(tenths(45, 78));
+        battery.enterGrip(StaffEntry.Hand.LEFT, List.of(tenths(14, 32), tenths(14, 32)));
+        battery.enterGrip(StaffEntry.Hand.RIGHT, List.of(tenths(15, 36), tenths(15, 36)));
+        battery.enterSitAndReach(List.of(tenths(-8, 18), tenths(-8, 18)));
+    }
+
+    private void runTest(TestBattery battery, int index) {
+        if (closed) {
+            return;
+        }
+        if (index >= TestBattery.SENSOR_TESTS.size()) {
+            visits++;
+            next();
+            return;
+        }
+        MeasurementCode code = TestBattery.SENSOR_TESTS.get(index);
+        FitnessTest test = battery.start(code);
+        int[] attempts = {1};
+        test.addListener((finished, phase) -> {
+            if (phase == TestPhase.RESULT || phase == TestPhase.CANCELLED) {
+                player.stop();
+                runTest(battery, index + 1);
+            } else if (phase == TestPhase.INVALID) {
+                player.stop();
+                if (attempts[0] < MAX_ATTEMPTS) {
+                    attempts[0]++;
+                    attempt(test, attempts[0]); // staff press "try again"
+                } else {
+                    finished.cancel();
+                }
+            }
+        });
+        attempt(test, attempts[0]);
+    }
+
+    private void attempt(FitnessTest test, int attempt) {
+        SimulatedSenior.Pace pace = SimulatedSenior.Pace.values()[random.nextInt(3)];
+        SimulatedSenior.Flaw flaw = attempt < MAX_ATTEMPTS && random.nextDouble() < FLAW_SHARE
+                ? (random.nextBoolean() ? SimulatedSenior.Flaw.FALSE_START : SimulatedSenior.Flaw.DROPOUT)
+                : (random.nextDouble() < 0.3 ? SimulatedSenior.Flaw.NOISY : SimulatedSenior.Flaw.NONE);
+        SimulatedSenior.Performance performance = senior.perform(test.code(), pace, flaw);
+        loop.schedule(INSTRUCTIONS, () -> {
+            if (closed) {
+                return;
+            }
+            test.ready();
+            loop.execute(() -> player.play(performance.trace(), () -> { }));
+        });
+    }
+
+    private void next() {
+        if (!closed) {
+            loop.schedule(pause, this::visit);
+        }
+    }
+
+    private BigDecimal tenths(int low, int high) {
+        return BigDecimal.valueOf(random.nextInt(low * 10, high * 10 + 1), 1);
+    }
+
+    /** Stops after the current step; the sensors (and their loop) are closed by their owner. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

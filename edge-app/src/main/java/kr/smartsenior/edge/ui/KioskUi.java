@@ -1,0 +1,261 @@
+package kr.smartsenior.edge.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import kr.smartsenior.protocol.MeasurementRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk's window. {@link #open} starts JavaFX (this class does not extend {@code Application}, so
+ * the kiosk jar runs with JavaFX on the classpath), shows the idle screen full-screen and wires the
+ * ports to the screens; results go only to the given recorder ({@code Kiosk::record}).
+ *
+ * <pre>{@code
+ * try (KioskUi ui = KioskUi.open(ports, kiosk::record, UiSettings.fromEnvironment(System.getenv()), Optional.empty())) {
+ *     ui.awaitClosed();
+ * }
+ * }</pre>
+ */
+public final class KioskUi implements AutoCloseable {
+
+    /** Where the Seoul offset for results comes from. */
+    public static final java.time.ZoneId SEOUL = java.time.ZoneId.of("Asia/Seoul");
+    static final double WINDOW_WIDTH = 1280;
+    static final double WINDOW_HEIGHT = 720;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(KioskUi.class);
+
+    /**
+     * Everything that drives the screens.
+     *
+     * @param cards    identified and refused cards
+     * @param presence someone in front of the kiosk
+     * @param pads     step-mat presses (hands-free "yes")
+     * @param tests    the guided fitness tests
+     * @param members  prescriptions to show
+     * @param exercises the exercise programs
+     */
+    public record Ports(CardEvents cards, PresenceEvents presence, PadEvents pads, FitnessTests tests, MemberInfo members,
+            ExercisePrograms exercises) {
+        public Ports {
+            Objects.requireNonNull(exercises, "exercises");
+            Objects.requireNonNull(cards, "cards");
+            Objects.requireNonNull(presence, "presence");
+            Objects.requireNonNull(pads, "pads");
+            Objects.requireNonNull(tests, "tests");
+            Objects.requireNonNull(members, "members");
+        }
+    }
+
+    /**
+     * Keyboard stand-ins for sensors, for simulation on a desktop: every key typed goes to
+     * {@code keyTyped} (its text, e.g. "1", "a"); the help line is shown at the bottom. Ctrl+Q closes.
+     */
+    public record Keyboard(String help, Consumer<String> keyTyped) {
+    }
+
+    private final Stage stage;
+    private final KioskController controller;
+    private final ScheduledExecutorService executor;
+    private final Voice voice;
+    private final KioskViewModel model;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile Duration firstFrame;
+
+    private KioskUi(Stage stage, KioskController controller, ScheduledExecutorService executor, Voice voice,
+            KioskViewModel model) {
+        this.stage = stage;
+        this.controller = controller;
+        this.executor = executor;
+        this.voice = voice;
+        this.model = model;
+    }
+
+    /**
+     * Starts JavaFX, opens the window (full screen unless {@link UiSettings#windowed()}) with the idle
+     * screen and starts listening to the ports. Returns when the window is shown.
+     *
+     * @throws IllegalStateException when JavaFX cannot start (no display) or the window does not open in time
+     */
+    public static KioskUi open(Ports ports, Consumer<MeasurementRecord> recorder, UiSettings settings,
+            Optional<Keyboard> keyboard) {
+        AtomicReference<KioskUi> opened = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch ready = new CountDownLatch(1);
+        Runnable build = () -> {
+            try {
+                opened.set(build(ports, recorder, settings, keyboard));
+            } catch (Throwable e) {
+                failure.set(e);
+            } finally {
+                ready.countDown();
+            }
+        };
+        try {
+            Platform.startup(build);
+        } catch (IllegalStateException alreadyRunning) {
+            Platform.runLater(build);
+        }
+        Platform.setImplicitExit(false);
+        try {
+            if (!ready.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the kiosk window did not open within " + START_TIMEOUT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening the kiosk window", e);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the kiosk window could not open: " + failure.get().getMessage(), failure.get());
+        }
+        return opened.get();
+    }
+
+    private static KioskUi build(Ports ports, Consumer<MeasurementRecord> recorder, UiSettings settings,
+            Optional<Keyboard> keyboard) {
+        Stage stage = new Stage();
+        KioskUi ui = attach(stage, ports, recorder, settings, keyboard);
+        if (!settings.windowed()) {
+            stage.setFullScreenExitHint("");
+            stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+            stage.setFullScreen(true);
+        }
+        stage.setOnCloseRequest(event -> ui.close());
+        ui.logFirstFrame(stage.getScene());
+        stage.show();
+        ui.controller.start();
+        return ui;
+    }
+
+    /**
+     * Puts the kiosk's scene into {@code stage} (on the FX thread) without showing it or starting the
+     * controller; {@link #open} and the UI tests use it.
+     */
+    static KioskUi attach(Stage stage, Ports ports, Consumer<MeasurementRecord> recorder, UiSettings settings,
+            Optional<Keyboard> keyboard) {
+        KioskViewModel model = new KioskViewModel();
+        Voice voice = new MediaVoice(new PromptSource(settings.voiceDir()), settings.voiceVolume(), settings.voiceRate(),
+                model::voiceWorking);
+        ScheduledExecutorService executor = controllerExecutor();
+        KioskController controller = new KioskController(ports, recorder, new FxScreenSink(model, voice), settings,
+                Clock.system(SEOUL), executor);
+        // one handler for whatever escapes an event handler on the FX thread: logged once, calm screen
+        Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> controller.unexpected(e));
+        KioskView view = new KioskView(model, controller::act, keyboard.map(Keyboard::help));
+        Scene scene = settings.windowed() ? new Scene(view, WINDOW_WIDTH, WINDOW_HEIGHT)
+                : new Scene(view, KioskView.WIDTH, KioskView.HEIGHT);
+        stage.setTitle("스마트 경로당");
+        stage.setScene(scene);
+        KioskUi ui = new KioskUi(stage, controller, executor, voice, model);
+        keyboard.ifPresent(keys -> scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.isShortcutDown() && event.getCode() == KeyCode.Q) {
+                ui.close();
+            } else if (!event.getText().isEmpty()) {
+                keys.keyTyped().accept(event.getText());
+            }
+            event.consume();
+        }));
+        return ui;
+    }
+
+    /** The controller's one ordered thread. */
+    static ScheduledExecutorService controllerExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ssc-ui-controller");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private void logFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Optional<Instant> jvmStart = ProcessHandle.current().info().startInstant();
+            jvmStart.ifPresent(start -> firstFrame = Duration.between(start, Instant.now()));
+            log.info("kiosk screen ready{}", jvmStart.map(start -> " " + firstFrame.toMillis()
+                    + " ms after the JVM started").orElse(""));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /**
+     * How long after the JVM started the first screen was laid out to be drawn, once it has been (for
+     * the log and the UI benchmark); empty before that or when the process start time is unknown.
+     */
+    public Optional<Duration> firstFrame() {
+        return Optional.ofNullable(firstFrame);
+    }
+
+    /**
+     * Calls {@code listener} on the FX thread with the simple name of each screen shown (e.g. "Home")
+     * once it is laid out and about to be drawn. For monitoring and the UI benchmark.
+     */
+    public void onScreenDrawn(Consumer<String> listener) {
+        Platform.runLater(() -> model.screen().addListener((obs, before, now) -> {
+            Scene scene = stage.getScene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                listener.accept(now.getClass().getSimpleName());
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+        }));
+    }
+
+    /** Blocks until the window is closed ({@link #close()}, Ctrl+Q in simulation). */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Closes the window and stops the controller. Safe to call twice and from any thread. */
+    @Override
+    public void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        executor.shutdownNow();
+        Runnable hide = () -> {
+            voice.close();
+            stage.hide();
+            closed.countDown();
+        };
+        if (Platform.isFxApplicationThread()) {
+            hide.run();
+        } else {
+            Platform.runLater(hide);
+            try {
+                closed.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    KioskController controller() {
+        return controller;
+    }
+
+    KioskViewModel model() {
+        return model;
+    }
+
+    Stage stage() {
+        return stage;
+    }
+}

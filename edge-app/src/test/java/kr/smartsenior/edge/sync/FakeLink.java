@@ -1,0 +1,50 @@
+package kr.smartsenior.edge.sync;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import kr.smartsenior.protocol.Channel;
+
+/** A broker link the test switches up and down by hand; keeps what was published. */
+final class FakeLink implements BrokerLink {
+
+    final List<byte[]> measurements = new CopyOnWriteArrayList<>();
+    private volatile Listener listener;
+    private volatile boolean up;
+    volatile boolean refusing;
+
+    @Override
+    public void start(Listener listener) {
+        this.listener = listener;
+    }
+
+    void goUp() {
+        up = true;
+        listener.linkUp();
+    }
+
+    void goDown() {
+        up = false;
+        listener.linkDown();
+    }
+
+    @Override
+    public boolean connected() {
+        return up;
+    }
+
+    @Override
+    public boolean publish(Channel channel, byte[] payload) {
+        if (!up || refusing) {
+            return false;
+        }
+        if (channel == Channel.MEASUREMENTS) {
+            measurements.add(payload);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        up = false;
+    }
+}

@@ -1,0 +1,125 @@
+package kr.smartsenior.edge.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import kr.smartsenior.edge.sensor.ScaledSensorLoop;
+import kr.smartsenior.edge.sensor.SiteCalibration;
+import kr.smartsenior.edge.sensor.Sensors;
+import kr.smartsenior.edge.simulate.SimulatedCards;
+import kr.smartsenior.edge.simulate.SimulatedExerciser;
+import kr.smartsenior.edge.simulate.SimulatedMembers;
+import kr.smartsenior.edge.simulate.SimulatedPresence;
+import kr.smartsenior.edge.simulate.SimulatedTestTaker;
+import kr.smartsenior.edge.ui.adapters.SensorExercisePrograms;
+import kr.smartsenior.edge.ui.adapters.SensorFitnessTests;
+import kr.smartsenior.edge.ui.adapters.SensorPadEvents;
+import kr.smartsenior.protocol.MeasurementRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The screens' journey over the real test protocol and exercise program on simulated sensors
+ * running 60 times faster than real time, as {@code --simulate} wires them: pads from the mat, a
+ * simulated senior performing.
+ */
+@Timeout(60)
+class RealProtocolsJourneyTest {
+
+    private static final String MEMBER = "M7K2Q9XD4T";
+    private static final Duration LONG = Duration.ofMinutes(5);
+
+    private final Sensors sensors = Sensors.simulated(new ScaledSensorLoop(60), SiteCalibration.REFERENCE);
+    private final List<MeasurementRecord> recorded = new CopyOnWriteArrayList<>();
+    private final RecordingSink sink = new RecordingSink();
+    private final SimulatedCards cards = new SimulatedCards(List.of(new SimulatedCards.Member(MEMBER, "김순자")));
+    private final ScheduledExecutorService executor = KioskUi.controllerExecutor();
+    private final KioskController controller;
+
+    RealProtocolsJourneyTest() {
+        Clock clock = Clock.system(KioskUi.SEOUL);
+        SimulatedExerciser exerciser = new SimulatedExerciser(sensors, SimulatedExerciser.Skill.EXCELLENT,
+                new SplittableRandom(2));
+        Map<String, Object> prescription = Map.of("lines", List.of("스텝 & 점프 2단계를 3분 해요."),
+                "programs", List.of(Map.of("code", "STEP_JUMP", "name", "스텝 & 점프", "level", 2, "minutes", 3, "perWeek", 3)),
+                "restrictions", List.of());
+        KioskUi.Ports ports = new KioskUi.Ports(cards, new SimulatedPresence(), new SensorPadEvents(sensors.mat()),
+                new SensorFitnessTests(sensors, clock, new SimulatedTestTaker(sensors, new SplittableRandom(4))),
+                new SimulatedMembers(Map.of(MEMBER, prescription)), new SensorExercisePrograms(sensors, clock, exerciser::follow));
+        controller = new KioskController(ports, recorded::add, sink, UiSettings.defaults().withTimeouts(LONG, LONG, LONG, LONG,
+                LONG), clock, executor);
+        controller.start();
+    }
+
+    @AfterEach
+    void close() {
+        executor.shutdownNow();
+        sensors.close();
+    }
+
+    private <T extends Screen> T awaitScreen(Class<T> type) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
+                .until(() -> type.isInstance(sink.current()));
+        return type.cast(sink.current());
+    }
+
+    private void tap(Action action) {
+        controller.act(sink.current(), action);
+    }
+
+    @Test
+    void aChairStandIsMeasuredByTheRealProtocolAndAnExerciseSessionPlayedOnTheMatIsRecorded() {
+        cards.show(1);
+        awaitScreen(Screen.Greeting.class);
+        sensors.player().orElseThrow().tap(1, Duration.ofMillis(300)); // a real pad press says "yes"
+        awaitScreen(Screen.Home.class);
+        tap(Action.MEASURE);
+        awaitScreen(Screen.SafetyAsk.class);
+        tap(Action.WELL); // the real measure gate clears "no pain or dizziness today"
+        awaitScreen(Screen.TestStep.class);
+        tap(Action.READY);
+        await().until(() -> sink.current() instanceof Screen.TestStep s && s.step() == FitnessTests.Step.PRACTICE);
+        tap(Action.READY);
+        Screen.Result result = awaitScreen(Screen.Result.class);
+        assertThat(sink.screens).anyMatch(Screen.Countdown.class::isInstance).anyMatch(Screen.Measuring.class::isInstance);
+        assertThat(recorded).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("CHAIR_STAND_30S");
+            assertThat(r.detail()).containsEntry("protocol", "chair-stand-30s/1");
+            assertThat(result.valueText()).isEqualTo(r.value().toPlainString() + "번");
+        });
+
+        tap(Action.NEXT); // the other tests are skipped
+        while (!(sink.current() instanceof Screen.Summary)) {
+            Screen before = sink.current();
+            if (before instanceof Screen.TestStep) {
+                controller.act(before, Action.SKIP);
+            }
+            await().pollInterval(Duration.ofMillis(10)).until(() -> sink.current() != before);
+        }
+        tap(Action.HOME);
+        awaitScreen(Screen.Home.class);
+        tap(Action.EXERCISE);
+        awaitScreen(Screen.ExerciseChoice.class);
+        tap(Action.CHOOSE_STEP_JUMP);
+        awaitScreen(Screen.ExerciseBriefing.class);
+        tap(Action.READY);
+        Screen.ExerciseResult done = awaitScreen(Screen.ExerciseResult.class);
+        assertThat(done.summary().stopReason()).isNull();
+        assertThat(done.summary().accuracyPercent()).isGreaterThan(85);
+        assertThat(recorded).hasSize(2).last().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("STEP_JUMP");
+            assertThat(r.detail()).containsEntry("protocol", "step-jump/1").containsEntry("level", 2);
+            assertThat(r.value().intValue()).isEqualTo(180);
+        });
+        assertThat(sink.exercise).anyMatch(live -> !live.lit().isEmpty());
+        await().during(Duration.ofMillis(300)).until(() -> sink.current() instanceof Screen.ExerciseResult);
+    }
+}

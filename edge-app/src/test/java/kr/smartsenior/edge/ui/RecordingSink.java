@@ -1,0 +1,37 @@
+package kr.smartsenior.edge.ui;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps what the controller showed and said, for tests without a screen. */
+final class RecordingSink implements ScreenSink {
+
+    final List<Screen> screens = new CopyOnWriteArrayList<>();
+    final List<Live> lives = new CopyOnWriteArrayList<>();
+    final List<Prompt> prompts = new CopyOnWriteArrayList<>();
+    final List<ExerciseLive> exercise = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void show(Screen screen) {
+        screens.add(screen);
+    }
+
+    @Override
+    public void live(Live live) {
+        lives.add(live);
+    }
+
+    @Override
+    public void exercise(ExerciseLive live) {
+        exercise.add(live);
+    }
+
+    @Override
+    public void say(Prompt prompt) {
+        prompts.add(prompt);
+    }
+
+    Screen current() {
+        return screens.isEmpty() ? null : screens.getLast();
+    }
+}

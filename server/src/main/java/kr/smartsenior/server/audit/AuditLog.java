@@ -1,0 +1,112 @@
+package kr.smartsenior.server.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who read which senior's personal data, when and from where (as Korea's Personal Information
+ * Protection Act expects of systems holding health data). Rows are only ever added.
+ */
+@Component
+public final class AuditLog {
+
+    /** A staff member read a member's registration. */
+    public static final String READ_MEMBER = "member.read";
+    /** A staff member read a member's measurements. */
+    public static final String READ_MEASUREMENTS = "member.measurements.read";
+
+    /** A staff member listed a site's members (one entry, for the site). */
+    public static final String READ_SITE_MEMBERS = "site.members.read";
+    /** A staff member changed a member's registration. */
+    public static final String UPDATE_MEMBER = "member.update";
+    /** A staff member printed (downloaded) a member's card, which shows the name. */
+    public static final String PRINT_CARD = "member.card.print";
+    /** A staff member issued a member a new card, revoking the old one. */
+    public static final String REISSUE_CARD = "member.card.reissue";
+
+    /** An admin searched the audit log. */
+    public static final String READ_AUDIT = "audit.read";
+    /** A staff member opened a senior's page on the dashboard. */
+    public static final String VIEW_MEMBER_PAGE = "member.page.view";
+    /** A staff member opened a site's overview on the dashboard (names, grades and alerts of its seniors). */
+    public static final String VIEW_SITE_OVERVIEW = "site.overview.view";
+
+    /** A staff member checked a list of seniors for a site without storing it (dry run). */
+    public static final String PREVIEW_MEMBER_IMPORT = "site.members.import.preview";
+    /** A staff member imported a list of seniors into a site. */
+    public static final String IMPORT_MEMBERS = "site.members.import";
+    /** A staff member exported a site's results (names and measurements) as a file. */
+    public static final String EXPORT_RESULTS = "site.results.export";
+    /** An admin opened the district view (participation and change per site, no names). */
+    public static final String VIEW_DISTRICT = "district.view";
+
+    /** The most entries one search returns. */
+    public static final int MAX_SEARCH = 1000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(String actor, String action, String memberId, String siteId, String remoteAddr) {
+        jdbc.sql("""
+                INSERT INTO audit_log (id, at_ms, actor, action, member_id, site_id, remote_addr)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID().toString(), clock.millis(), actor, action, memberId, siteId,
+                        clip(remoteAddr))
+                .update();
+    }
+
+    /** One entry: who did what to whose data, when ({@code at}, UTC) and from which address. */
+    public record Entry(String id, Instant at, String actor, String action, String memberId, String siteId,
+            String remoteAddr) {
+    }
+
+    /**
+     * Entries newest first, filtered by whichever of member, site and account are given (null: any),
+     * from {@code fromMs} (inclusive) to {@code toMs} (exclusive), at most {@code limit}.
+     */
+    public List<Entry> search(String memberId, String siteId, String actor, Long fromMs, Long toMs, int limit) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT id, at_ms, actor, action, member_id, site_id, remote_addr FROM audit_log WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (memberId != null) {
+            sql.append(" AND member_id = ?");
+            params.add(memberId);
+        }
+        if (siteId != null) {
+            sql.append(" AND site_id = ?");
+            params.add(siteId);
+        }
+        if (actor != null) {
+            sql.append(" AND actor = ?");
+            params.add(actor);
+        }
+        if (fromMs != null) {
+            sql.append(" AND at_ms >= ?");
+            params.add(fromMs);
+        }
+        if (toMs != null) {
+            sql.append(" AND at_ms < ?");
+            params.add(toMs);
+        }
+        sql.append(" ORDER BY at_ms DESC, id LIMIT ").append(Math.max(1, Math.min(limit, MAX_SEARCH)));
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Entry(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("at_ms")),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("member_id"),
+                        rs.getString("site_id"), rs.getString("remote_addr")))
+                .list();
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 64 ? text : text.substring(0, 64);
+    }
+}

@@ -1,0 +1,175 @@
+package kr.smartsenior.server.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.smartsenior.protocol.Topics;
+import kr.smartsenior.server.audit.AuditLog;
+import kr.smartsenior.server.fitness.Evaluation;
+import kr.smartsenior.server.fitness.Evaluator;
+import kr.smartsenior.server.fitness.MeasurementHistory;
+import kr.smartsenior.server.fitness.Result;
+import kr.smartsenior.server.member.MemberDirectory.Senior;
+import kr.smartsenior.server.prescription.PrescriptionHistory;
+import kr.smartsenior.server.screening.Screenings;
+import kr.smartsenior.server.security.SiteAccess;
+import kr.smartsenior.server.site.Site;
+import kr.smartsenior.server.site.SiteRepository;
+import kr.smartsenior.server.web.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The dashboard's pages: sign-in, the sites an account may see, a site's overview and a senior's
+ * page. Site and senior pages go through {@link SiteAccess} and write an audit entry.
+ */
+@Controller
+final class DashboardController {
+
+    static final int EXERCISE_WEEKS = 12;
+
+    private final SiteAccess access;
+    private final SiteRepository sites;
+    private final SiteOverview overview;
+    private final Evaluator evaluator;
+    private final MeasurementHistory history;
+    private final PrescriptionHistory prescriptions;
+    private final Screenings screenings;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+
+    DashboardController(SiteAccess access, SiteRepository sites, SiteOverview overview, Evaluator evaluator,
+            MeasurementHistory history, PrescriptionHistory prescriptions, Screenings screenings, AuditLog audit,
+            ObjectMapper json) {
+        this.access = access;
+        this.sites = sites;
+        this.overview = overview;
+        this.evaluator = evaluator;
+        this.history = history;
+        this.prescriptions = prescriptions;
+        this.screenings = screenings;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @RequestMapping("/denied") // forwarded to for any method (a refused POST too)
+    String denied(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return "denied";
+    }
+
+    @GetMapping("/")
+    String home(Principal principal, Model model) {
+        List<Site> visible = access.visible(principal, sites.all(), Site::id);
+        model.addAttribute("sites", visible);
+        model.addAttribute("admin", access.isAdmin(principal));
+        return "sites";
+    }
+
+    @GetMapping("/sites/{siteId}")
+    String site(@PathVariable String siteId, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "NAME") String sort, @RequestParam(defaultValue = "1") int page,
+            Principal principal, HttpServletRequest request, Model model) {
+        Site site = (Topics.isValidId(siteId) ? sites.find(siteId) : java.util.Optional.<Site>empty())
+                .orElseThrow(() -> new NotFoundException("no such site"));
+        access.requireSite(principal, site.id());
+        SiteOverview.Sort order;
+        try {
+            order = SiteOverview.Sort.valueOf(sort);
+        } catch (IllegalArgumentException e) {
+            order = SiteOverview.Sort.NAME;
+        }
+        SiteOverview.Page rows = overview.page(site.id(), q, order, page);
+        audit.record(principal.getName(), AuditLog.VIEW_SITE_OVERVIEW, null, site.id(), request.getRemoteAddr());
+        model.addAttribute("site", site);
+        model.addAttribute("view", rows);
+        model.addAttribute("components", kr.smartsenior.server.fitness.FitnessComponent.values());
+        return "site";
+    }
+
+    @GetMapping("/members/{id}")
+    String member(@PathVariable String id, Principal principal, HttpServletRequest request, Model model)
+            throws JsonProcessingException {
+        Senior senior = access.requireMember(principal, id);
+        List<Result> results = history.of(senior.id());
+        Evaluation evaluation = evaluator.evaluate(senior);
+        audit.record(principal.getName(), AuditLog.VIEW_MEMBER_PAGE, senior.id(), senior.siteId(), request.getRemoteAddr());
+        model.addAttribute("senior", senior);
+        model.addAttribute("site", sites.find(senior.siteId()).orElse(null));
+        model.addAttribute("evaluation", evaluation);
+        model.addAttribute("cells", evaluation.components().stream()
+                .map(c -> Map.entry(c, SiteOverview.cell(c.status(), c.trend()))).toList());
+        model.addAttribute("charts", json.writeValueAsString(charts(senior, results, evaluation)));
+        model.addAttribute("exercise", json.writeValueAsString(exercisePerWeek(results)));
+        model.addAttribute("prescriptions", prescriptions.of(senior.id()));
+        model.addAttribute("screening", screenings.status(senior.id()));
+        return "member";
+    }
+
+    /** One chart per test: the results with the normal band of the senior's age at each result. */
+    private List<Map<String, Object>> charts(Senior senior, List<Result> results, Evaluation evaluation) {
+        Map<String, List<Map<String, Object>>> byCode = new LinkedHashMap<>();
+        for (Result result : results) {
+            if (!result.isTest()) {
+                continue;
+            }
+            int age = result.takenAt().getYear() - senior.birthYear();
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("date", result.takenAt().toLocalDate().toString());
+            point.put("value", result.value());
+            evaluator.normalBand(result.code(), senior.sex(), age).ifPresent(band -> {
+                point.put("low", band.low());
+                point.put("high", band.high());
+            });
+            byCode.computeIfAbsent(result.code(), c -> new ArrayList<>()).add(point);
+        }
+        List<Map<String, Object>> charts = new ArrayList<>();
+        byCode.forEach((code, points) -> {
+            Map<String, Object> chart = new LinkedHashMap<>();
+            chart.put("code", code);
+            chart.put("name", evaluation.result(code).map(Evaluation.TestResult::name).orElse(code));
+            chart.put("unit", evaluation.result(code).map(Evaluation.TestResult::unit).orElse(""));
+            chart.put("points", points);
+            charts.add(chart);
+        });
+        return charts;
+    }
+
+    /** Exercise sessions (records that are not tests) per week, the last {@value #EXERCISE_WEEKS} weeks. */
+    private static Map<String, Integer> exercisePerWeek(List<Result> results) {
+        LocalDate thisWeek = LocalDate.now(SiteOverview.ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Map<String, Integer> weeks = new LinkedHashMap<>();
+        for (int i = EXERCISE_WEEKS - 1; i >= 0; i--) {
+            weeks.put(thisWeek.minusWeeks(i).toString(), 0);
+        }
+        for (Result result : results) {
+            if (result.isTest()) {
+                continue;
+            }
+            LocalDate week = result.takenAt().toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            if (ChronoUnit.WEEKS.between(week, thisWeek) < EXERCISE_WEEKS) {
+                weeks.computeIfPresent(week.toString(), (k, n) -> n + 1);
+            }
+        }
+        return weeks;
+    }
+}

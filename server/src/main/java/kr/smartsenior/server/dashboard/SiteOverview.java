@@ -1,0 +1,146 @@
+package kr.smartsenior.server.dashboard;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kr.smartsenior.server.fitness.ComponentStatus;
+import kr.smartsenior.server.fitness.Evaluation;
+import kr.smartsenior.server.fitness.Evaluator;
+import kr.smartsenior.server.fitness.FallRiskLevel;
+import kr.smartsenior.server.fitness.FitnessComponent;
+import kr.smartsenior.server.fitness.TrendDirection;
+import kr.smartsenior.server.member.MemberDirectory;
+import kr.smartsenior.server.member.MemberDirectory.Senior;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * One page of a site's seniors: searched by name or id, sorted by name, last visit or last test
+ * (in SQL over the whole site), and evaluated only for the rows shown, so a site of a thousand
+ * seniors costs one page of evaluations.
+ */
+@Component
+final class SiteOverview {
+
+    static final int PAGE_SIZE = 25;
+    /** Not seen at the kiosk for this long is an alert. */
+    static final Duration ABSENT_AFTER = Duration.ofDays(28);
+    static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
+
+    private final MemberDirectory members;
+    private final Evaluator evaluator;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SiteOverview(MemberDirectory members, Evaluator evaluator, JdbcClient jdbc, Clock clock) {
+        this.members = members;
+        this.evaluator = evaluator;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    enum Sort { NAME, VISIT, TEST }
+
+    /** One component's grade as shown: status in Korean, a trend arrow. */
+    record Cell(String status, String css, String arrow, String trend) {
+    }
+
+    record Row(Senior senior, int age, LocalDate lastVisit, LocalDate lastTest, List<Cell> cells, List<String> alerts) {
+    }
+
+    record Page(List<Row> rows, int page, int pages, int total, String query, Sort sort) {
+    }
+
+    Page page(String siteId, String query, Sort sort, int page) {
+        // one index lookup per senior (measurement_member_taken, measurement_member_kind_taken, V32)
+        // instead of reading every record of the site: 500 seniors with 3 years each are 330,000 rows
+        Map<String, long[]> visits = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.id,
+                       (SELECT MAX(ms.taken_at_ms) FROM measurement ms WHERE ms.member_id = m.id) AS last_any,
+                       (SELECT MAX(ms.taken_at_ms) FROM measurement ms
+                        WHERE ms.member_id = m.id AND ms.kind = 'test') AS last_test
+                FROM member m WHERE m.site_id = ?""")
+                .param(siteId)
+                .query(rs -> {
+                    visits.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        List<Senior> all = new ArrayList<>(members.atSite(siteId).stream()
+                .filter(s -> q.isEmpty() || s.displayName().toLowerCase(Locale.ROOT).contains(q)
+                        || s.id().toLowerCase(Locale.ROOT).contains(q))
+                .toList());
+        Comparator<Senior> byName = Comparator.comparing(Senior::displayName).thenComparing(Senior::id);
+        all.sort(switch (sort) {
+            case NAME -> byName;
+            case VISIT -> Comparator.comparingLong((Senior s) -> visits.getOrDefault(s.id(), new long[2])[0]).thenComparing(byName);
+            case TEST -> Comparator.comparingLong((Senior s) -> visits.getOrDefault(s.id(), new long[2])[1]).thenComparing(byName);
+        });
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.max(1, Math.min(page, pages));
+        List<Row> rows = all.subList((current - 1) * PAGE_SIZE, Math.min(all.size(), current * PAGE_SIZE)).stream()
+                .map(s -> row(s, visits.getOrDefault(s.id(), new long[2])))
+                .toList();
+        return new Page(rows, current, pages, all.size(), query == null ? "" : query.strip(), sort);
+    }
+
+    private Row row(Senior senior, long[] visit) {
+        Evaluation evaluation = evaluator.evaluate(senior);
+        List<Cell> cells = new ArrayList<>();
+        List<String> alerts = new ArrayList<>();
+        for (FitnessComponent component : FitnessComponent.values()) {
+            Evaluation.ComponentSummary summary = evaluation.component(component);
+            cells.add(cell(summary.status(), summary.trend()));
+            if (summary.trend() == TrendDirection.DECLINED) {
+                alerts.add(component.korean() + " 저하");
+            }
+        }
+        if (evaluation.fallRisk().level() == FallRiskLevel.HIGH) {
+            alerts.add(0, "낙상 위험 높음");
+        } else if (evaluation.fallRisk().level() == FallRiskLevel.ELEVATED) {
+            alerts.add(0, "낙상 위험");
+        }
+        Instant now = clock.instant();
+        if (visit[0] == 0 || Instant.ofEpochMilli(visit[0]).isBefore(now.minus(ABSENT_AFTER))) {
+            alerts.add(visit[0] == 0 ? "방문 기록 없음" : "4주 이상 결석");
+        }
+        return new Row(senior, evaluation.age(), date(visit[0]), date(visit[1]), cells, alerts);
+    }
+
+    static Cell cell(ComponentStatus status, TrendDirection trend) {
+        String text = switch (status) {
+            case NO_DATA -> "기록 없음";
+            case NEEDS_WORK -> "노력 필요";
+            case OK -> "보통";
+            case GOOD -> "좋음";
+        };
+        String arrow = trend == null ? "" : switch (trend) {
+            case IMPROVED, INCREASED -> "▲";
+            case DECLINED, DECREASED -> "▼";
+            case STABLE -> "■";
+            default -> "";
+        };
+        String trendText = trend == null ? "" : switch (trend) {
+            case IMPROVED -> "좋아짐";
+            case DECLINED -> "나빠짐";
+            case STABLE -> "유지";
+            case INCREASED -> "늘어남";
+            case DECREASED -> "줄어듦";
+            case FIRST -> "첫 측정";
+            case NOT_ASSESSED -> "";
+        };
+        return new Cell(text, "status-" + status.name().toLowerCase(Locale.ROOT), arrow, trendText);
+    }
+
+    private static LocalDate date(long ms) {
+        return ms == 0 ? null : Instant.ofEpochMilli(ms).atZone(ZONE).toLocalDate();
+    }
+}

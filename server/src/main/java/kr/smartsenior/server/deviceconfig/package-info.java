@@ -1,0 +1,7 @@
+/**
+ * Remote configuration: settings per site and per device (a device's override its site's), each
+ * change a new version from one counter, checked against the protocol's catalogue
+ * ({@link kr.smartsenior.protocol.DeviceSettings}) and published retained on every active device's
+ * {@code config} topic. The kiosk confirms the version it runs in its status; the fleet compares.
+ */
+package kr.smartsenior.server.deviceconfig;

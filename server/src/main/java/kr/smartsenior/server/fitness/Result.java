@@ -1,0 +1,16 @@
+package kr.smartsenior.server.fitness;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * A stored test or exercise record of one member, as the evaluation and prescription read it.
+ * {@code detail} is parsed only for exercises and the sit-and-reach (empty otherwise).
+ */
+public record Result(String code, String kind, BigDecimal value, OffsetDateTime takenAt, Map<String, Object> detail) {
+
+    public boolean isTest() {
+        return "test".equals(kind);
+    }
+}

@@ -1,0 +1,127 @@
+package kr.smartsenior.server.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kr.smartsenior.protocol.MeasurementRecord;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The ingest's view of the database: which sites and members exist, and storing records once. */
+@Component
+final class MeasurementStore {
+
+    /** Ids per IN (...) query: well below the parameter limits of SQLite and PostgreSQL. */
+    private static final int IN_CHUNK = 500;
+    private static final String INSERT = """
+            INSERT INTO measurement (id, member_id, site_id, device_id, batch_id, kind, code, value, unit,
+                                     taken_at, taken_at_ms, detail, received_at_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO NOTHING""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ObjectMapper json;
+
+    MeasurementStore(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    /** A record ready to store, with where it came from. */
+    record Row(MeasurementRecord record, String siteId, String deviceId, String batchId, Instant receivedAt) {
+    }
+
+    Set<String> existingSites(Collection<String> siteIds) {
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : chunks(siteIds)) {
+            found.addAll(jdbc.sql("SELECT id FROM site WHERE id IN (:ids)").param("ids", chunk)
+                    .query(String.class).list());
+        }
+        return found;
+    }
+
+    /** Member id to site id, for those of the given ids that are registered. */
+    Map<String, String> memberSites(Collection<String> memberIds) {
+        Map<String, String> sites = new HashMap<>();
+        for (List<String> chunk : chunks(memberIds)) {
+            jdbc.sql("SELECT id, site_id FROM member WHERE id IN (:ids)").param("ids", chunk)
+                    .query(rs -> {
+                        sites.put(rs.getString("id"), rs.getString("site_id"));
+                    });
+        }
+        return sites;
+    }
+
+    /**
+     * Inserts each record unless its id is already stored. Call inside a transaction.
+     *
+     * @return per row: true if newly stored, false if it was already there
+     */
+    boolean[] insert(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return new boolean[0];
+        }
+        int[] counts = template.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Row row = rows.get(i);
+                MeasurementRecord record = row.record();
+                ps.setString(1, record.id().toString());
+                ps.setString(2, record.memberId());
+                ps.setString(3, row.siteId());
+                ps.setString(4, row.deviceId());
+                ps.setString(5, row.batchId());
+                ps.setString(6, record.kind());
+                ps.setString(7, record.code());
+                ps.setBigDecimal(8, record.value());
+                ps.setString(9, record.unit());
+                ps.setString(10, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(record.takenAt()));
+                ps.setLong(11, record.takenAt().toInstant().toEpochMilli());
+                ps.setString(12, toJson(record.detail()));
+                ps.setLong(13, row.receivedAt().toEpochMilli());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
+        boolean[] inserted = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            // SUCCESS_NO_INFO (-2) says nothing; count it as stored rather than as a duplicate.
+            inserted[i] = counts[i] != 0;
+        }
+        return inserted;
+    }
+
+    private String toJson(Map<String, Object> detail) {
+        try {
+            return json.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("detail cannot be written as JSON", e);
+        }
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<String> all = new ArrayList<>(new HashSet<>(ids));
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,122 @@
+package kr.smartsenior.server.member;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import java.util.List;
+import kr.smartsenior.protocol.MeasurementRecord;
+import kr.smartsenior.protocol.Topics;
+import kr.smartsenior.server.audit.AuditLog;
+import kr.smartsenior.server.roster.RosterChanged;
+import kr.smartsenior.server.security.SiteAccess;
+import kr.smartsenior.server.site.SiteRepository;
+import kr.smartsenior.server.web.InvalidFieldException;
+import kr.smartsenior.server.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The member registry: {@code POST /api/members}, {@code GET} and {@code PUT /api/members/{id}},
+ * {@code GET /api/sites/{siteId}/members} and {@code GET /api/members/{id}/measurements}. Every read
+ * of members is written to the audit log; every change that a kiosk shows announces
+ * {@link RosterChanged} once it is stored.
+ */
+@RestController
+final class MemberController {
+
+    private final MemberRepository members;
+    private final SiteRepository sites;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final SiteAccess access;
+
+    MemberController(MemberRepository members, SiteRepository sites, AuditLog audit, ApplicationEventPublisher events,
+            SiteAccess access) {
+        this.access = access;
+        this.members = members;
+        this.sites = sites;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    @PostMapping("/api/members")
+    @ResponseStatus(HttpStatus.CREATED)
+    Member create(@Valid @RequestBody MemberRequest request, Principal principal) {
+        requireSite(request.siteId());
+        access.requireSite(principal, request.siteId());
+        Member member = members.create(request, principal.getName());
+        events.publishEvent(new RosterChanged(member.siteId()));
+        return member;
+    }
+
+    @GetMapping("/api/members/{id}")
+    Member get(@PathVariable String id, Principal principal, HttpServletRequest request) {
+        Member member = existing(members, id);
+        access.requireSite(principal, member.siteId());
+        audit.record(principal.getName(), AuditLog.READ_MEMBER, member.id(), member.siteId(), request.getRemoteAddr());
+        return member;
+    }
+
+    @PutMapping("/api/members/{id}")
+    Member update(@PathVariable String id, @Valid @RequestBody MemberRequest body, Principal principal,
+            HttpServletRequest request) {
+        Member before = existing(members, id);
+        access.requireSite(principal, before.siteId());
+        requireSite(body.siteId());
+        access.requireSite(principal, body.siteId());
+        Member after = members.update(before.id(), body, principal.getName())
+                .orElseThrow(() -> new NotFoundException("no member with id " + before.id()));
+        audit.record(principal.getName(), AuditLog.UPDATE_MEMBER, after.id(), after.siteId(), request.getRemoteAddr());
+        events.publishEvent(new RosterChanged(after.siteId()));
+        if (!before.siteId().equals(after.siteId())) {
+            events.publishEvent(new RosterChanged(before.siteId())); // gone from the old site's kiosks
+        }
+        return after;
+    }
+
+    @GetMapping("/api/sites/{siteId}/members")
+    List<Member> ofSite(@PathVariable String siteId, Principal principal, HttpServletRequest request) {
+        if (!Topics.isValidId(siteId) || !sites.exists(siteId)) {
+            throw new NotFoundException("no site with id " + printable(siteId));
+        }
+        access.requireSite(principal, siteId);
+        audit.record(principal.getName(), AuditLog.READ_SITE_MEMBERS, null, siteId, request.getRemoteAddr());
+        return members.ofSite(siteId);
+    }
+
+    @GetMapping("/api/members/{id}/measurements")
+    List<MeasurementRecord> measurements(@PathVariable String id, Principal principal, HttpServletRequest request) {
+        Member member = existing(members, id);
+        access.requireSite(principal, member.siteId());
+        audit.record(principal.getName(), AuditLog.READ_MEASUREMENTS, member.id(), member.siteId(),
+                request.getRemoteAddr());
+        return members.measurements(member.id());
+    }
+
+    private void requireSite(String siteId) {
+        if (!sites.exists(siteId)) {
+            throw new InvalidFieldException("siteId", "no site with id " + siteId);
+        }
+    }
+
+    /** The member a typed id names, or 404. */
+    static Member existing(MemberRepository members, String typedId) {
+        String id = MemberIds.normalize(typedId);
+        if (!MemberIds.isWellFormed(id)) {
+            throw new NotFoundException("no member with id " + printable(typedId));
+        }
+        return members.find(id).orElseThrow(() -> new NotFoundException("no member with id " + id));
+    }
+
+    static String printable(String text) {
+        String clean = text.replaceAll("[^A-Za-z0-9_-]", "?");
+        return clean.length() > 20 ? clean.substring(0, 20) + "…" : clean;
+    }
+}

@@ -1,0 +1,64 @@
+package kr.smartsenior.server.member;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What other features may read of the member registry without going through the staff API: ids as
+ * people type them and the members of a site (fitness, prescription, screening), and the members of
+ * a site as their kiosks know them (the roster). Reads only; callers audit what they show and never
+ * log names.
+ */
+@Component
+public final class MemberDirectory {
+
+    private final MemberRepository members;
+    private final JdbcClient jdbc;
+
+    MemberDirectory(MemberRepository members, JdbcClient jdbc) {
+        this.members = members;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A registered member. {@code displayName} is personal data: never log it.
+     *
+     * @param sex {@code F} or {@code M}
+     */
+    public record Senior(String id, String siteId, String displayName, int birthYear, String sex) {
+    }
+
+    /** A member as a kiosk greets them, with the version of their current card. */
+    public record CardHolder(String memberId, String displayName, int cardVersion) {
+    }
+
+    /** The member with this id as a person typed it (forgiving, see {@code MemberIds#normalize}). */
+    public Optional<Senior> find(String typedId) {
+        String id = MemberIds.normalize(typedId);
+        if (!MemberIds.isWellFormed(id)) {
+            return Optional.empty();
+        }
+        return members.find(id).map(m -> new Senior(m.id(), m.siteId(), m.displayName(), m.birthYear(), m.sex()));
+    }
+
+    /** The members registered at a site, by name then id. */
+    public List<Senior> atSite(String siteId) {
+        return members.ofSite(siteId).stream()
+                .map(m -> new Senior(m.id(), m.siteId(), m.displayName(), m.birthYear(), m.sex()))
+                .toList();
+    }
+
+    /** Ids of the members registered at a site, sorted. */
+    public List<String> idsAtSite(String siteId) {
+        return jdbc.sql("SELECT id FROM member WHERE site_id = ? ORDER BY id").param(siteId).query(String.class).list();
+    }
+
+    /** The site's members, by name then id. */
+    public List<CardHolder> cardHolders(String siteId) {
+        return members.ofSite(siteId).stream()
+                .map(m -> new CardHolder(m.id(), m.displayName(), m.cardVersion()))
+                .toList();
+    }
+}

@@ -1,0 +1,170 @@
+package kr.smartsenior.server.member;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import kr.smartsenior.server.security.SiteAccess;
+import kr.smartsenior.server.site.SiteRepository;
+import kr.smartsenior.server.web.InvalidFieldException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The dashboard's registry: add and edit a senior (a form, the same validation as the API), print
+ * and reissue a card. Each action goes through the API controller's own method, so the site check,
+ * the audit entry and the roster announcement are the API's.
+ */
+@Controller
+final class MemberPages {
+
+    private final MemberController members;
+    private final MemberCardController cards;
+    private final MemberRepository repository;
+    private final SiteRepository sites;
+    private final SiteAccess access;
+    private final Validator validator;
+
+    MemberPages(MemberController members, MemberCardController cards, MemberRepository repository,
+            SiteRepository sites, SiteAccess access, Validator validator) {
+        this.members = members;
+        this.cards = cards;
+        this.repository = repository;
+        this.sites = sites;
+        this.access = access;
+        this.validator = validator;
+    }
+
+    /** What the form posts; every field as text, checked here and by {@link MemberRequest}'s rules. */
+    record MemberForm(String siteId, String displayName, String birthYear, String sex, String heightCm,
+            String weightKg, String consentDate, String consentBy) {
+
+        static MemberForm empty(String siteId) {
+            return new MemberForm(siteId, "", "", "", "", "", "", "");
+        }
+
+        static MemberForm of(Member m) {
+            return new MemberForm(m.siteId(), m.displayName(), String.valueOf(m.birthYear()), m.sex(),
+                    m.heightCm() == null ? "" : m.heightCm().toPlainString(),
+                    m.weightKg() == null ? "" : m.weightKg().toPlainString(),
+                    m.consent() == null ? "" : m.consent().date(), m.consent() == null || m.consent().by() == null ? ""
+                            : m.consent().by());
+        }
+    }
+
+    @GetMapping("/members/new")
+    String newMember(@RequestParam String siteId, Principal principal, Model model) {
+        access.requireSite(principal, siteId);
+        return form(model, null, MemberForm.empty(siteId), Map.of(), principal);
+    }
+
+    @PostMapping("/members/new")
+    String create(@ModelAttribute MemberForm form, Principal principal, Model model, HttpServletRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        MemberRequest body = request(form, errors);
+        if (!errors.isEmpty()) {
+            return form(model, null, form, errors, principal);
+        }
+        try {
+            Member created = members.create(body, principal);
+            return "redirect:/members/" + created.id() + "?saved";
+        } catch (InvalidFieldException e) {
+            return form(model, null, form, Map.of(e.field(), e.getMessage()), principal);
+        }
+    }
+
+    @GetMapping("/members/{id}/edit")
+    String edit(@PathVariable String id, Principal principal, Model model) {
+        Member member = MemberController.existing(repository, id);
+        access.requireSite(principal, member.siteId());
+        return form(model, member.id(), MemberForm.of(member), Map.of(), principal);
+    }
+
+    @PostMapping("/members/{id}/edit")
+    String update(@PathVariable String id, @ModelAttribute MemberForm form, Principal principal, Model model,
+            HttpServletRequest request) {
+        Member member = MemberController.existing(repository, id);
+        access.requireSite(principal, member.siteId());
+        Map<String, String> errors = new LinkedHashMap<>();
+        MemberRequest body = request(form, errors);
+        if (!errors.isEmpty()) {
+            return form(model, member.id(), form, errors, principal);
+        }
+        try {
+            members.update(member.id(), body, principal, request);
+            return "redirect:/members/" + member.id() + "?saved";
+        } catch (InvalidFieldException e) {
+            return form(model, member.id(), form, Map.of(e.field(), e.getMessage()), principal);
+        }
+    }
+
+    @GetMapping("/members/{id}/card.pdf")
+    ResponseEntity<byte[]> card(@PathVariable String id, Principal principal, HttpServletRequest request) {
+        return cards.card(id, principal, request);
+    }
+
+    @PostMapping("/members/{id}/card/reissue")
+    String reissue(@PathVariable String id, Principal principal, HttpServletRequest request) {
+        Member reissued = cards.reissue(id, principal, request);
+        return "redirect:/members/" + reissued.id() + "?reissued";
+    }
+
+    private String form(Model model, String memberId, MemberForm form, Map<String, String> errors, Principal principal) {
+        model.addAttribute("memberId", memberId);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("sites", access.visible(principal, sites.all(), s -> s.id()));
+        return "member-form";
+    }
+
+    private MemberRequest request(MemberForm form, Map<String, String> errors) {
+        Integer birthYear = null;
+        try {
+            birthYear = Integer.valueOf(form.birthYear().strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            errors.put("birthYear", "출생 연도를 숫자 4자리로 적어 주세요");
+        }
+        BigDecimal height = decimal(form.heightCm(), "heightCm", errors);
+        BigDecimal weight = decimal(form.weightKg(), "weightKg", errors);
+        MemberRequest.ConsentRequest consent = null;
+        if (form.consentDate() != null && !form.consentDate().isBlank()) {
+            try {
+                consent = new MemberRequest.ConsentRequest(LocalDate.parse(form.consentDate().strip()),
+                        form.consentBy() == null || form.consentBy().isBlank() ? null : form.consentBy());
+            } catch (DateTimeParseException e) {
+                errors.put("consent.date", "동의 날짜는 2026-11-21 형식으로 적어 주세요");
+            }
+        }
+        MemberRequest body = new MemberRequest(form.siteId(), form.displayName(), birthYear,
+                form.sex() == null || form.sex().isBlank() ? null : form.sex(), height, weight, consent);
+        Set<ConstraintViolation<MemberRequest>> violations = validator.validate(body);
+        for (ConstraintViolation<MemberRequest> v : violations) {
+            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
+        }
+        return body;
+    }
+
+    private static BigDecimal decimal(String text, String field, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, "숫자로 적어 주세요");
+            return null;
+        }
+    }
+}

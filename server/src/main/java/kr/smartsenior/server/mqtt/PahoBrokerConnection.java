@@ -1,0 +1,253 @@
+package kr.smartsenior.server.mqtt;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import kr.smartsenior.protocol.Channel;
+import kr.smartsenior.server.config.SscProperties;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * {@link BrokerConnection} on Paho mqttv3: clean session, automatic reconnect, a wide in-flight
+ * window, subscriptions made again in {@code connectComplete}. Until the first connection
+ * succeeds it retries every few seconds (Paho reconnects by itself only after a first success).
+ */
+final class PahoBrokerConnection implements BrokerConnection, SmartLifecycle {
+
+    /** Connects before the ingest and fleet components subscribe; disconnects after they stop. */
+    static final int PHASE = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(PahoBrokerConnection.class);
+    private static final int MAX_INFLIGHT = 1000;
+    private static final long FIRST_CONNECT_RETRY_SECONDS = 5;
+
+    private final String uri;
+    private final SscProperties.Mqtt settings;
+    private final Clock clock;
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("ssc-mqtt-connect").daemon().factory());
+    private volatile MqttAsyncClient client;
+    private volatile boolean running;
+
+    PahoBrokerConnection(String uri, SscProperties.Mqtt settings, Clock clock) {
+        this.uri = uri;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        try {
+            client = new MqttAsyncClient(uri, "ssc-server-" + UUID.randomUUID().toString().substring(0, 8),
+                    new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new IllegalStateException("invalid MQTT broker URL " + uri + ": " + e.getMessage(), e);
+        }
+        client.setCallback(new Callback());
+        running = true;
+        connectOrRetry();
+    }
+
+    private void connectOrRetry() {
+        if (!running || client.isConnected()) {
+            return;
+        }
+        try {
+            client.connect(options()).waitForCompletion(15_000);
+        } catch (MqttException e) {
+            if (running) {
+                log.warn("MQTT broker {} not reachable ({}); retrying every {} s", uri, e.getMessage(),
+                        FIRST_CONNECT_RETRY_SECONDS);
+                retries.schedule(this::connectOrRetry, FIRST_CONNECT_RETRY_SECONDS, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private MqttConnectOptions options() {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay(30_000);
+        options.setMaxInflight(MAX_INFLIGHT);
+        options.setKeepAliveInterval(30);
+        options.setConnectionTimeout(10);
+        if (settings.user() != null) {
+            options.setUserName(settings.user());
+        }
+        if (settings.password() != null) {
+            options.setPassword(settings.password().toCharArray());
+        }
+        return options;
+    }
+
+    @Override
+    public void subscribe(String filter, Listener listener) {
+        Subscription subscription = new Subscription(filter, TopicFilters.withoutShare(filter), listener);
+        subscriptions.add(subscription);
+        if (client != null && client.isConnected()) {
+            // wait for the broker's SUBACK, so nothing published after start-up is missed
+            IMqttToken token = sendSubscribe(subscription);
+            try {
+                if (token != null) {
+                    token.waitForCompletion(10_000);
+                }
+            } catch (MqttException e) {
+                log.warn("no answer to the subscription to {}: {}", filter, e.toString());
+            }
+        }
+    }
+
+    private IMqttToken sendSubscribe(Subscription subscription) {
+        try {
+            return client.subscribe(subscription.filter(), Channel.QOS, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] granted = token.getGrantedQos();
+                    if (granted != null && granted.length > 0 && granted[0] == 0x80) {
+                        log.error("MQTT broker refused the subscription to {}", subscription.filter());
+                    } else {
+                        log.info("subscribed to {}", subscription.filter());
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    log.warn("subscribing to {} failed: {}", subscription.filter(), error.toString());
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            log.warn("subscribing to {} failed: {}", subscription.filter(), e.toString());
+            return null;
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        MqttAsyncClient current = client;
+        if (current == null) {
+            done.completeExceptionally(new IllegalStateException("MQTT client not started"));
+            return done;
+        }
+        try {
+            current.publish(topic, payload, qos, retained, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    done.complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    done.completeExceptionally(error);
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    @Override
+    public boolean isConnected() {
+        MqttAsyncClient current = client;
+        return current != null && current.isConnected();
+    }
+
+    @Override
+    public String serverUri() {
+        return uri;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        retries.shutdownNow();
+        MqttAsyncClient current = client;
+        if (current == null) {
+            return;
+        }
+        try {
+            if (current.isConnected()) {
+                current.disconnect(1_000).waitForCompletion(3_000);
+            }
+        } catch (MqttException | RuntimeException e) {
+            log.debug("MQTT disconnect: {}", e.toString());
+        }
+        try {
+            current.close(true);
+        } catch (MqttException | RuntimeException e) {
+            log.debug("MQTT close: {}", e.toString());
+        }
+        log.info("disconnected from MQTT broker {}", uri);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    private record Subscription(String filter, String matchFilter, Listener listener) {
+    }
+
+    /** Runs on Paho's threads: hands messages to listeners and never lets an exception escape. */
+    private final class Callback implements MqttCallbackExtended {
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            log.info("{} MQTT broker {}", reconnect ? "reconnected to" : "connected to", serverURI);
+            for (Subscription subscription : subscriptions) {
+                sendSubscribe(subscription);
+            }
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            if (running) {
+                log.warn("lost connection to MQTT broker {} ({}); reconnecting", uri, String.valueOf(cause));
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                var arrivedAt = clock.instant();
+                byte[] payload = message.getPayload();
+                for (Subscription subscription : subscriptions) {
+                    if (TopicFilters.matches(subscription.matchFilter(), topic)) {
+                        subscription.listener().onMessage(topic, payload, arrivedAt);
+                    }
+                }
+            } catch (Throwable e) {
+                log.warn("dropped an MQTT message: {}", e.toString());
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // publish futures complete through their own listeners
+        }
+    }
+}

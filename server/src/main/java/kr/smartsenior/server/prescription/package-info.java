@@ -1,0 +1,9 @@
+/**
+ * Exercise prescriptions: {@link kr.smartsenior.server.prescription.PrescriptionRules} turns an
+ * evaluation, the safety screening and the exercise records into a FITT-VP plan per component
+ * (WHO 2020, ACSM) with kiosk programs and levels, visible restrictions and a reason for every
+ * line; {@link kr.smartsenior.server.prescription.Prescriber} stores a new version when the plan
+ * changes and announces it with {@code RosterChanged}; the kiosk summary, the staff API and a
+ * large-type Korean PDF read the stored versions.
+ */
+package kr.smartsenior.server.prescription;

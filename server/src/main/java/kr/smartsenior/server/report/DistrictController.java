@@ -1,0 +1,56 @@
+package kr.smartsenior.server.report;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import kr.smartsenior.server.audit.AuditLog;
+import kr.smartsenior.server.security.SiteAccess;
+import kr.smartsenior.server.web.InvalidFieldException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The district view for admins: {@code GET /api/district?months=12} (JSON) and the page
+ * {@code /admin/district}. Both ask {@link SiteAccess#requireAdmin} and write an audit entry.
+ */
+@Controller
+final class DistrictController {
+
+    private final DistrictView view;
+    private final SiteAccess access;
+    private final AuditLog audit;
+
+    DistrictController(DistrictView view, SiteAccess access, AuditLog audit) {
+        this.view = view;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/district")
+    @ResponseBody
+    DistrictView.District api(@RequestParam(defaultValue = "" + DistrictView.DEFAULT_CHANGE_MONTHS) int months,
+            Principal principal, HttpServletRequest request) {
+        return district(months, principal, request);
+    }
+
+    @GetMapping("/admin/district")
+    String page(@RequestParam(defaultValue = "" + DistrictView.DEFAULT_CHANGE_MONTHS) int months, Principal principal,
+            HttpServletRequest request, Model model) {
+        model.addAttribute("district", district(Math.clamp(months, 1, DistrictView.MAX_CHANGE_MONTHS), principal,
+                request));
+        model.addAttribute("tests", DistrictView.TESTS);
+        return "district";
+    }
+
+    private DistrictView.District district(int months, Principal principal, HttpServletRequest request) {
+        access.requireAdmin(principal);
+        if (months < 1 || months > DistrictView.MAX_CHANGE_MONTHS) {
+            throw new InvalidFieldException("months", "must be 1 to " + DistrictView.MAX_CHANGE_MONTHS);
+        }
+        DistrictView.District district = view.compute(months);
+        audit.record(principal.getName(), AuditLog.VIEW_DISTRICT, null, null, request.getRemoteAddr());
+        return district;
+    }
+}

@@ -1,0 +1,40 @@
+package kr.smartsenior.server.screening;
+
+/**
+ * The screening questions, in the spirit of the PAR-Q+ 2023 general health questions (our own
+ * short wording, read aloud by staff). Any "yes" means: low-intensity programs only until staff
+ * record a clearance (for example after the senior's doctor agreed).
+ */
+public enum ScreeningQuestion {
+    HEART("의사에게 심장병이나 고혈압이 있다는 말을 들은 적이 있으신가요?",
+            "Has a doctor ever said you have a heart condition or high blood pressure?"),
+    CHEST_PAIN("쉬거나 일상생활을 할 때, 또는 운동할 때 가슴이 아프신가요?",
+            "Do you feel pain in your chest at rest, in daily activities, or when you exercise?"),
+    DIZZINESS("지난 1년 동안 어지러워서 넘어질 뻔하거나 정신을 잃은 적이 있으신가요?",
+            "In the past 12 months, have you lost balance because of dizziness or lost consciousness?"),
+    OTHER_CONDITION("심장병이나 고혈압 말고 다른 만성 질환 진단을 받으셨나요?",
+            "Have you been diagnosed with another chronic condition (other than heart disease or high blood"
+                    + " pressure)?"),
+    MEDICATION("만성 질환 때문에 드시는 약이 있으신가요?",
+            "Are you taking medicine for a chronic condition?"),
+    BONE_JOINT("운동하면 더 나빠질 수 있는 뼈, 관절, 근육 문제가 있으신가요?",
+            "Do you have a bone, joint or muscle problem that could get worse with more activity?"),
+    SUPERVISED_ONLY("의사가 '의료진이 지켜보는 곳에서만 운동하라'고 한 적이 있으신가요?",
+            "Has a doctor said you should only do physical activity under medical supervision?");
+
+    private final String korean;
+    private final String english;
+
+    ScreeningQuestion(String korean, String english) {
+        this.korean = korean;
+        this.english = english;
+    }
+
+    public String korean() {
+        return korean;
+    }
+
+    public String english() {
+        return english;
+    }
+}

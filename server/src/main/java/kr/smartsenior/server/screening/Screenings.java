@@ -1,0 +1,93 @@
+package kr.smartsenior.server.screening;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Screenings in the database; rows are only added, the latest is in force. */
+@Component
+public final class Screenings {
+
+    private static final TypeReference<Map<String, Boolean>> ANSWERS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Screenings(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The latest screening of a member, if any. */
+    public Optional<Screening> latest(String memberId) {
+        return jdbc.sql("""
+                SELECT id, member_id, recorded_at, recorded_by, answers, systolic, diastolic, cleared_by, note
+                FROM screening WHERE member_id = ? ORDER BY recorded_at_ms DESC, id DESC LIMIT 1""")
+                .param(memberId).query((rs, n) -> read(rs)).optional();
+    }
+
+    /** The status of the member's latest screening now. */
+    public ScreeningStatus status(String memberId) {
+        return ScreeningStatus.of(latest(memberId), clock.instant());
+    }
+
+    Screening record(String memberId, String siteId, String staff, Map<ScreeningQuestion, Boolean> answers,
+            Integer systolic, Integer diastolic, boolean cleared, String note) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        Screening screening = new Screening(UUID.randomUUID().toString(), memberId, now, staff, answers, systolic,
+                diastolic, cleared ? staff : null, note);
+        jdbc.sql("""
+                INSERT INTO screening (id, member_id, site_id, recorded_at, recorded_at_ms, recorded_by, answers,
+                                       systolic, diastolic, cleared_by, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(screening.id(), memberId, siteId, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now),
+                        now.toInstant().toEpochMilli(), staff, write(answers), systolic, diastolic,
+                        screening.clearedBy(), note)
+                .update();
+        return screening;
+    }
+
+    List<Screening> history(String memberId) {
+        return jdbc.sql("""
+                SELECT id, member_id, recorded_at, recorded_by, answers, systolic, diastolic, cleared_by, note
+                FROM screening WHERE member_id = ? ORDER BY recorded_at_ms DESC, id DESC""")
+                .param(memberId).query((rs, n) -> read(rs)).list();
+    }
+
+    private Screening read(ResultSet rs) throws SQLException {
+        Map<ScreeningQuestion, Boolean> answers = new EnumMap<>(ScreeningQuestion.class);
+        try {
+            json.readValue(rs.getString("answers"), ANSWERS).forEach((k, v) -> answers.put(ScreeningQuestion.valueOf(k), v));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalStateException("stored screening answers are unreadable", e);
+        }
+        return new Screening(rs.getString("id"), rs.getString("member_id"),
+                OffsetDateTime.parse(rs.getString("recorded_at")), rs.getString("recorded_by"), answers,
+                (Integer) rs.getObject("systolic", Integer.class), (Integer) rs.getObject("diastolic", Integer.class),
+                rs.getString("cleared_by"), rs.getString("note"));
+    }
+
+    private String write(Map<ScreeningQuestion, Boolean> answers) {
+        try {
+            return json.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package kr.smartsenior.server.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains on the same accounts ({@code staff_account}, BCrypt, lock-out by
+ * {@link LoginAttempts}):
+ * <ul>
+ * <li>{@code /api/**} and {@code /actuator/**}: HTTP Basic, stateless, no CSRF (no cookies to forge);
+ * staff accounts, audit search, site creation, provisioning and the fleet for admins only.</li>
+ * <li>everything else, the dashboard: a sign-in form at {@code /login}, a session cookie (HttpOnly,
+ * SameSite=Strict, {@code SSC_SESSION_TIMEOUT}), CSRF tokens on every form, sign-out.</li>
+ * </ul>
+ * Which sites an account may see is decided in one place for both, {@link SiteAccess}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    static final String ADMIN = "ADMIN";
+    static final String STAFF = "STAFF";
+    static final String LOGIN_PAGE = "/login";
+    static final String DENIED_PAGE = "/denied";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/sites").hasRole(ADMIN)
+                        // accounts and the audit log are the district IT team's
+                        .requestMatchers("/api/staff", "/api/staff/**", "/api/audit", "/api/audit/**", "/api/district").hasRole(ADMIN)
+                        // rollout: provisioning, revoking, remote configuration and the fleet are for admins
+                        .requestMatchers("/api/fleet", "/api/sites/*/devices", "/api/sites/*/config", "/api/devices/*/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain dashboardChain(HttpSecurity http) throws Exception {
+        AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
+        denied.setErrorPage(DENIED_PAGE);
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(LOGIN_PAGE, DENIED_PAGE, "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/admin/**").hasRole(ADMIN)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", true)
+                        .failureUrl(LOGIN_PAGE + "?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout")
+                        .deleteCookies("JSESSIONID"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(denied))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+                        .invalidSessionUrl(LOGIN_PAGE + "?timeout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+}

@@ -1,0 +1,43 @@
+// The senior page's charts: each test over time with the normal band for the senior's age and sex
+// shaded, and exercise sessions per week. Data comes from data-* attributes (escaped by the server).
+(function () {
+  'use strict';
+  var UNITS = {count: '회', s: '초', kg: 'kg', cm: 'cm'};
+  var box = document.getElementById('charts');
+  if (box && window.Chart) {
+    JSON.parse(box.dataset.charts || '[]').forEach(function (chart) {
+      var wrap = document.createElement('div');
+      wrap.className = 'chart-box';
+      var title = document.createElement('h3');
+      title.textContent = chart.name + (chart.unit ? ' (' + (UNITS[chart.unit] || chart.unit) + ')' : '');
+      var canvas = document.createElement('canvas');
+      canvas.setAttribute('aria-label', chart.name);
+      wrap.appendChild(title);
+      wrap.appendChild(canvas);
+      box.appendChild(wrap);
+      var labels = chart.points.map(function (p) { return p.date; });
+      var hasBand = chart.points.some(function (p) { return p.low !== undefined; });
+      var datasets = [];
+      if (hasBand) {
+        datasets.push({label: '보통 범위 하한', data: chart.points.map(function (p) { return p.low ?? null; }),
+          borderColor: 'rgba(120,120,120,0.4)', pointRadius: 0, fill: false, borderWidth: 1});
+        datasets.push({label: '보통 범위', data: chart.points.map(function (p) { return p.high ?? null; }),
+          borderColor: 'rgba(120,120,120,0.4)', backgroundColor: 'rgba(150,150,150,0.25)', pointRadius: 0,
+          fill: '-1', borderWidth: 1});
+      }
+      datasets.push({label: chart.name, data: chart.points.map(function (p) { return Number(p.value); }),
+        borderColor: '#1a5fb4', backgroundColor: '#1a5fb4', pointRadius: 5, borderWidth: 3, fill: false});
+      new Chart(canvas, {type: 'line', data: {labels: labels, datasets: datasets},
+        options: {animation: false, maintainAspectRatio: false,
+          plugins: {legend: {labels: {font: {size: 16}}}},
+          scales: {x: {ticks: {font: {size: 14}}}, y: {ticks: {font: {size: 14}}}}}});
+    });
+  }
+  var exercise = document.getElementById('exercise');
+  if (exercise && window.Chart) {
+    var weeks = JSON.parse(exercise.dataset.weeks || '{}');
+    new Chart(exercise, {type: 'bar', data: {labels: Object.keys(weeks),
+      datasets: [{label: '운동 횟수', data: Object.values(weeks), backgroundColor: '#26a269'}]},
+      options: {animation: false, maintainAspectRatio: false, scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}});
+  }
+})();

@@ -1,0 +1,240 @@
+package kr.smartsenior.server.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.server.testsupport.RequiredServices;
+import kr.smartsenior.server.testsupport.TestDatabase;
+import kr.smartsenior.server.testsupport.TestServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Not a test (its name matches neither Surefire's nor Failsafe's patterns): the benchmark behind
+ * {@code scripts/bench-dashboard.sh}. Generates a district in a fresh PostgreSQL schema —
+ * SSC_BENCH_SENIORS (default 1000) seniors, half in one large site and the rest in sites of 50, each
+ * with SSC_BENCH_YEARS (default 3) years of results: all nine tests every four weeks and exercise
+ * twice a week — then times, as a signed-in browser would see them over loopback, the site overview
+ * (first page of the large site by name and by last visit; a site of 50) and the senior page,
+ * SSC_BENCH_ROUNDS (default 60) requests each after warm-up. Prints median and p95 and writes them
+ * to target/bench-dashboard.txt.
+ */
+class DashboardBenchmark {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final MeasurementCode[] TESTS = Arrays.stream(MeasurementCode.values())
+            .filter(c -> c.kind() == kr.smartsenior.protocol.RecordKind.TEST).toArray(MeasurementCode[]::new);
+    private static final Map<MeasurementCode, Double> TYPICAL = Map.of(MeasurementCode.CHAIR_STAND_30S, 13.0,
+            MeasurementCode.STEP_IN_PLACE_2MIN, 88.0, MeasurementCode.TIMED_UP_AND_GO, 8.0,
+            MeasurementCode.ONE_LEG_STANCE, 12.0, MeasurementCode.FIGURE_8_WALK, 26.0,
+            MeasurementCode.GRIP_STRENGTH, 22.0, MeasurementCode.SIT_AND_REACH, 3.0, MeasurementCode.HEIGHT, 155.0,
+            MeasurementCode.WEIGHT, 58.0);
+    private static final String[] FAMILY = {"김", "이", "박", "최", "정", "강", "조", "윤", "장", "임"};
+    private static final String[] GIVEN = {"순자", "영수", "말순", "복례", "판석", "옥자", "금순", "덕배", "정희", "영자"};
+
+    @Test
+    void run() throws Exception {
+        int seniors = setting("SSC_BENCH_SENIORS", 1000);
+        int years = setting("SSC_BENCH_YEARS", 3);
+        int rounds = setting("SSC_BENCH_ROUNDS", 60);
+        RequiredServices.PostgresSchema schema = RequiredServices.freshPostgresSchema();
+        Path dataDir = Files.createTempDirectory("ssc-bench-");
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("SSC_DATA_DIR", dataDir.toString());
+        settings.put("SSC_MQTT_URL", "");
+        settings.put("SSC_MQTT_PORT", "0");
+        settings.put("SSC_DB_URL", schema.jdbcUrl() + "&reWriteBatchedInserts=true");
+        try (TestServer server = TestServer.start(settings, List.of(schema::drop, () -> TestDatabase.deleteTree(dataDir)))) {
+            long started = System.nanoTime();
+            List<String> ids = new ArrayList<>();
+            List<String> sites = new ArrayList<>();
+            long records = generate(server, seniors, years, ids, sites);
+            double generateSeconds = (System.nanoTime() - started) / 1e9;
+            server.jdbc().sql("ANALYZE").update();
+
+            Browser browser = new Browser(server.baseUrl());
+            browser.login("admin", TestServer.ADMIN_PASSWORD);
+            String big = sites.getFirst();
+            String small = sites.get(1);
+            Random pick = new Random(1);
+            Map<String, double[]> timings = new LinkedHashMap<>();
+            timings.put("site overview, " + count(server, big) + " seniors, page 1 by name",
+                    time(browser, rounds, i -> "/sites/" + big));
+            timings.put("site overview, " + count(server, big) + " seniors, page 1 by last visit",
+                    time(browser, rounds, i -> "/sites/" + big + "?sort=VISIT"));
+            timings.put("site overview, " + count(server, big) + " seniors, search by name",
+                    time(browser, rounds, i -> "/sites/" + big + "?q=" + URLEncoder.encode(FAMILY[i % FAMILY.length],
+                            StandardCharsets.UTF_8)));
+            timings.put("site overview, " + count(server, small) + " seniors, page 1 by name",
+                    time(browser, rounds, i -> "/sites/" + small));
+            timings.put("senior page (charts of " + years + " years, prescriptions, screening)",
+                    time(browser, rounds, i -> "/members/" + ids.get(pick.nextInt(ids.size()))));
+            StringBuilder report = new StringBuilder("""
+                    PostgreSQL, %d seniors in %d sites, %d years, %d records (%d per senior); generated in %.0f s
+                    server time as seen over loopback by a signed-in browser, %d requests each after 5 warm-up:
+                    """.formatted(seniors, sites.size(), years, records, records / seniors, generateSeconds, rounds));
+            timings.forEach((what, ms) -> report.append("  %-70s median %6.1f ms   p95 %6.1f ms%n"
+                    .formatted(what, percentile(ms, 50), percentile(ms, 95))));
+            System.out.print(report);
+            Files.writeString(Path.of("target", "bench-dashboard.txt"), report);
+        }
+    }
+
+    /** The data generator: sites, seniors (through the API) and their results (batched SQL). */
+    private static long generate(TestServer server, int seniors, int years, List<String> ids, List<String> sites) {
+        int bigSite = seniors / 2;
+        int perSmallSite = 50;
+        sites.add("bench-big");
+        server.api().post("/api/sites", Map.of("id", "bench-big", "name", "큰 경로당", "wave", 1));
+        JdbcTemplate jdbc = server.bean(JdbcTemplate.class);
+        Random random = new Random(42);
+        long records = 0;
+        for (int s = 0; s < seniors; s++) {
+            String site = "bench-big";
+            if (s >= bigSite) {
+                site = "bench-" + ((s - bigSite) / perSmallSite + 1);
+                if (!sites.contains(site)) {
+                    sites.add(site);
+                    server.api().post("/api/sites", Map.of("id", site, "name", "경로당 " + sites.size(),
+                            "wave", 1 + sites.size() % 3));
+                }
+            }
+            String name = FAMILY[random.nextInt(FAMILY.length)] + GIVEN[random.nextInt(GIVEN.length)];
+            String id = server.api().createMember(site, name, 1930 + random.nextInt(30), random.nextBoolean() ? "F" : "M");
+            ids.add(id);
+            records += history(jdbc, site, id, years, random);
+        }
+        return records;
+    }
+
+    private static long history(JdbcTemplate jdbc, String siteId, String memberId, int years, Random random) {
+        List<Object[]> rows = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(9)).withHour(10);
+        OffsetDateTime start = now.minusYears(years).plusDays(random.nextInt(28));
+        double fitness = random.nextGaussian() * 0.15;
+        for (OffsetDateTime day = start; day.isBefore(now); day = day.plusWeeks(4)) {
+            for (MeasurementCode code : TESTS) {
+                double typical = TYPICAL.get(code);
+                double value = code == MeasurementCode.HEIGHT ? typical
+                        : typical * (1 + fitness) + random.nextGaussian() * Math.abs(typical) * 0.08;
+                value = Math.max(code.min().doubleValue(), Math.min(code.max().doubleValue(), value));
+                rows.add(new Object[] {code, Math.round(value * 10) / 10.0, day.plusMinutes(rows.size() % 9)});
+            }
+        }
+        for (OffsetDateTime day = start; day.isBefore(now); day = day.plusDays(3 + random.nextInt(2))) {
+            rows.add(new Object[] {MeasurementCode.BALANCE, 600.0, day.plusHours(1)});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO measurement (id, member_id, site_id, device_id, batch_id, kind, code, value, unit,
+                                         taken_at, taken_at_ms, detail, received_at_ms)
+                VALUES (?, ?, ?, 'kiosk-1', 'bench', ?, ?, ?, ?, ?, ?, '{}', ?)""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Object[] row = rows.get(i);
+                MeasurementCode code = (MeasurementCode) row[0];
+                OffsetDateTime at = (OffsetDateTime) row[2];
+                ps.setString(1, UUID.randomUUID().toString());
+                ps.setString(2, memberId);
+                ps.setString(3, siteId);
+                ps.setString(4, code.kind().wireName());
+                ps.setString(5, code.name());
+                ps.setBigDecimal(6, java.math.BigDecimal.valueOf((Double) row[1]));
+                ps.setString(7, code.unit().wireName());
+                ps.setString(8, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at));
+                ps.setLong(9, at.toInstant().toEpochMilli());
+                ps.setLong(10, at.toInstant().toEpochMilli());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
+        return rows.size();
+    }
+
+    private static int count(TestServer server, String site) {
+        return server.jdbc().sql("SELECT COUNT(*) FROM member WHERE site_id = ?").param(site).query(Integer.class).single();
+    }
+
+    private static double[] time(Browser browser, int rounds, java.util.function.IntFunction<String> path)
+            throws IOException, InterruptedException {
+        for (int i = 0; i < 5; i++) {
+            assertThat(browser.get(path.apply(i)).statusCode()).isEqualTo(200);
+        }
+        double[] ms = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            String p = path.apply(i);
+            long start = System.nanoTime();
+            HttpResponse<String> response = browser.get(p);
+            ms[i] = (System.nanoTime() - start) / 1e6;
+            assertThat(response.statusCode()).as(p).isEqualTo(200);
+        }
+        return ms;
+    }
+
+    private static double percentile(double[] values, int p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static int setting(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    }
+
+    /** A cookie-keeping client that signs in with the form, as a browser does. */
+    private static final class Browser {
+        private final String base;
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+        Browser(String base) {
+            this.base = base;
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+
+        void login(String user, String password) throws IOException, InterruptedException {
+            Matcher m = CSRF.matcher(get("/login").body());
+            assertThat(m.find()).isTrue();
+            String body = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + m.group(1);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package kr.smartsenior.server.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import kr.smartsenior.server.testsupport.ServerApi;
+import kr.smartsenior.server.testsupport.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The dashboard over HTTP as a browser uses it: sign-in form with CSRF, a session cookie, pages for
+ * the staff member's own site, 403 for another site's senior, hostile names shown as text, and an
+ * audit entry for every senior page.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class DashboardIT {
+
+    private static final String PASSWORD = "gangseo-2026!";
+    private static final String HOSTILE = "<script>alert('x')</script>김";
+
+    private TestServer server;
+    private String mine;
+    private String theirs;
+
+    @BeforeAll
+    void start() {
+        server = TestServer.embedded();
+        ServerApi admin = server.api();
+        admin.createSite("site-a", "가 경로당");
+        admin.createSite("site-b", "나 경로당");
+        mine = admin.createMember("site-a", HOSTILE, 1944, "F");
+        theirs = admin.createMember("site-b", "박영수", 1940, "M");
+        assertThat(admin.post("/api/staff", Map.of("username", "kim", "password", PASSWORD, "role", "STAFF",
+                "siteIds", List.of("site-a"))).status()).isEqualTo(201);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void staffSignInSeeTheirSiteAndSeniorAndAreRefusedAnotherSite() throws Exception {
+        Browser browser = new Browser(server.baseUrl());
+        assertThat(browser.get("/").statusCode()).isEqualTo(302); // to the sign-in page
+        assertThat(browser.get("/sites/site-a").headers().firstValue("Location").orElse("")).endsWith("/login");
+
+        HttpResponse<String> wrong = browser.login("kim", "wrong-password-1");
+        assertThat(wrong.headers().firstValue("Location").orElse("")).contains("/login?error");
+        HttpResponse<String> signedIn = browser.login("kim", PASSWORD);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+
+        HttpResponse<String> home = browser.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("가 경로당").doesNotContain("나 경로당");
+
+        HttpResponse<String> site = browser.get("/sites/site-a?q=" + URLEncoder.encode("김", StandardCharsets.UTF_8));
+        assertThat(site.statusCode()).isEqualTo(200);
+        assertThat(site.body()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;김").doesNotContain(HOSTILE)
+                .contains("/members/" + mine).contains("방문 기록 없음");
+
+        HttpResponse<String> senior = browser.get("/members/" + mine);
+        assertThat(senior.statusCode()).isEqualTo(200);
+        assertThat(senior.body()).doesNotContain(HOSTILE).contains("&lt;script&gt;")
+                .contains("/webjars/chart.js/4.4.1/dist/chart.umd.js").contains("카드 인쇄");
+        assertThat(senior.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+        assertThat(browser.get("/webjars/chart.js/4.4.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
+
+        assertThat(browser.get("/members/" + theirs).statusCode()).isEqualTo(403);
+        assertThat(browser.get("/members/" + theirs).body()).contains("접근 권한이 없습니다").doesNotContain("박영수");
+        assertThat(browser.get("/sites/site-b").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/members/" + theirs + "/card.pdf").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/members/" + theirs + "/edit").statusCode()).isEqualTo(403);
+
+        // a form without its CSRF token is refused; with it, the card is reissued
+        assertThat(browser.postForm("/members/" + mine + "/card/reissue", Map.of(), false).statusCode()).isEqualTo(403);
+        HttpResponse<String> reissued = browser.postForm("/members/" + mine + "/card/reissue", Map.of(), true);
+        assertThat(reissued.headers().firstValue("Location").orElse("")).contains("reissued");
+        assertThat(server.api().get("/api/members/" + mine).json().get("cardVersion").asInt()).isEqualTo(2);
+
+        List<String> actions = server.api().get("/api/audit?memberId=" + mine + "&actor=kim").json()
+                .findValuesAsText("action");
+        assertThat(actions).contains("member.page.view", "member.card.reissue");
+        assertThat(server.api().get("/api/audit?memberId=" + theirs + "&actor=kim").json()).isEmpty();
+    }
+
+    @Test
+    void theRegistryFormValidatesAndStoresKoreanNames() throws Exception {
+        Browser browser = new Browser(server.baseUrl());
+        browser.login("kim", PASSWORD);
+        assertThat(browser.get("/members/new?siteId=site-a").statusCode()).isEqualTo(200);
+        HttpResponse<String> invalid = browser.postForm("/members/new",
+                Map.of("siteId", "site-a", "displayName", "", "birthYear", "19x4", "sex", "F"), true);
+        assertThat(invalid.statusCode()).isEqualTo(200);
+        assertThat(invalid.body()).contains("입력한 내용을 확인해 주세요").contains("출생 연도를 숫자 4자리로");
+
+        HttpResponse<String> created = browser.postForm("/members/new", Map.of("siteId", "site-a",
+                "displayName", "이말순", "birthYear", "1941", "sex", "F", "consentDate", "2026-01-05",
+                "consentBy", "본인"), true);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String id = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/members/([A-Z0-9]+).*", "$1");
+        assertThat(server.api().get("/api/members/" + id).json().get("displayName").asText()).isEqualTo("이말순");
+
+        HttpResponse<String> elsewhere = browser.postForm("/members/new",
+                Map.of("siteId", "site-b", "displayName", "박", "birthYear", "1941", "sex", "F"), true);
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+    }
+
+    /** A cookie-keeping client that signs in like a browser. */
+    private static final class Browser {
+        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+        private final String base;
+        private final HttpClient http;
+        private String csrf;
+
+        Browser(String base) {
+            this.base = base;
+            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Matcher m = CSRF.matcher(response.body());
+            if (m.find()) {
+                csrf = m.group(1);
+            }
+            return response;
+        }
+
+        HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
+            get("/login");
+            HttpResponse<String> response = postForm("/login", Map.of("username", user, "password", password), true);
+            get("/");
+            return response;
+        }
+
+        HttpResponse<String> postForm(String path, Map<String, String> fields, boolean withToken)
+                throws IOException, InterruptedException {
+            Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+            if (withToken) {
+                all.put("_csrf", csrf);
+            }
+            String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+    }
+}

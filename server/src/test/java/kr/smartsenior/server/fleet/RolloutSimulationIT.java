@@ -1,0 +1,143 @@
+package kr.smartsenior.server.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kr.smartsenior.edge.simulate.RolloutSimulation;
+import kr.smartsenior.server.provisioning.PrivateMosquitto;
+import kr.smartsenior.server.testsupport.ServerApi;
+import kr.smartsenior.server.testsupport.TestDatabase;
+import kr.smartsenior.server.testsupport.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The rollout simulation against a real Mosquitto with generated accounts: 21 sites in three waves,
+ * all healthy on the fleet page, then the three broken kiosks named with what is wrong and since when.
+ * Also the fleet API's guard rails.
+ */
+@Timeout(180)
+class RolloutSimulationIT {
+
+    private static final Logger log = LoggerFactory.getLogger(RolloutSimulationIT.class);
+    private static final String SERVER_USER = "ssc-server";
+    private static final String SERVER_PASSWORD = "server-" + UUID.randomUUID();
+
+    @Test
+    void twentyOneSitesInThreeWavesThenThreeBrokenKiosksAreNamed() throws Exception {
+        Path dir = Files.createTempDirectory("ssc-rollout-");
+        try (PrivateMosquitto broker = PrivateMosquitto.start(dir, SERVER_USER, SERVER_PASSWORD);
+                TestServer server = TestServer.start(settings(dir, broker), List.of())) {
+            ServerApi api = server.api();
+            guardRails(server, api);
+
+            long t0 = System.nanoTime();
+            RolloutSimulation.Result result;
+            try (RolloutSimulation simulation = new RolloutSimulation(server.baseUrl(), "admin", TestServer.ADMIN_PASSWORD,
+                    "sim", dir.resolve("kiosks"))) {
+                result = simulation.run();
+            }
+            log.info("MEASURED: rollout simulation of 21 kiosks, healthy then broken, took {} ms",
+                    (System.nanoTime() - t0) / 1_000_000);
+            log.info("fleet after the breaks:\n{}", RolloutSimulation.summary(result.broken()));
+
+            JsonNode healthy = result.healthy();
+            List<Integer> perWave = new ArrayList<>();
+            healthy.path("waves").forEach(wave -> {
+                int sites = 0;
+                for (JsonNode site : wave.path("sites")) {
+                    sites += site.path("siteId").asText().startsWith("sim-") ? 1 : 0;
+                }
+                perWave.add(sites);
+            });
+            assertThat(perWave).containsExactly(9, 6, 6);
+            assertThat(healthy.at("/summary/sites").asInt()).as("and the guard-rail site").isEqualTo(22);
+            assertThat(healthy.at("/summary/online").asInt()).isEqualTo(21);
+            assertThat(healthy.at("/summary/alerts").asInt()).isZero();
+            JsonNode first = RolloutSimulation.device(healthy, result.backlogDevice());
+            assertThat(first.at("/status/lastSyncAt").isMissingNode()).as("acks arrived").isFalse();
+            assertThat(first.at("/status/diskFreeBytes").asLong()).isPositive();
+
+            JsonNode broken = result.broken();
+            assertThat(broken.at("/summary/withAlerts").asInt()).isEqualTo(3);
+            assertThat(broken.at("/summary/online").asInt()).isEqualTo(20);
+            JsonNode stopped = RolloutSimulation.device(broken, result.stoppedDevice());
+            assertThat(stopped.path("state").asText()).isEqualTo("offline");
+            assertThat(stopped.at("/problems/0/since").asText()).isNotBlank();
+            assertThat(RolloutSimulation.device(broken, result.sensorDevice()).at("/problems/0/detail").asText())
+                    .isEqualTo("distance: not responding");
+            JsonNode backlog = RolloutSimulation.device(broken, result.backlogDevice());
+            assertThat(backlog.path("state").asText()).isEqualTo("online");
+            assertThat(backlog.at("/status/outbox").asLong()).isGreaterThanOrEqualTo(5);
+            assertThat(backlog.at("/status/configVersion").asLong()).as("it confirmed the pausing configuration")
+                    .isEqualTo(backlog.path("desiredConfigVersion").asLong());
+        } finally {
+            TestDatabase.deleteTree(dir);
+        }
+    }
+
+    private static Map<String, String> settings(Path dir, PrivateMosquitto broker) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("SSC_DATA_DIR", dir.resolve("data").toString());
+        settings.put("SSC_DB_URL", "");
+        settings.put("SSC_MQTT_URL", broker.url());
+        settings.put("SSC_MQTT_USER", SERVER_USER);
+        settings.put("SSC_MQTT_PASSWORD", SERVER_PASSWORD);
+        settings.put("SSC_MQTT_SHARED_GROUP", "rollout-it");
+        settings.put("SSC_BROKER_AUTH_DIR", dir.toString());
+        settings.put("SSC_BROKER_PID_FILE", broker.pidFile().toString());
+        settings.put("SSC_FLEET_OFFLINE_GRACE", "2s");
+        settings.put("SSC_FLEET_BACKLOG_GROWTH", "5");
+        settings.put("SSC_FLEET_SILENT_AFTER", "20s");
+        return settings;
+    }
+
+    /** Admin only; bad input is a 400 that names the field; unknown ids are 404. */
+    private static void guardRails(TestServer server, ServerApi api) {
+        server.jdbc().sql("INSERT INTO staff_account (username, password_hash, role, created_at) VALUES (?, ?, 'STAFF', ?)")
+                .params("social-worker", new BCryptPasswordEncoder().encode("staff-pw"), "2026-11-21T00:00:00Z").update();
+        ServerApi staff = api.as("social-worker", "staff-pw");
+        assertThat(staff.get("/api/fleet").status()).isEqualTo(403);
+        assertThat(staff.post("/api/sites/any/devices", "").status()).isEqualTo(403);
+        assertThat(staff.post("/api/devices/any/revoke", "").status()).isEqualTo(403);
+        assertThat(staff.get("/api/sites").status()).isEqualTo(200);
+
+        assertThat(api.post("/api/sites/nowhere/devices", "").status()).isEqualTo(404);
+        assertThat(api.post("/api/devices/nothing/revoke", "").status()).isEqualTo(404);
+        ServerApi.Response hours = api.post("/api/sites", Map.of("id", "bad-01", "name", "x", "openingHours",
+                Map.of("mon", "9-18")));
+        assertThat(hours.status()).isEqualTo(400);
+        assertThat(hours.json().at("/errors/0/field").asText()).isEqualTo("openingHours");
+        ServerApi.Response wave = api.post("/api/sites", Map.of("id", "bad-02", "name", "x", "wave", 0));
+        assertThat(wave.status()).isEqualTo(400);
+
+        api.post("/api/sites", Map.of("id", "rail-01", "name", "가드 경로당", "wave", 1));
+        ServerApi.Response settings = api.put("/api/sites/rail-01/config", Map.of("settings", Map.of("volume", 500)));
+        assertThat(settings.status()).isEqualTo(400);
+        assertThat(settings.json().at("/errors/0/message").asText()).isEqualTo("volume: 500 outside 0..100");
+        assertThat(api.put("/api/sites/rail-01/config", "[1,2]").status()).isEqualTo(400);
+        ServerApi.Response ok = api.put("/api/sites/rail-01/config", Map.of("settings", Map.of("volume", 40)));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().get("publishedTo").asInt()).isZero();
+        ServerApi.Response badId = api.post("/api/sites/rail-01/devices", Map.of("deviceId", "Bad Id"));
+        assertThat(badId.status()).isEqualTo(400);
+        ServerApi.Response device = api.post("/api/sites/rail-01/devices", Map.of("deviceId", "rail-k1"));
+        assertThat(device.status()).isEqualTo(201);
+        assertThat(device.json().at("/bundle/config/settings/volume").asInt()).as("the site's settings in the bundle")
+                .isEqualTo(40);
+        assertThat(api.post("/api/sites/rail-01/devices", Map.of("deviceId", "rail-k1")).status()).isEqualTo(409);
+        JsonNode listed = api.get("/api/sites/rail-01/devices").json();
+        assertThat(listed.toString()).contains("rail-k1").doesNotContain("password", "$7$");
+        api.post("/api/devices/rail-k1/revoke", "");
+    }
+}

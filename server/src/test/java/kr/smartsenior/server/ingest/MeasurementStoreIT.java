@@ -1,0 +1,114 @@
+package kr.smartsenior.server.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.MeasurementRecord;
+import kr.smartsenior.server.testsupport.TestDatabase;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The ingest's SQL, the same on SQLite and PostgreSQL. */
+@Timeout(60)
+class MeasurementStoreIT {
+
+    private static final String BOTH = "kr.smartsenior.server.testsupport.TestDatabase#both";
+
+    @ParameterizedTest
+    @MethodSource(BOTH)
+    void storesEachIdOnceAndTellsDuplicatesApart(Supplier<TestDatabase> database) {
+        try (TestDatabase db = database.get()) {
+            MeasurementStore store = store(db);
+            seed(db, "s1", "MEMBER0001");
+            MeasurementRecord a = record("MEMBER0001", "12.50");
+            MeasurementRecord b = record("MEMBER0001", "7");
+
+            boolean[] first = insert(db, store, List.of(row(a), row(b), row(a)));
+            boolean[] second = insert(db, store, List.of(row(b)));
+
+            assertThat(first).containsExactly(true, true, false);
+            assertThat(second).containsExactly(false);
+            assertThat(JdbcClient.create(db.dataSource()).sql("SELECT COUNT(*) FROM measurement").query(Long.class)
+                    .single()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH)
+    void findsSitesAndMembersInChunks(Supplier<TestDatabase> database) {
+        try (TestDatabase db = database.get()) {
+            MeasurementStore store = store(db);
+            seed(db, "s1", "MEMBER0001");
+            seed(db, "s2", "MEMBER0002");
+            List<String> asked = new ArrayList<>(List.of("MEMBER0001", "MEMBER0002"));
+            for (int i = 0; i < 1200; i++) {
+                asked.add("NOBODY" + i);
+            }
+
+            assertThat(store.memberSites(asked)).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("MEMBER0001", "s1", "MEMBER0002", "s2"));
+            assertThat(store.existingSites(List.of("s1", "s2", "s3"))).containsExactlyInAnyOrder("s1", "s2");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH)
+    void aFailedGroupLeavesNothingBehind(Supplier<TestDatabase> database) {
+        try (TestDatabase db = database.get()) {
+            MeasurementStore store = store(db);
+            seed(db, "s1", "MEMBER0001");
+            MeasurementRecord good = record("MEMBER0001", "10");
+            MeasurementRecord orphan = record("NOTAMEMBER", "10"); // violates the member foreign key
+
+            try {
+                insert(db, store, List.of(row(good), row(orphan)));
+            } catch (RuntimeException expected) {
+                // the whole group is rolled back
+            }
+
+            assertThat(JdbcClient.create(db.dataSource()).sql("SELECT COUNT(*) FROM measurement").query(Long.class)
+                    .single()).isZero();
+        }
+    }
+
+    private static MeasurementStore store(TestDatabase db) {
+        return new MeasurementStore(JdbcClient.create(db.dataSource()), new JdbcTemplate(db.dataSource()),
+                new ObjectMapper());
+    }
+
+    private static boolean[] insert(TestDatabase db, MeasurementStore store, List<MeasurementStore.Row> rows) {
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
+        return tx.execute(status -> store.insert(rows));
+    }
+
+    static void seed(TestDatabase db, String siteId, String memberId) {
+        JdbcClient jdbc = JdbcClient.create(db.dataSource());
+        jdbc.sql("INSERT INTO site (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")
+                .params(siteId, "경로당 " + siteId, "2026-01-01T00:00:00Z").update();
+        jdbc.sql("INSERT INTO member (id, site_id, display_name, birth_year, sex, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(memberId, siteId, "이름", 1950, "F", "2026-01-01T00:00:00Z").update();
+    }
+
+    private static MeasurementRecord record(String memberId, String value) {
+        return MeasurementRecord.of(memberId, MeasurementCode.GRIP_STRENGTH, new BigDecimal(value),
+                OffsetDateTime.of(2026, 3, 1, 10, 0, 0, 0, ZoneOffset.ofHours(9)), Map.of("hand", "left"));
+    }
+
+    private static MeasurementStore.Row row(MeasurementRecord record) {
+        return new MeasurementStore.Row(record, "s1", "kiosk-1", "batch-1", Instant.now());
+    }
+}
