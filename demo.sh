@@ -54,7 +54,7 @@ cleanup() {
   trap - EXIT INT TERM
   echo
   echo "Stopping the demo…"
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}" ${SCREEN_PID:-}; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
@@ -99,8 +99,19 @@ SSC_SITE_ID=demo-01 SSC_DEVICE_ID=kiosk-01 SSC_MQTT_URL="tcp://127.0.0.1:$MQTT_P
   java -jar edge-app/target/smartsenior-kiosk.jar --simulate --headless > "$DATA_DIR/kiosk.log" 2>&1 &
 PIDS+=($!)
 
+# On a desktop, a second kiosk shows the seniors' screens in a window: keys stand in for the pads
+# and 1-3 show the demo seniors' cards (README, "The kiosk screens"). SSC_DEMO_SCREEN=0 turns it off.
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "${SSC_DEMO_SCREEN:-1}" != 0 ]; then
+  echo "Starting a kiosk screen in a window (site demo-01, device kiosk-02): keys 1-3 show a senior's card"
+  SSC_SITE_ID=demo-01 SSC_DEVICE_ID=kiosk-02 SSC_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" \
+    SSC_DATA_DIR="$DATA_DIR/kiosk-screen" SSC_SIM_MEMBERS="$MEMBERS" SSC_UI_WINDOWED=1 \
+    java -jar edge-app/target/smartsenior-kiosk.jar --simulate > "$DATA_DIR/kiosk-screen.log" 2>&1 &
+  SCREEN_PID=$! # not in PIDS: closing the window (Ctrl+Q) does not end the demo
+fi
+
 echo
-echo "Dashboard API: $API  (user admin, password $ADMIN_PASSWORD)"
+echo "Dashboard: http://localhost:$HTTP_PORT/  (sign in as admin, password $ADMIN_PASSWORD)"
+echo "API: $API"
 echo "  curl -u admin:$ADMIN_PASSWORD $API/ingest/stats"
 echo "  curl -u admin:$ADMIN_PASSWORD $API/members/$FIRST_MEMBER/measurements"
 echo "Logs: $DATA_DIR/server.log, $DATA_DIR/kiosk.log"
