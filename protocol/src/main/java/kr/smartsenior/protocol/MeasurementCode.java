@@ -24,7 +24,12 @@ public enum MeasurementCode {
     WEIGHT(RecordKind.TEST, Unit.KILOGRAMS, "25", "200", "몸무게"),
     STEP_JUMP(RecordKind.EXERCISE, Unit.SECONDS, "0", "3600", "스텝 & 점프"),
     BALANCE(RecordKind.EXERCISE, Unit.SECONDS, "0", "3600", "밸런스"),
-    INTERVAL(RecordKind.EXERCISE, Unit.SECONDS, "0", "3600", "고강도 인터벌");
+    INTERVAL(RecordKind.EXERCISE, Unit.SECONDS, "0", "3600", "고강도 인터벌"),
+    /**
+     * The senior answered "yes" to the day's safety question before the tests ("아프거나 어지러우세요?"):
+     * no test today, and staff should ask how they are. The value is always 1.
+     */
+    UNWELL_TODAY(RecordKind.CHECK, Unit.COUNT, "1", "1", "몸이 불편하다고 답함");
 
     private final RecordKind kind;
     private final Unit unit;

@@ -1,9 +1,11 @@
 package kr.smartsenior.protocol;
 
-/** Whether a record is a fitness test result or an exercise session. */
+/** Whether a record is a fitness test result, an exercise session, or a senior's answer to a check at the kiosk. */
 public enum RecordKind {
     TEST("test"),
-    EXERCISE("exercise");
+    EXERCISE("exercise"),
+    /** An answer the senior gave at the kiosk that staff should see (not a measurement, never graded). */
+    CHECK("check");
 
     private final String wireName;
 

@@ -40,7 +40,7 @@ public final class RecordValidator {
         }
         RecordKind kind = RecordKind.fromWire(record.kind());
         if (kind == null) {
-            return Optional.of("kind '" + clip(record.kind()) + "' is not test or exercise");
+            return Optional.of("kind '" + clip(record.kind()) + "' is not test, exercise or check");
         }
         Optional<MeasurementCode> found = MeasurementCode.fromWire(record.code());
         if (found.isEmpty()) {

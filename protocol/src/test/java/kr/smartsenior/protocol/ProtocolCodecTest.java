@@ -108,12 +108,31 @@ class ProtocolCodecTest {
         assertThat(batch.rejected()).isEmpty();
     }
 
+    @Test
+    void anUnwellAnswerIsACheckWithTheValueOneAndNothingElse() {
+        MeasurementRecord unwell = MeasurementRecord.of("M7K2Q9XD4T", MeasurementCode.UNWELL_TODAY, BigDecimal.ONE, TAKEN,
+                Map.of("question", "아프거나 어지러우세요?"));
+        String one = new String(codec.encode(unwell), StandardCharsets.UTF_8);
+        assertThat(one).contains("\"kind\":\"check\"");
+        ReceivedBatch ok = decodeOk("{\"batchId\":\"c1\",\"deviceId\":\"kiosk-01\",\"records\":[" + one + "]}");
+        assertThat(ok.valid()).singleElement().satisfies(r -> assertThat(r.code()).isEqualTo("UNWELL_TODAY"));
+
+        String two = one.replace("\"value\":1", "\"value\":2");
+        ReceivedBatch rejected = decodeOk("{\"batchId\":\"c2\",\"deviceId\":\"kiosk-01\",\"records\":[" + two + "]}");
+        assertThat(rejected.valid()).isEmpty();
+        assertThat(rejected.rejected()).singleElement().satisfies(r -> assertThat(r.reason()).contains("outside 1..1"));
+
+        String asTest = one.replace("\"kind\":\"check\"", "\"kind\":\"test\"");
+        ReceivedBatch wrongKind = decodeOk("{\"batchId\":\"c3\",\"deviceId\":\"kiosk-01\",\"records\":[" + asTest + "]}");
+        assertThat(wrongKind.rejected()).singleElement().satisfies(r -> assertThat(r.reason()).contains("is a check, not test"));
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "\"id\":\"not-a-uuid\"                     | id is not a UUID",
         "\"memberId\":\"<script>\"                 | memberId is not a valid member id",
         "\"memberId\":null                         | memberId missing",
-        "\"kind\":\"game\"                         | kind 'game' is not test or exercise",
+        "\"kind\":\"game\"                         | kind 'game' is not test, exercise or check",
         "\"kind\":\"exercise\"                     | CHAIR_STAND_30S is a test, not exercise",
         "\"code\":\"PUSH_UPS\"                     | code 'PUSH_UPS' is unknown",
         "\"unit\":\"kg\"                           | CHAIR_STAND_30S unit 'kg' should be 'count'",

@@ -31,7 +31,9 @@ public final class SimulatedSessions implements AutoCloseable {
     static final int HIGHEST_PROGRAM_LEVEL = 3;
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedSessions.class);
-    private static final MeasurementCode[] CODES = MeasurementCode.values();
+    /** Tests and exercise sessions; a senior's answers ({@link RecordKind#CHECK}) come from the screens. */
+    private static final MeasurementCode[] CODES = java.util.Arrays.stream(MeasurementCode.values())
+            .filter(code -> code.kind() != RecordKind.CHECK).toArray(MeasurementCode[]::new);
 
     private final Consumer<MeasurementRecord> recorder;
     private final List<String> members;
@@ -116,6 +118,7 @@ public final class SimulatedSessions implements AutoCloseable {
             case HEIGHT -> tenths(145, 175);
             case WEIGHT -> tenths(45, 80);
             case STEP_JUMP, BALANCE, INTERVAL -> whole(300, 1200);
+            case UNWELL_TODAY -> BigDecimal.ONE;
         };
     }
 

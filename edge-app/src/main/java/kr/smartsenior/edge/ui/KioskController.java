@@ -277,8 +277,20 @@ final class KioskController {
         show(new Screen.Home(session.name), Prompt.HOME);
     }
 
-    /** The day's answers go with every test of the battery; the tests' safety gate decides. */
+    /**
+     * The day's answers go with every test of the battery; the tests' safety gate decides. A "yes" to
+     * "아프거나 어지러우세요?" is also recorded ({@link MeasurementCode#UNWELL_TODAY}) so that staff see it on
+     * the dashboard and can ask how the senior is; the senior is not told anything more for it.
+     */
     private void startBattery(boolean unwellToday) {
+        if (unwellToday) {
+            try {
+                recorder.accept(MeasurementRecord.of(session.memberId, MeasurementCode.UNWELL_TODAY, BigDecimal.ONE,
+                        OffsetDateTime.now(clock), Map.of("question", SafetyAskView.QUESTION)));
+            } catch (RuntimeException e) { // the rest screen matters more than the record
+                log.error("could not save that member {} feels unwell today", session.memberId, e);
+            }
+        }
         session.safety = new FitnessTests.Safety(unwellToday, highPressureOnFile(session.memberId));
         session.index = 0;
         startTest();

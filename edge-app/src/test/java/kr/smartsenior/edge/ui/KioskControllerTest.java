@@ -149,7 +149,7 @@ class KioskControllerTest {
     }
 
     @Test
-    void painOrDizzinessTodayMeansNoTestNothingRecordedAndBackHome() {
+    void painOrDizzinessTodayMeansNoTestTheAnswerRecordedForStaffAndBackHome() {
         cards.show(1);
         awaitScreen(Screen.Greeting.class);
         tap(Action.NEXT);
@@ -164,7 +164,27 @@ class KioskControllerTest {
                 || s instanceof Screen.Measuring || s instanceof Screen.Result);
         tap(Action.HOME);
         assertThat(awaitScreen(Screen.Home.class).name()).isEqualTo(NAME);
-        assertThat(recorded).isEmpty();
+        assertThat(recorded).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo(MeasurementCode.UNWELL_TODAY.name());
+            assertThat(r.kind()).isEqualTo("check");
+            assertThat(r.value()).isEqualByComparingTo("1");
+            assertThat(r.detail()).containsEntry("question", "오늘 몸이 아프거나 어지러우세요?");
+        });
+    }
+
+    @Test
+    void anUnwellAnswerThatCannotBeSavedStillSendsTheSeniorToRest() {
+        recorder = r -> {
+            throw new StoreException("disk full");
+        };
+        cards.show(1);
+        awaitScreen(Screen.Greeting.class);
+        tap(Action.NEXT);
+        awaitScreen(Screen.Home.class);
+        tap(Action.MEASURE);
+        awaitScreen(Screen.SafetyAsk.class);
+        tap(Action.UNWELL);
+        awaitScreen(Screen.RestToday.class);
     }
 
     @Test

@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 final class DashboardController {
 
     static final int EXERCISE_WEEKS = 12;
+    static final int UNWELL_DAYS_SHOWN = 10;
 
     private final SiteAccess access;
     private final SiteRepository sites;
@@ -122,7 +123,15 @@ final class DashboardController {
         model.addAttribute("exercise", json.writeValueAsString(exercisePerWeek(results)));
         model.addAttribute("prescriptions", prescriptions.of(senior.id()));
         model.addAttribute("screening", screenings.status(senior.id()));
+        model.addAttribute("unwellDays", unwellDays(results));
         return "member";
+    }
+
+    /** The days (newest first, the last {@value #UNWELL_DAYS_SHOWN}) the senior told the kiosk they were unwell. */
+    static List<LocalDate> unwellDays(List<Result> results) {
+        return results.stream().filter(Result::isUnwellAnswer)
+                .map(r -> r.takenAt().atZoneSameInstant(SiteOverview.ZONE).toLocalDate())
+                .distinct().sorted(java.util.Comparator.reverseOrder()).limit(UNWELL_DAYS_SHOWN).toList();
     }
 
     /** One chart per test: the results with the normal band of the senior's age at each result. */
@@ -154,7 +163,7 @@ final class DashboardController {
         return charts;
     }
 
-    /** Exercise sessions (records that are not tests) per week, the last {@value #EXERCISE_WEEKS} weeks. */
+    /** Exercise sessions per week, the last {@value #EXERCISE_WEEKS} weeks. */
     private static Map<String, Integer> exercisePerWeek(List<Result> results) {
         LocalDate thisWeek = LocalDate.now(SiteOverview.ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Map<String, Integer> weeks = new LinkedHashMap<>();
@@ -162,7 +171,7 @@ final class DashboardController {
             weeks.put(thisWeek.minusWeeks(i).toString(), 0);
         }
         for (Result result : results) {
-            if (result.isTest()) {
+            if (!result.isExercise()) {
                 continue;
             }
             LocalDate week = result.takenAt().toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

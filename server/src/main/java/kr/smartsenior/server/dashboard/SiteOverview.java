@@ -34,6 +34,9 @@ final class SiteOverview {
     /** Not seen at the kiosk for this long is an alert. */
     static final Duration ABSENT_AFTER = Duration.ofDays(28);
     static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
+    /** A senior who told the kiosk they were in pain or dizzy this recently is an alert: staff should ask. */
+    static final Duration UNWELL_RECENT = Duration.ofDays(7);
+    private static final java.time.format.DateTimeFormatter UNWELL_DAY = java.time.format.DateTimeFormatter.ofPattern("M월 d일");
 
     private final MemberDirectory members;
     private final Evaluator evaluator;
@@ -67,11 +70,13 @@ final class SiteOverview {
                 SELECT m.id,
                        (SELECT MAX(ms.taken_at_ms) FROM measurement ms WHERE ms.member_id = m.id) AS last_any,
                        (SELECT MAX(ms.taken_at_ms) FROM measurement ms
-                        WHERE ms.member_id = m.id AND ms.kind = 'test') AS last_test
+                        WHERE ms.member_id = m.id AND ms.kind = 'test') AS last_test,
+                       (SELECT MAX(ms.taken_at_ms) FROM measurement ms
+                        WHERE ms.member_id = m.id AND ms.kind = 'check' AND ms.code = 'UNWELL_TODAY') AS last_unwell
                 FROM member m WHERE m.site_id = ?""")
                 .param(siteId)
                 .query(rs -> {
-                    visits.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    visits.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
                 });
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         List<Senior> all = new ArrayList<>(members.atSite(siteId).stream()
@@ -81,13 +86,13 @@ final class SiteOverview {
         Comparator<Senior> byName = Comparator.comparing(Senior::displayName).thenComparing(Senior::id);
         all.sort(switch (sort) {
             case NAME -> byName;
-            case VISIT -> Comparator.comparingLong((Senior s) -> visits.getOrDefault(s.id(), new long[2])[0]).thenComparing(byName);
-            case TEST -> Comparator.comparingLong((Senior s) -> visits.getOrDefault(s.id(), new long[2])[1]).thenComparing(byName);
+            case VISIT -> Comparator.comparingLong((Senior s) -> visits.getOrDefault(s.id(), new long[3])[0]).thenComparing(byName);
+            case TEST -> Comparator.comparingLong((Senior s) -> visits.getOrDefault(s.id(), new long[3])[1]).thenComparing(byName);
         });
         int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.max(1, Math.min(page, pages));
         List<Row> rows = all.subList((current - 1) * PAGE_SIZE, Math.min(all.size(), current * PAGE_SIZE)).stream()
-                .map(s -> row(s, visits.getOrDefault(s.id(), new long[2])))
+                .map(s -> row(s, visits.getOrDefault(s.id(), new long[3])))
                 .toList();
         return new Page(rows, current, pages, all.size(), query == null ? "" : query.strip(), sort);
     }
@@ -109,6 +114,9 @@ final class SiteOverview {
             alerts.add(0, "낙상 위험");
         }
         Instant now = clock.instant();
+        if (visit[2] != 0 && !Instant.ofEpochMilli(visit[2]).isBefore(now.minus(UNWELL_RECENT))) {
+            alerts.add(0, "몸 불편 응답 " + UNWELL_DAY.format(Instant.ofEpochMilli(visit[2]).atZone(ZONE)));
+        }
         if (visit[0] == 0 || Instant.ofEpochMilli(visit[0]).isBefore(now.minus(ABSENT_AFTER))) {
             alerts.add(visit[0] == 0 ? "방문 기록 없음" : "4주 이상 결석");
         }

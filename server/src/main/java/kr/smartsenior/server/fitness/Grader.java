@@ -44,6 +44,7 @@ final class Grader {
             case FIGURE_8_WALK -> Grade.notGraded("no published norm obtained for the figure-8 walk; trend only");
             case HEIGHT, WEIGHT -> Grade.notGraded("used for BMI");
             case STEP_JUMP, BALANCE, INTERVAL -> Grade.notGraded("an exercise session, not a test");
+            case UNWELL_TODAY -> Grade.notGraded("the senior's answer to the safety question, not a test");
         };
     }
 

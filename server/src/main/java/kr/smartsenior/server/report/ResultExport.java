@@ -45,9 +45,18 @@ final class ResultExport {
 
         List<String> texts() {
             return List.of(memberId, name, String.valueOf(birthYear), "F".equals(sex) ? "여" : "남",
-                    WHEN.format(Instant.ofEpochMilli(takenAtMs).atZone(ZONE)), "test".equals(kind) ? "검사" : "운동",
+                    WHEN.format(Instant.ofEpochMilli(takenAtMs).atZone(ZONE)), kindText(kind),
                     code, koreanName(code), value.toPlainString(), unit);
         }
+    }
+
+    private static String kindText(String kind) {
+        return switch (kind) {
+            case "test" -> "검사";
+            case "exercise" -> "운동";
+            case "check" -> "응답";
+            default -> kind;
+        };
     }
 
     private final JdbcClient jdbc;

@@ -3,6 +3,7 @@ package kr.smartsenior.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,12 +12,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import kr.smartsenior.protocol.MeasurementBatch;
+import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.MeasurementRecord;
+import kr.smartsenior.protocol.ProtocolCodec;
+import kr.smartsenior.server.testsupport.MqttTestClient;
 import kr.smartsenior.server.testsupport.ServerApi;
 import kr.smartsenior.server.testsupport.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -123,6 +130,49 @@ class DashboardIT {
         HttpResponse<String> elsewhere = browser.postForm("/members/new",
                 Map.of("siteId", "site-b", "displayName", "박", "birthYear", "1941", "sex", "F"), true);
         assertThat(elsewhere.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aSeniorWhoToldTheKioskTheyWereUnwellIsAnAlertUntilAWeekHasPassed() throws Exception {
+        String recent = server.api().createMember("site-a", "최순례", 1939, "F");
+        String earlier = server.api().createMember("site-a", "정옥자", 1942, "F");
+        OffsetDateTime now = OffsetDateTime.now(java.time.ZoneId.of("Asia/Seoul"));
+        List<MeasurementRecord> records = List.of(
+                MeasurementRecord.of(recent, MeasurementCode.UNWELL_TODAY, BigDecimal.ONE, now.minusDays(2),
+                        Map.of("question", "아프거나 어지러우세요?")),
+                MeasurementRecord.of(recent, MeasurementCode.STEP_JUMP, new BigDecimal("600"), now.minusDays(1),
+                        Map.of("level", 1)),
+                MeasurementRecord.of(earlier, MeasurementCode.UNWELL_TODAY, BigDecimal.ONE, now.minusDays(9),
+                        Map.of("question", "아프거나 어지러우세요?")));
+        try (MqttTestClient kiosk = new MqttTestClient(server.mqttUri(), "site-a", "kiosk-1")) {
+            kiosk.publishMeasurements(new ProtocolCodec().encode(new MeasurementBatch("unwell-1", "kiosk-1", now, records)));
+            assertThat(kiosk.awaitAck("unwell-1", Duration.ofSeconds(30)).accepted()).hasSize(3);
+        }
+
+        Browser browser = new Browser(server.baseUrl());
+        browser.login("kim", PASSWORD);
+        String site = browser.get("/sites/site-a").body();
+        String day = now.minusDays(2).getMonthValue() + "월 " + now.minusDays(2).getDayOfMonth() + "일";
+        assertThat(rowOf(site, "최순례")).contains("몸 불편 응답 " + day);
+        assertThat(rowOf(site, "정옥자")).doesNotContain("몸 불편 응답"); // nine days ago: past the week
+
+        String page = browser.get("/members/" + recent).body();
+        assertThat(page).contains("아프거나 어지럽다").contains(now.minusDays(2).toLocalDate().toString());
+        assertThat(browser.get("/members/" + earlier).body()).contains(now.minusDays(9).toLocalDate().toString());
+        // the answer is not an exercise session: one session in the weekly counts, not two
+        Matcher weeks = Pattern.compile("data-weeks=\"([^\"]*)\"").matcher(page);
+        assertThat(weeks.find()).isTrue();
+        int sessions = Pattern.compile(":(\\d+)").matcher(weeks.group(1).replace("&quot;", "\""))
+                .results().mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+        assertThat(sessions).isEqualTo(1);
+    }
+
+    /** The table row of the senior with this name on a site page. */
+    private static String rowOf(String sitePage, String name) {
+        int at = sitePage.indexOf(name);
+        assertThat(at).as("%s on the site page", name).isNotNegative();
+        int start = sitePage.lastIndexOf("<tr", at);
+        return sitePage.substring(start, sitePage.indexOf("</tr>", at));
     }
 
     /** A cookie-keeping client that signs in like a browser. */
