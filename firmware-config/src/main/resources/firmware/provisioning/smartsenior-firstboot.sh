@@ -107,6 +107,7 @@ fi
 # The bundle holds the password: do not leave it on a FAT partition anyone can read.
 if command -v shred >/dev/null 2>&1; then shred -u "$bundle"; else rm -f "$bundle"; fi
 
+echo "$KIOSK_UNIT" > "$ETC/kiosk-unit"   # the unit ssc-update.sh restarts after an update
 "$SYSTEMCTL" enable "$KIOSK_UNIT"
 if [ "${SSC_ENABLE_OVERLAY:-}" = 1 ] && [ "$ROOT" = "" ] && command -v raspi-config >/dev/null 2>&1; then
   raspi-config nonint enable_overlayfs   # takes effect at the next boot

@@ -63,6 +63,8 @@ class FirstBootTest {
         assertThat(root.resolve("etc/smartsenior/provisioned")).exists();
         assertThat(runner.systemctlCalls()).contains("enable smartsenior-kiosk-screen.service",
                 "restart smartsenior-kiosk-screen.service").doesNotContain("enable smartsenior-kiosk.service");
+        assertThat(Files.readString(root.resolve("etc/smartsenior/kiosk-unit")).strip())
+                .isEqualTo("smartsenior-kiosk-screen.service");
         // the revision written for the kiosk is one whose pin map the kiosk ships
         Properties pinMap = new Properties();
         pinMap.load(FirstBootTest.class.getResourceAsStream("/firmware/pinmap.properties"));

@@ -70,6 +70,15 @@ class UpdateTest {
     }
 
     @Test
+    void theKioskUnitFirstBootEnabledIsTheOneRestartedAndChecked() throws Exception {
+        Files.writeString(root.resolve("etc/smartsenior/kiosk-unit"), "smartsenior-kiosk-screen.service\n");
+        ScriptRunner.Result result = runner.run(env, update.toString(), "install", bundle("0.2.0").toString());
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(runner.systemctlCalls()).contains("restart smartsenior-kiosk-screen.service",
+                "is-active --quiet smartsenior-kiosk-screen.service").doesNotContain("restart smartsenior-kiosk.service");
+    }
+
+    @Test
     void aBundleWithABadSignatureChangesNothing() throws Exception {
         runner.run(env, update.toString(), "install", bundle("0.2.0").toString());
         Path tampered = bundle("0.3.0");
