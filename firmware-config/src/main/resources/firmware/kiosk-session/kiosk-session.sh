@@ -7,7 +7,9 @@ export GDK_BACKEND=x11
 if command -v xset >/dev/null 2>&1 && [ -n "${DISPLAY:-}" ]; then
   xset s off -dpms s noblank 2>/dev/null || true
 fi
-# SSC_KIOSK_JAVA_OPTS comes from /etc/smartsenior/kiosk-java.env (the JVM settings for a Pi 4 with 2 GB)
-# --simulate until the real sensor drivers are installed on this kiosk (issue: sensors and QR camera)
+# SSC_KIOSK_JAVA_OPTS comes from /etc/smartsenior/kiosk-java.env (the JVM settings for a Pi 4 with 2 GB).
+# No option: the kiosk on its real devices (step mat and distance sensor on the pin map of
+# SSC_PIN_MAP_REVISION, cards through SSC_CAMERA and/or SSC_SCANNER; see /etc/smartsenior/kiosk.env).
+# A demonstration kiosk without sensors sets SSC_KIOSK_ARGS=--simulate in kiosk.env.
 # shellcheck disable=SC2086
-exec /opt/smartsenior/jdk/bin/java $SSC_KIOSK_JAVA_OPTS -jar /opt/smartsenior/kiosk/smartsenior-kiosk.jar --simulate
+exec /opt/smartsenior/jdk/bin/java $SSC_KIOSK_JAVA_OPTS -jar /opt/smartsenior/kiosk/smartsenior-kiosk.jar ${SSC_KIOSK_ARGS:-}

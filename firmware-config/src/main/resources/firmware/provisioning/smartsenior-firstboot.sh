@@ -10,11 +10,18 @@
 #   SSC_ROOT     the root of the Pi's file system (default /)
 #   SYSTEMCTL    the systemctl to call (default systemctl; "true" to skip)
 #   SSC_ENABLE_OVERLAY=1   also switch on the read-only root overlay (raspi-config), see docs/operations.md
+#   SSC_KIOSK_UNIT         the unit to enable and start (default smartsenior-kiosk-screen.service: the
+#                          screen on the real devices; smartsenior-kiosk.service is the headless simulation)
 set -euo pipefail
 
 ROOT=${SSC_ROOT:-/}
 ROOT=${ROOT%/}
 SYSTEMCTL=${SYSTEMCTL:-systemctl}
+KIOSK_UNIT=${SSC_KIOSK_UNIT:-smartsenior-kiosk-screen.service}
+case "$KIOSK_UNIT" in
+  smartsenior-kiosk-screen.service|smartsenior-kiosk.service) ;;
+  *) echo "smartsenior-firstboot: SSC_KIOSK_UNIT must be smartsenior-kiosk-screen.service or smartsenior-kiosk.service" >&2; exit 2 ;;
+esac
 ETC="$ROOT/etc/smartsenior"
 DATA="$ROOT/var/lib/smartsenior"
 ENV_FILE="$ETC/kiosk.env"
@@ -100,10 +107,11 @@ fi
 # The bundle holds the password: do not leave it on a FAT partition anyone can read.
 if command -v shred >/dev/null 2>&1; then shred -u "$bundle"; else rm -f "$bundle"; fi
 
-"$SYSTEMCTL" enable smartsenior-kiosk.service
+echo "$KIOSK_UNIT" > "$ETC/kiosk-unit"   # the unit ssc-update.sh restarts after an update
+"$SYSTEMCTL" enable "$KIOSK_UNIT"
 if [ "${SSC_ENABLE_OVERLAY:-}" = 1 ] && [ "$ROOT" = "" ] && command -v raspi-config >/dev/null 2>&1; then
   raspi-config nonint enable_overlayfs   # takes effect at the next boot
 fi
 date -u +%Y-%m-%dT%H:%M:%SZ > "$ETC/provisioned"
 log "installed kiosk $(get DEVICE) of site $(get SITE); the kiosk starts now"
-"$SYSTEMCTL" restart smartsenior-kiosk.service
+"$SYSTEMCTL" restart "$KIOSK_UNIT"

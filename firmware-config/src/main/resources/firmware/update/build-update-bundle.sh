@@ -4,6 +4,7 @@
 #
 #   build-update-bundle.sh <version> <kiosk dir with smartsenior-kiosk.jar and lib/> <private key.pem> <out dir>
 #
+# The release also carries kiosk-session.sh (the screen session's start script, from ../kiosk-session/).
 # Writes <out>/smartsenior-kiosk-<version>.tar.gz and its .sig (RSA/SHA-256 over the tarball, made with
 # openssl). Keep the private key off the servers; kiosks hold only the public key.
 set -euo pipefail
@@ -16,6 +17,14 @@ trap 'rm -rf "$stage"' EXIT
 mkdir "$stage/$version"
 cp -R "$src"/. "$stage/$version/"
 echo "$version" > "$stage/$version/VERSION"
+# the screen session starts /opt/smartsenior/kiosk/kiosk-session.sh: it travels with each release
+here=$(cd "$(dirname "$0")" && pwd)
+session=""
+for candidate in "$here/kiosk-session.sh" "$here/../kiosk-session/kiosk-session.sh"; do
+  if [ -f "$candidate" ]; then session=$candidate; break; fi
+done
+[ -n "$session" ] || { echo "kiosk-session.sh not found beside $0 or in ../kiosk-session/" >&2; exit 2; }
+install -m 0755 "$session" "$stage/$version/kiosk-session.sh"
 tarball="$out/smartsenior-kiosk-$version.tar.gz"
 tar -C "$stage" -czf "$tarball" "$version"
 openssl dgst -sha256 -sign "$key" -out "$tarball.sig" "$tarball"

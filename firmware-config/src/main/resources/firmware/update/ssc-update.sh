@@ -12,6 +12,8 @@
 # cut leaves either the old or the new version, never half of one. After the switch the kiosk is
 # restarted and must stay up for SSC_UPDATE_SETTLE_S seconds, else the previous version comes back.
 #
+# The kiosk unit restarted is the one in /etc/smartsenior/kiosk-unit (written by first boot), else
+# smartsenior-kiosk.service.
 # Environment: SSC_ROOT (default /), SYSTEMCTL (default systemctl), SSC_UPDATE_KEY (public key, default
 # /etc/smartsenior/update-key.pub), SSC_UPDATE_SETTLE_S (default 20), SSC_UPDATE_KEEP (releases kept, default 3).
 set -euo pipefail
@@ -23,7 +25,16 @@ SETTLE=${SSC_UPDATE_SETTLE_S:-20}
 KEEP=${SSC_UPDATE_KEEP:-3}
 BASE="$ROOT/opt/smartsenior"
 RELEASES="$BASE/releases"
+# the kiosk unit first boot enabled (the screen on the real devices, or the headless simulation);
+# a device provisioned before first boot recorded it runs the headless unit
 SERVICE=smartsenior-kiosk.service
+if [ -f "$ROOT/etc/smartsenior/kiosk-unit" ]; then
+  SERVICE=$(tr -dc 'a-z.-' < "$ROOT/etc/smartsenior/kiosk-unit")
+  case "$SERVICE" in
+    smartsenior-kiosk-screen.service|smartsenior-kiosk.service) ;;
+    *) echo "ssc-update: $ROOT/etc/smartsenior/kiosk-unit names no kiosk unit" >&2; exit 2 ;;
+  esac
+fi
 log() { echo "ssc-update: $*" >&2; }
 
 switch_to() { # atomically point $BASE/<link> at a release directory

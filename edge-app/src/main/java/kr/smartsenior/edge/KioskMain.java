@@ -6,6 +6,9 @@ import java.util.SplittableRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kr.smartsenior.edge.hardware.HardwareKiosk;
+import kr.smartsenior.edge.identify.CardReaderSettings;
 import kr.smartsenior.edge.identify.IdentifyCommand;
 import kr.smartsenior.edge.sensor.ScaledSensorLoop;
 import kr.smartsenior.edge.sensor.SensorSettings;
@@ -20,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The kiosk's launcher (it does not extend {@code Application}, so JavaFX can stay on the classpath).
- * {@code --simulate}: the full-screen kiosk UI on simulated sensors, the real test protocols and
+ * No option: the kiosk on its real devices (the Raspberry Pi: step mat and distance sensor through
+ * Pi4J, cards through the camera and/or a USB scanner, see {@link HardwareKiosk}) with the full-screen
+ * UI, syncing beside it. {@code --simulate}: the full-screen kiosk UI on simulated sensors, the real test protocols and
  * exercise programs measuring a simulated senior, keys standing in for the card reader, presence and pads; {@code --simulate --headless}: no window; simulated seniors take the fitness tests on simulated
  * sensors, measured by the real protocols, and the results are synced. Settings come from {@code SSC_*} environment variables (see
  * {@link KioskSettings#fromEnvironment} and {@link UiSettings#fromEnvironment}). Stops cleanly on
@@ -56,13 +61,16 @@ public final class KioskMain {
             System.exit(EXIT_USAGE);
         }
         boolean headless = List.of(args).contains(HEADLESS);
+        boolean simulate = List.of(args).contains(SIMULATE);
         KioskSettings settings;
         SensorSettings sensorSettings;
         UiSettings ui;
+        CardReaderSettings readers;
         try {
             settings = KioskSettings.fromEnvironment(System.getenv());
             sensorSettings = SensorSettings.fromEnvironment(System.getenv());
             ui = headless ? null : UiSettings.fromEnvironment(System.getenv());
+            readers = simulate ? null : CardReaderSettings.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("kiosk configuration error: " + e.getMessage());
             System.exit(EXIT_USAGE);
@@ -75,6 +83,13 @@ public final class KioskMain {
         } catch (StoreException e) {
             log.error("cannot open the local store in {}: {}", settings.dataDir().toAbsolutePath(), e.getMessage());
             System.exit(EXIT_CANNOT_START);
+            return;
+        }
+        if (!simulate) {
+            HardwareKiosk hardware = HardwareKiosk.start(kiosk.roster(), sensorSettings, readers, HardwareKiosk.Devices.real(),
+                    Clock.system(KioskUi.SEOUL));
+            kiosk.reportSensors(hardware::health);
+            showScreen(kiosk, hardware.ports(), hardware.keyboard(), hardware, ui, log);
             return;
         }
         Sensors sensors = Sensors.simulated(new ScaledSensorLoop(sensorSettings.simSpeed()), sensorSettings.calibration());
@@ -111,20 +126,32 @@ public final class KioskMain {
         sensors.logSelfTest(SELF_TEST_AFTER);
         SimulatedSensorKiosk simulated = SimulatedSensorKiosk.create(settings.simulateMembers(), sensors,
                 Clock.system(KioskUi.SEOUL), new SplittableRandom());
+        showScreen(kiosk, simulated.ports(), Optional.of(simulated.keyboard()), sensors, ui, log);
+    }
+
+    /**
+     * Opens the window on these ports and runs until it closes (Ctrl+Q in simulation) or the process is
+     * stopped; then closes the window, the devices and the kiosk, each once.
+     */
+    private static void showScreen(Kiosk kiosk, KioskUi.Ports ports, Optional<KioskUi.Keyboard> keyboard,
+            AutoCloseable devices, UiSettings ui, Logger log) {
         KioskUi screen;
         try {
-            screen = KioskUi.open(simulated.ports(), kiosk::record, ui, Optional.of(simulated.keyboard()));
+            screen = KioskUi.open(ports, kiosk::record, ui, keyboard);
         } catch (RuntimeException e) { // no display, no GTK, ...: one clear line, no stack trace
             log.error("cannot open the kiosk screen (is there a display? DISPLAY / WAYLAND_DISPLAY): {}", e.getMessage());
-            sensors.close();
+            closeQuietly(devices, log);
             kiosk.close();
             System.exit(EXIT_CANNOT_START);
             return;
         }
-        Runnable stop = () -> { // each part closes once; on SIGTERM the hook does it, on Ctrl+Q this thread
-            screen.close();
-            sensors.close();
-            kiosk.close();
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> { // on SIGTERM the hook does it, on Ctrl+Q this thread; whichever comes first
+            if (stopped.compareAndSet(false, true)) {
+                screen.close();
+                closeQuietly(devices, log);
+                kiosk.close();
+            }
         };
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping");
@@ -137,6 +164,14 @@ public final class KioskMain {
         }
         stop.run();
         javafx.application.Platform.exit();
+    }
+
+    private static void closeQuietly(AutoCloseable devices, Logger log) {
+        try {
+            devices.close();
+        } catch (Exception e) {
+            log.warn("closing the devices: {}", e.getMessage());
+        }
     }
 
     /** {@code identify --image FILE}: prints what this kiosk would decide for a photo of a card. */
@@ -158,10 +193,9 @@ public final class KioskMain {
         if (!unknown.isEmpty()) {
             return Optional.of("unknown option(s): " + String.join(" ", unknown) + "\n" + usage());
         }
-        if (!args.contains(SIMULATE)) {
+        if (args.contains(HEADLESS) && !args.contains(SIMULATE)) {
             return Optional.of("""
-                    The real sensors (step mat, motion sensor, QR camera) come in a later version; for now the \
-                    kiosk runs simulated: --simulate for the screen, --simulate --headless without a window.
+                    --headless runs only with --simulate: on real hardware the seniors need the screen.
                     """ + usage());
         }
         return Optional.empty();
@@ -169,7 +203,8 @@ public final class KioskMain {
 
     private static String usage() {
         return """
-                usage: java -jar smartsenior-kiosk.jar --simulate [--headless]
+                usage: java -jar smartsenior-kiosk.jar [--simulate [--headless]]
+                  (no option)                   the kiosk screen on the real devices (Raspberry Pi: Pi4J sensors, camera/scanner)
                   --simulate                    the kiosk screen on simulated sensors, real protocols (keys: see the screen)
                   --simulate --headless         no window: simulated seniors take the tests (SimulatedBattery)
                        java -jar smartsenior-kiosk.jar identify --image FILE   (what the kiosk decides for a photo of a card)
@@ -180,6 +215,12 @@ public final class KioskMain {
                   SSC_SIM_MEMBERS               member ids to simulate, comma-separated (e.g. A1,B2)
                   SSC_SIM_INTERVAL_MS           simulated pause between two visits, ms (default 2000)
                   SSC_SIM_SPEED                 simulated time runs this many times faster (default 1; the demo uses 20)
+                  SSC_PIN_MAP_REVISION          the hardware revision (from the bundle; default the reference pin map)
+                  SSC_PIN_MAP                   a pin map file instead of the shipped one
+                  SSC_CAMERA                    rpicam (default), usb or none: the camera reading cards
+                  SSC_CAMERA_DEVICE             the USB webcam (default /dev/video0); SSC_CAMERA_FPS (default 15)
+                  SSC_SCANNER                   keyboard (default: a USB scanner typing into the window), none,
+                                                or a serial scanner's tty (e.g. /dev/ttyACM0)
                   SSC_CAL_SEATED_MM, SSC_CAL_STANDING_MM, SSC_CAL_EMPTY_MM
                                                 the site's distance calibration (default 3700, 3400, 4500)
                   SSC_SYNC_BATCH_SIZE           records per batch (default 50)

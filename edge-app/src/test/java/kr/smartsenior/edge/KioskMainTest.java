@@ -15,10 +15,14 @@ class KioskMainTest {
     }
 
     @Test
-    void explainsThatTheRealSensorsComeLater() {
-        assertThat(KioskMain.usageProblem(List.of())).get().asString()
-                .contains("later version").contains("--simulate --headless");
-        assertThat(KioskMain.usageProblem(List.of("--headless"))).isPresent();
+    void withoutOptionsRunsOnTheRealDevices() {
+        assertThat(KioskMain.usageProblem(List.of())).isEmpty();
+    }
+
+    @Test
+    void theRealDevicesAlwaysComeWithTheScreen() {
+        assertThat(KioskMain.usageProblem(List.of("--headless"))).get().asString()
+                .contains("--headless runs only with --simulate");
     }
 
     @Test

@@ -61,7 +61,28 @@ class FirstBootTest {
                 .isEqualTo("{\"version\": 4, \"settings\": {\"volume\": 70}}");
         assertThat(bundle).doesNotExist();
         assertThat(root.resolve("etc/smartsenior/provisioned")).exists();
+        assertThat(runner.systemctlCalls()).contains("enable smartsenior-kiosk-screen.service",
+                "restart smartsenior-kiosk-screen.service").doesNotContain("enable smartsenior-kiosk.service");
+        assertThat(Files.readString(root.resolve("etc/smartsenior/kiosk-unit")).strip())
+                .isEqualTo("smartsenior-kiosk-screen.service");
+        // the revision written for the kiosk is one whose pin map the kiosk ships
+        Properties pinMap = new Properties();
+        pinMap.load(FirstBootTest.class.getResourceAsStream("/firmware/pinmap.properties"));
+        assertThat(env.getProperty("SSC_PIN_MAP_REVISION")).isEqualTo(pinMap.getProperty("hardware.revision"));
+    }
+
+    @Test
+    void aSoakTestPiGetsTheHeadlessSimulationOnlyWhenAskedAndNoOtherUnit() throws Exception {
+        Files.writeString(root.resolve("boot/firmware/smartsenior-bundle.json"), BUNDLE);
+        ScriptRunner.Result result = runner.run(Map.of("SSC_ROOT", root.toString(), "SSC_KIOSK_UNIT", "smartsenior-kiosk.service"),
+                runner.script("provisioning/smartsenior-firstboot.sh").toString());
+        assertThat(result.exit()).as(result.output()).isZero();
         assertThat(runner.systemctlCalls()).contains("enable smartsenior-kiosk.service", "restart smartsenior-kiosk.service");
+
+        ScriptRunner.Result refused = runner.run(Map.of("SSC_ROOT", root.toString(), "SSC_KIOSK_UNIT", "ssh.service"),
+                runner.script("provisioning/smartsenior-firstboot.sh").toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.output()).contains("SSC_KIOSK_UNIT must be");
     }
 
     @Test
@@ -91,7 +112,7 @@ class FirstBootTest {
     void theUnitsRunTheStepOnceBeforeTheKioskAndTheWatchdogIsOn() throws Exception {
         String unit = new String(FirstBootTest.class.getResourceAsStream("/firmware/systemd/smartsenior-firstboot.service")
                 .readAllBytes());
-        assertThat(unit).contains("ConditionPathExists=!/etc/smartsenior/provisioned", "Before=smartsenior-kiosk.service",
+        assertThat(unit).contains("ConditionPathExists=!/etc/smartsenior/provisioned", "Before=smartsenior-kiosk.service smartsenior-kiosk-screen.service",
                 "Type=oneshot");
         String watchdog = new String(FirstBootTest.class.getResourceAsStream(
                 "/firmware/systemd/system.conf.d/smartsenior-watchdog.conf").readAllBytes());

@@ -56,12 +56,23 @@ class KioskScreenSessionTest {
     }
 
     @Test
-    void theSessionStartsTheKioskScreenNotTheHeadlessOne() throws IOException {
+    void theSessionStartsTheKioskScreenOnTheRealDevices() throws IOException {
         String script = resource(DIR + "kiosk-session.sh");
-        assertThat(script).startsWith("#!/bin/sh").contains("$SSC_KIOSK_JAVA_OPTS")
-                .contains("-jar /opt/smartsenior/kiosk/smartsenior-kiosk.jar --simulate")
-                .doesNotContain("--headless").contains("exec ");
-        assertThat(script).contains("xset s off -dpms s noblank");
+        assertThat(script).startsWith("#!/bin/sh").contains("xset s off -dpms s noblank");
+        List<String> exec = script.lines().filter(line -> line.startsWith("exec ")).toList();
+        // no option is the hardware mode; only a demonstration kiosk adds --simulate through kiosk.env
+        assertThat(exec).singleElement().asString().contains("$SSC_KIOSK_JAVA_OPTS")
+                .endsWith("-jar /opt/smartsenior/kiosk/smartsenior-kiosk.jar ${SSC_KIOSK_ARGS:-}")
+                .doesNotContain("--simulate").doesNotContain("--headless");
+    }
+
+    @Test
+    void theScreenMayUseTheSensorsTheCameraAndTheScannerAndStartsOnALiteImage() throws IOException {
+        String unit = resource(DIR + "smartsenior-kiosk-screen.service");
+        assertThat(values(unit, "SupplementaryGroups")).singleElement().asString().contains("gpio", "i2c", "video", "dialout",
+                "input", "audio");
+        // Raspberry Pi OS Lite boots to multi-user.target: a unit wanted by graphical.target would never start
+        assertThat(values(unit, "WantedBy")).containsExactly("multi-user.target");
     }
 
     @Test

@@ -54,4 +54,15 @@ class KioskServiceUnitTest {
         String unit = resource("systemd/smartsenior-kiosk.service");
         assertThat(serviceSection(unit).get("ReadWritePaths")).isEqualTo(env.getProperty("SSC_DATA_DIR"));
     }
+
+    @Test
+    void theExampleEnvironmentNamesTheShippedPinMapRevisionAndValidCardReaders() throws IOException {
+        Properties env = new Properties();
+        env.load(new java.io.StringReader(resource("kiosk.env.example")));
+        Properties pinMap = new Properties();
+        pinMap.load(new java.io.StringReader(resource("pinmap.properties")));
+        assertThat(env.getProperty("SSC_PIN_MAP_REVISION")).isEqualTo(pinMap.getProperty("hardware.revision"));
+        String example = resource("kiosk.env.example");
+        assertThat(example).contains("#SSC_CAMERA=rpicam", "#SSC_SCANNER=keyboard", "#SSC_CAMERA_DEVICE=/dev/video0");
+    }
 }

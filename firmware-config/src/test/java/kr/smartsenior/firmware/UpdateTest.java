@@ -30,6 +30,7 @@ class UpdateTest {
         run("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key.toString());
         run("openssl", "pkey", "-in", key.toString(), "-pubout", "-out", root.resolve("etc/smartsenior/update-key.pub").toString());
         update = runner.script("update/ssc-update.sh");
+        runner.script("kiosk-session/kiosk-session.sh"); // packed into each release beside the jar
         env = Map.of("SSC_ROOT", root.toString(), "SSC_UPDATE_SETTLE_S", "0");
     }
 
@@ -61,12 +62,23 @@ class UpdateTest {
         assertThat(second.exit()).as(second.output()).isZero();
         assertThat(running()).isEqualTo("0.3.0");
         assertThat(Files.readString(root.resolve("opt/smartsenior/kiosk/smartsenior-kiosk.jar"))).isEqualTo("jar 0.3.0");
+        assertThat(root.resolve("opt/smartsenior/kiosk/kiosk-session.sh")).as("the screen session's start script")
+                .isExecutable().content().contains("smartsenior-kiosk.jar");
         assertThat(Files.readSymbolicLink(root.resolve("opt/smartsenior/previous")).getFileName().toString()).isEqualTo("0.2.0");
         assertThat(runner.systemctlCalls()).contains("restart smartsenior-kiosk.service", "is-active --quiet smartsenior-kiosk.service");
 
         ScriptRunner.Result back = runner.run(env, update.toString(), "rollback");
         assertThat(back.exit()).as(back.output()).isZero();
         assertThat(running()).isEqualTo("0.2.0");
+    }
+
+    @Test
+    void theKioskUnitFirstBootEnabledIsTheOneRestartedAndChecked() throws Exception {
+        Files.writeString(root.resolve("etc/smartsenior/kiosk-unit"), "smartsenior-kiosk-screen.service\n");
+        ScriptRunner.Result result = runner.run(env, update.toString(), "install", bundle("0.2.0").toString());
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(runner.systemctlCalls()).contains("restart smartsenior-kiosk-screen.service",
+                "is-active --quiet smartsenior-kiosk-screen.service").doesNotContain("restart smartsenior-kiosk.service");
     }
 
     @Test

@@ -134,6 +134,12 @@ public final class RosterBook implements AutoCloseable {
         return now == null ? Optional.empty() : Optional.of(now.roster());
     }
 
+    /** This member's entry in the roster in use; empty when unknown here or before the first roster. */
+    public Optional<RosterEntry> member(String memberId) {
+        Snapshot now = current;
+        return now == null || memberId == null ? Optional.empty() : now.entry(memberId);
+    }
+
     /** The site this book is for. */
     public String siteId() {
         return siteId;

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which pins the kiosk's sensors are wired to, from the hardware revision's pin map
@@ -43,6 +45,39 @@ public record PinMap(String revision, List<Integer> padPins, int distanceBus, in
             return parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The map this kiosk's wiring follows: the file {@code SSC_PIN_MAP} names when there is one, else
+     * the map shipped for {@code revision} (the provisioning bundle's {@code pinMapRevision}, in
+     * {@code SSC_PIN_MAP_REVISION}; none means the reference map). Shipped maps are the reference
+     * ({@value #RESOURCE}) and {@code firmware/pinmap-<revision>.properties} for other revisions.
+     *
+     * @throws SensorException when there is no map for the revision or the file cannot be read
+     */
+    public static PinMap select(Optional<Path> file, Optional<String> revision) {
+        if (file.isPresent()) {
+            PinMap map = load(file.get());
+            if (revision.isPresent() && !revision.get().equals(map.revision())) {
+                LoggerFactory.getLogger(PinMap.class).warn("the pin map {} describes revision {}, the device was provisioned"
+                        + " for {}; using the file", file.get(), map.revision(), revision.get());
+            }
+            return map;
+        }
+        PinMap reference = reference();
+        if (revision.isEmpty() || revision.get().equals(reference.revision())) {
+            return reference;
+        }
+        String resource = "firmware/pinmap-" + revision.get() + ".properties";
+        try (InputStream in = PinMap.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new SensorException("no pin map for hardware revision '" + revision.get() + "' in this kiosk software"
+                        + " (it has " + reference.revision() + "); set SSC_PIN_MAP to that revision's pin map file");
+            }
+            return parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SensorException("cannot read " + resource + ": " + e.getMessage(), e);
         }
     }
 

@@ -10,22 +10,37 @@ import java.util.Optional;
  * @param simSpeed    how much faster than real time a simulation runs ({@code SSC_SIM_SPEED}, default 1)
  * @param calibration the site's calibration ({@code SSC_CAL_SEATED_MM}, {@code SSC_CAL_STANDING_MM},
  *                    {@code SSC_CAL_EMPTY_MM}; default the reference layout)
- * @param pinMap      a pin map file overriding the reference one ({@code SSC_PIN_MAP})
+ * @param pinMap      a pin map file overriding the shipped ones ({@code SSC_PIN_MAP})
+ * @param pinMapRevision the hardware revision the device was provisioned for ({@code SSC_PIN_MAP_REVISION},
+ *                    written from the bundle at first boot); empty: the reference
  */
-public record SensorSettings(double simSpeed, SiteCalibration calibration, Optional<Path> pinMap) {
+public record SensorSettings(double simSpeed, SiteCalibration calibration, Optional<Path> pinMap,
+        Optional<String> pinMapRevision) {
 
     public static final String ENV_SIM_SPEED = "SSC_SIM_SPEED";
     public static final String ENV_CAL_SEATED_MM = "SSC_CAL_SEATED_MM";
     public static final String ENV_CAL_STANDING_MM = "SSC_CAL_STANDING_MM";
     public static final String ENV_CAL_EMPTY_MM = "SSC_CAL_EMPTY_MM";
     public static final String ENV_PIN_MAP = "SSC_PIN_MAP";
+    public static final String ENV_PIN_MAP_REVISION = "SSC_PIN_MAP_REVISION";
     public static final double DEFAULT_SIM_SPEED = 1;
 
+    /** Settings without a provisioned revision (the reference pin map unless a file is named). */
+    public SensorSettings(double simSpeed, SiteCalibration calibration, Optional<Path> pinMap) {
+        this(simSpeed, calibration, pinMap, Optional.empty());
+    }
+
     public SensorSettings {
+        pinMapRevision = pinMapRevision == null ? Optional.empty() : pinMapRevision;
         if (!(simSpeed > 0) || simSpeed > ScaledSensorLoop.MAX_SPEED) {
             throw new IllegalArgumentException(ENV_SIM_SPEED + " must be more than 0 and at most " + (int) ScaledSensorLoop.MAX_SPEED
                     + ", got " + simSpeed);
         }
+    }
+
+    /** The pin map these settings name ({@link PinMap#select}). */
+    public PinMap selectPinMap() {
+        return PinMap.select(pinMap, pinMapRevision);
     }
 
     /** Reads the variables; unset or blank ones take their defaults. Fails naming the variable. */
@@ -49,7 +64,8 @@ public record SensorSettings(double simSpeed, SiteCalibration calibration, Optio
             throw new IllegalArgumentException("SSC_CAL_*: " + e.getMessage(), e);
         }
         String pinMap = value(env, ENV_PIN_MAP);
-        return new SensorSettings(speed, calibration, Optional.ofNullable(pinMap).map(Path::of));
+        return new SensorSettings(speed, calibration, Optional.ofNullable(pinMap).map(Path::of),
+                Optional.ofNullable(value(env, ENV_PIN_MAP_REVISION)));
     }
 
     private static int millimetres(Map<String, String> env, String name, int fallback) {

@@ -56,23 +56,48 @@ public final class Sensors implements AutoCloseable {
 
     /**
      * The real drivers on a Pi4J context (from {@link Pi4jContexts}), wired as the pin map says.
-     * Started; a distance sensor that does not answer is reported, not fatal.
-     *
-     * @throws SensorException when the pins cannot be claimed
+     * Started. A device that cannot be set up does not stop the others or the kiosk: a step mat whose
+     * pins cannot be claimed or an I2C bus that cannot be opened is kept as an unavailable device that
+     * reports why in {@link #health()} (and so in the device status); a distance sensor that does not
+     * answer is reported by its driver and retried.
      */
     public static Sensors onHardware(Context pi4j, PinMap pins, SensorLoop loop, SiteCalibration calibration) {
-        GpioStepMat mat = new GpioStepMat(pi4j, pins.padPins(), loop, PadDebouncer.DEFAULT_WINDOW);
-        TfLunaSensor distance;
+        StepMat mat;
+        try {
+            mat = new GpioStepMat(pi4j, pins.padPins(), loop, PadDebouncer.DEFAULT_WINDOW);
+        } catch (RuntimeException e) {
+            log.error("step mat unavailable: {}", e.getMessage());
+            mat = new UnavailableStepMat(pins.padPins().size(), unavailable(e.getMessage()));
+        }
+        DistanceSensor distance;
         try {
             distance = new TfLunaSensor(Pi4jContexts.i2c(pi4j, pins.distanceBus(), pins.distanceAddress()), loop,
                     TfLunaSensor.DEFAULT_PERIOD);
         } catch (RuntimeException e) {
-            mat.close();
-            throw new SensorException("cannot open I2C bus " + pins.distanceBus() + ": " + e.getMessage(), e);
+            String why = "cannot open I2C bus " + pins.distanceBus() + ": " + e.getMessage();
+            log.error("distance sensor unavailable: {}", why);
+            distance = new UnavailableDistanceSensor(unavailable(why));
         }
         Sensors sensors = new Sensors(loop, mat, distance, new MotionSignals(calibration), null, pi4j);
         distance.start();
         return sensors;
+    }
+
+    /**
+     * No sensors at all, each reporting {@code problem} (no pin map for this hardware, no GPIO chip or
+     * I2C support on this machine): the kiosk still identifies cards and syncs, and the screens refuse
+     * the tests and exercises calmly.
+     */
+    public static Sensors unavailable(SensorLoop loop, SiteCalibration calibration, String problem) {
+        log.error("sensors unavailable: {}", problem);
+        return new Sensors(loop, new UnavailableStepMat(REFERENCE_PADS, unavailable(problem)),
+                new UnavailableDistanceSensor(unavailable(problem)), new MotionSignals(calibration), null, null);
+    }
+
+    /** The status text of a device that could not be set up. */
+    static String unavailable(String why) {
+        String text = why == null || why.isBlank() ? "unknown reason" : why.strip();
+        return "not available: " + (text.length() > 200 ? text.substring(0, 200) + "…" : text);
     }
 
     public SensorLoop loop() {

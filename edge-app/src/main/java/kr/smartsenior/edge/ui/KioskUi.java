@@ -63,10 +63,23 @@ public final class KioskUi implements AutoCloseable {
     }
 
     /**
-     * Keyboard stand-ins for sensors, for simulation on a desktop: every key typed goes to
-     * {@code keyTyped} (its text, e.g. "1", "a"); the help line is shown at the bottom. Ctrl+Q closes.
+     * Key input for the kiosk. In simulation ({@link #simulation()}), keys stand in for sensors on a
+     * desktop: every key pressed goes to {@code keyTyped} (its text, e.g. "1", "a"), the help line is
+     * shown at the bottom and Ctrl+Q closes. On real hardware ({@link #scanner}) the keyboard is a
+     * USB 2D scanner typing a card's text: every character typed goes to {@code keyTyped}, Enter and
+     * Tab as {@code "\n"}; no help line, and no key closes the kiosk.
      */
-    public record Keyboard(String help, Consumer<String> keyTyped) {
+    public record Keyboard(String help, Consumer<String> keyTyped, boolean simulation) {
+
+        /** Simulation keys with this help line. */
+        public Keyboard(String help, Consumer<String> keyTyped) {
+            this(help, keyTyped, true);
+        }
+
+        /** A keyboard-mode card scanner: characters as typed, {@code "\n"} when a scan ends. */
+        public static Keyboard scanner(Consumer<String> keyTyped) {
+            return new Keyboard("", keyTyped, false);
+        }
     }
 
     private final Stage stage;
@@ -156,13 +169,14 @@ public final class KioskUi implements AutoCloseable {
                 Clock.system(SEOUL), executor);
         // one handler for whatever escapes an event handler on the FX thread: logged once, calm screen
         Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> controller.unexpected(e));
-        KioskView view = new KioskView(model, controller::act, keyboard.map(Keyboard::help));
+        KioskView view = new KioskView(model, controller::act,
+                keyboard.filter(Keyboard::simulation).map(Keyboard::help));
         Scene scene = settings.windowed() ? new Scene(view, WINDOW_WIDTH, WINDOW_HEIGHT)
                 : new Scene(view, KioskView.WIDTH, KioskView.HEIGHT);
         stage.setTitle("스마트 경로당");
         stage.setScene(scene);
         KioskUi ui = new KioskUi(stage, controller, executor, voice, model);
-        keyboard.ifPresent(keys -> scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+        keyboard.filter(Keyboard::simulation).ifPresent(keys -> scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.isShortcutDown() && event.getCode() == KeyCode.Q) {
                 ui.close();
             } else if (!event.getText().isEmpty()) {
@@ -170,6 +184,22 @@ public final class KioskUi implements AutoCloseable {
             }
             event.consume();
         }));
+        keyboard.filter(keys -> !keys.simulation()).ifPresent(keys -> {
+            // a scan ends with Enter (or Tab): taken from the key press, since platforms differ in what they type for it
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+                if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.TAB) {
+                    keys.keyTyped().accept("\n");
+                    event.consume();
+                }
+            });
+            scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+                String typed = event.getCharacter();
+                if (!typed.isEmpty() && typed.codePoints().noneMatch(Character::isISOControl)) {
+                    keys.keyTyped().accept(typed);
+                }
+                event.consume();
+            });
+        });
         return ui;
     }
 

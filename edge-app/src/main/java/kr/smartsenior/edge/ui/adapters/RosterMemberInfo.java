@@ -1,0 +1,25 @@
+package kr.smartsenior.edge.ui.adapters;
+
+import java.util.Map;
+import kr.smartsenior.edge.identify.RosterBook;
+import kr.smartsenior.edge.ui.MemberInfo;
+import kr.smartsenior.protocol.RosterEntry;
+
+/**
+ * The screens' {@link MemberInfo} from the roster in use (the newest synced, kept in the local
+ * store): a member's current prescription as the server put it in the roster, or an empty map
+ * ("처방 준비 중") when it has none yet or the member is not on the roster. Reads memory only.
+ */
+public final class RosterMemberInfo implements MemberInfo {
+
+    private final RosterBook roster;
+
+    public RosterMemberInfo(RosterBook roster) {
+        this.roster = roster;
+    }
+
+    @Override
+    public Map<String, Object> prescription(String memberId) {
+        return roster.member(memberId).map(RosterEntry::prescription).orElse(Map.of());
+    }
+}
