@@ -9,7 +9,11 @@ class MeasurementCodeTest {
     @Test
     void everyCodeHasASaneRangeAndAKoreanName() {
         for (MeasurementCode code : MeasurementCode.values()) {
-            assertThat(code.min()).as(code.name()).isLessThan(code.max());
+            if (code.kind() == RecordKind.CHECK) { // an answer: one fixed value
+                assertThat(code.min()).as(code.name()).isEqualByComparingTo(code.max());
+            } else {
+                assertThat(code.min()).as(code.name()).isLessThan(code.max());
+            }
             assertThat(code.koreanName()).as(code.name()).isNotBlank();
         }
     }
@@ -20,6 +24,7 @@ class MeasurementCodeTest {
         assertThat(MeasurementCode.BALANCE.kind()).isEqualTo(RecordKind.EXERCISE);
         assertThat(MeasurementCode.INTERVAL.kind()).isEqualTo(RecordKind.EXERCISE);
         assertThat(MeasurementCode.GRIP_STRENGTH.unit().wireName()).isEqualTo("kg");
+        assertThat(MeasurementCode.UNWELL_TODAY.kind()).isEqualTo(RecordKind.CHECK);
         assertThat(MeasurementCode.fromWire("chair_stand_30s")).isEmpty();
     }
 }
