@@ -2,21 +2,13 @@ package kr.smartsenior.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import kr.smartsenior.server.testsupport.DashboardSession;
 import kr.smartsenior.server.testsupport.ServerApi;
 import kr.smartsenior.server.testsupport.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +52,7 @@ class DashboardIT {
 
     @Test
     void staffSignInSeeTheirSiteAndSeniorAndAreRefusedAnotherSite() throws Exception {
-        Browser browser = new Browser(server.baseUrl());
+        DashboardSession browser = new DashboardSession(server.baseUrl());
         assertThat(browser.get("/").statusCode()).isEqualTo(302); // to the sign-in page
         assertThat(browser.get("/sites/site-a").headers().firstValue("Location").orElse("")).endsWith("/login");
 
@@ -105,7 +97,7 @@ class DashboardIT {
 
     @Test
     void theRegistryFormValidatesAndStoresKoreanNames() throws Exception {
-        Browser browser = new Browser(server.baseUrl());
+        DashboardSession browser = new DashboardSession(server.baseUrl());
         browser.login("kim", PASSWORD);
         assertThat(browser.get("/members/new?siteId=site-a").statusCode()).isEqualTo(200);
         HttpResponse<String> invalid = browser.postForm("/members/new",
@@ -126,47 +118,4 @@ class DashboardIT {
     }
 
     /** A cookie-keeping client that signs in like a browser. */
-    private static final class Browser {
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-        private final String base;
-        private final HttpClient http;
-        private String csrf;
-
-        Browser(String base) {
-            this.base = base;
-            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            Matcher m = CSRF.matcher(response.body());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-            return response;
-        }
-
-        HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
-            get("/login");
-            HttpResponse<String> response = postForm("/login", Map.of("username", user, "password", password), true);
-            get("/");
-            return response;
-        }
-
-        HttpResponse<String> postForm(String path, Map<String, String> fields, boolean withToken)
-                throws IOException, InterruptedException {
-            Map<String, String> all = new java.util.LinkedHashMap<>(fields);
-            if (withToken) {
-                all.put("_csrf", csrf);
-            }
-            String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-    }
 }
