@@ -98,7 +98,7 @@ class FleetPageIT {
 
         String page = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .until(() -> admin.get("/fleet").body(), body -> body.contains("moon-k1") && body.contains("ghost-k1")
-                        && body.contains("연결 끊김") && body.contains("미전송 기록이 계속 늘어남"));
+                        && body.contains("offline during opening hours") && body.contains("미전송 기록이 계속 늘어남"));
         assertThat(page).contains("1차 보급 (1곳)", "2차 보급 (1곳)", "차수 미정 (1곳)", "해님 경로당", "달님 경로당", "별님 경로당",
                 "등록된 기기가 없습니다", "등록되지 않은 경로당의 기기");
         assertThat(page.indexOf("1차 보급")).isLessThan(page.indexOf("2차 보급"));
