@@ -82,6 +82,10 @@ SSC_MQTT_PASSWORD=$(get PASSWORD)
 SSC_PIN_MAP_REVISION=$(get PIN)
 SSC_DATA_DIR=/var/lib/smartsenior
 ENV
+if [ -n "$(get CA)" ]; then
+  # the kiosk trusts only the district CA for its ssl:// broker (written below)
+  echo "SSC_MQTT_CA_FILE=/etc/smartsenior/ca.crt" >> "$tmp"
+fi
 chmod 0640 "$tmp"
 mv -f "$tmp" "$ENV_FILE"
 
