@@ -243,6 +243,13 @@ class DashboardBrowserIT {
         assertThat(page).contains("1차 보급 (1곳)", "2차 보급 (1곳)", "haetsal-k1", "dalbit-k1", "distance: not responding");
         assertThat(browser.findElements(By.cssSelector(".fleet-alerts li"))).hasSize(1);
         shot("fleet");
+        browser.findElement(By.linkText("새 키오스크 등록")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/enroll"));
+        browser.findElement(By.name("code")).sendKeys("ZZZ-999");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("siteId"))).selectByVisibleText("햇살 경로당");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.error"), "기다리는 키오스크가 없습니다"));
+        shot("enroll");
     }
 
     private void signIn(String user, String password) {
