@@ -4,14 +4,26 @@
 # kiosk service and the hardware watchdog, and removes the bundle (it holds the device's password).
 # Run once by smartsenior-firstboot.service; safe to run again with a new bundle (a replaced kiosk).
 #
+# Without a bundle, but with the server's address in smartsenior-server.txt on the boot partition (or
+# SSC_ENROLL_URL), it enrolls by code instead: asks the server for a short code, shows it on the
+# screen (tty1), waits until an admin enters it in the dashboard (새 키오스크 등록), then fetches the
+# bundle once and installs it as above.
+#
 #   smartsenior-firstboot.sh [bundle.json]
 #
 # Environment (for tests and for imaging a card on another machine):
 #   SSC_ROOT     the root of the Pi's file system (default /)
 #   SYSTEMCTL    the systemctl to call (default systemctl; "true" to skip)
 #   SSC_ENABLE_OVERLAY=1   also switch on the read-only root overlay (raspi-config), see docs/operations.md
+<<<<<<< HEAD
 #   SSC_KIOSK_UNIT         the unit to enable and start (default smartsenior-kiosk-screen.service: the
 #                          screen on the real devices; smartsenior-kiosk.service is the headless simulation)
+=======
+#   SSC_ENROLL_URL         the server (https://ssc.<district>.go.kr); else smartsenior-server.txt
+#   SSC_SCREEN             where the code is shown (default /dev/tty1)
+#   SSC_ENROLL_POLL_S      seconds between polls (default: what the server says, 5)
+#   SSC_ENROLL_MAX_WAIT_S  give up after this many seconds (exit 4; default: wait for ever)
+>>>>>>> fleet-page
 set -euo pipefail
 
 ROOT=${SSC_ROOT:-/}
@@ -34,8 +46,84 @@ if [ -z "$bundle" ]; then
     if [ -f "$candidate" ]; then bundle=$candidate; break; fi
   done
 fi
+enroll_url=${SSC_ENROLL_URL:-}
+if [ -z "$bundle" ] && [ -z "$enroll_url" ]; then
+  for candidate in "$ROOT/boot/firmware/smartsenior-server.txt" "$ROOT/boot/smartsenior-server.txt"; do
+    if [ -f "$candidate" ]; then enroll_url=$(head -n 1 "$candidate" | tr -d '[:space:]'); break; fi
+  done
+fi
+if [ -z "$bundle" ] && [ -n "$enroll_url" ]; then
+  install -d -m 0750 "$DATA"
+  bundle="$DATA/enrolled-bundle.json"
+  screen=${SSC_SCREEN:-/dev/tty1}
+  if [ "$screen" = /dev/tty1 ] && command -v setfont >/dev/null 2>&1; then
+    setfont -C /dev/tty1 Lat15-TerminusBold32x16 2>/dev/null || true   # large enough to read across a room
+  fi
+  log "no bundle; enrolling with $enroll_url"
+  # the kiosk app is not installed yet, so the code is shown on the text console, in ASCII
+  (umask 077; python3 - "$enroll_url" "$bundle" "$screen" <<'PY'
+import json, os, sys, time, urllib.error, urllib.request
+base, out, screen = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+poll_override = float(os.environ.get("SSC_ENROLL_POLL_S") or 0)
+max_wait = float(os.environ.get("SSC_ENROLL_MAX_WAIT_S") or 0)
+def log(msg):
+    print("smartsenior-firstboot: " + msg, file=sys.stderr, flush=True)
+def call(path, token=None):
+    request = urllib.request.Request(base + path, data=b"", method="POST", headers={"Accept": "application/json"})
+    if token:
+        request.add_header("X-Enrollment-Token", token)
+    try:
+        with urllib.request.urlopen(request, timeout=15) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as e:
+        try:
+            return e.code, json.load(e)
+        except ValueError:
+            return e.code, {}
+def show(text):
+    try:
+        with open(screen, "w", encoding="ascii") as f:
+            f.write("\033[2J\033[H" + text)
+    except OSError as e:
+        log("cannot write to the screen %s (%s)" % (screen, e))
+started = time.monotonic()
+code = token = None
+poll = poll_override or 5
+while True:
+    if max_wait and time.monotonic() - started > max_wait:
+        log("gave up waiting for the enrollment code to be entered"); sys.exit(4)
+    try:
+        if token is None:
+            status, body = call("/api/enrollments")
+            if status != 201:
+                log("the server did not start an enrollment (HTTP %s: %s); trying again" % (status, body.get("detail", "")))
+                time.sleep(poll_override or 30); continue
+            code, token = body["code"], body["token"]
+            poll = poll_override or float(body.get("pollAfterSeconds") or 5)
+            show("\n\n  SMART SENIOR CENTER KIOSK\n\n  ENROLLMENT CODE:   %s\n\n"
+                 "  Enter this code in the dashboard: New kiosk (dashboard: /admin/enroll).\n"
+                 "  The kiosk then installs its settings and starts by itself.\n" % code)
+            log("enrollment code %s is on the screen; waiting for an admin to enter it" % code)
+        status, body = call("/api/enrollments/%s/bundle" % code, token)
+    except (OSError, ValueError, KeyError) as e:
+        log("cannot reach the server (%s); trying again" % e.__class__.__name__)
+        time.sleep(poll); continue
+    if status == 200 and isinstance(body.get("bundle"), dict):
+        with open(out, "w", encoding="utf-8") as f:
+            json.dump(body["bundle"], f)
+        show("\n\n  ENROLLED as %s. Starting the kiosk...\n" % body["bundle"].get("deviceId", "?"))
+        log("enrollment %s: bundle received" % code); sys.exit(0)
+    if status in (404, 410):
+        log("enrollment %s ended (%s); asking for a new code" % (code, body.get("detail", status)))
+        token = None; continue
+    if status != 202:
+        log("unexpected answer HTTP %s (%s); trying again" % (status, body.get("detail", "")))
+    time.sleep(poll)
+PY
+  ) || { rc=$?; log "enrollment did not finish; nothing changed"; exit "$rc"; }
+fi
 if [ -z "$bundle" ] || [ ! -f "$bundle" ]; then
-  log "no smartsenior-bundle.json on the boot partition or a USB stick; nothing to install"
+  log "no smartsenior-bundle.json on the boot partition or a USB stick, and no smartsenior-server.txt to enroll with; nothing to install"
   exit 3
 fi
 
@@ -89,6 +177,10 @@ SSC_MQTT_PASSWORD=$(get PASSWORD)
 SSC_PIN_MAP_REVISION=$(get PIN)
 SSC_DATA_DIR=/var/lib/smartsenior
 ENV
+if [ -n "$(get CA)" ]; then
+  # the kiosk trusts only the district CA for its ssl:// broker (written below)
+  echo "SSC_MQTT_CA_FILE=/etc/smartsenior/ca.crt" >> "$tmp"
+fi
 chmod 0640 "$tmp"
 mv -f "$tmp" "$ENV_FILE"
 

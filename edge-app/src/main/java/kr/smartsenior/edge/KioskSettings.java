@@ -31,6 +31,8 @@ import kr.smartsenior.protocol.Topics;
  * @param mqttUser        this kiosk's own broker account (from its provisioning bundle), or null for an
  *                        anonymous broker (the demo)
  * @param mqttPassword    its password, or null; never printed
+ * @param mqttCaFile      for an {@code ssl://} broker, the PEM file of the CA to trust (the district CA from
+ *                        the provisioning bundle, {@code /etc/smartsenior/ca.crt}); null trusts the JDK's CAs
  */
 public record KioskSettings(
         String siteId,
@@ -44,7 +46,8 @@ public record KioskSettings(
         List<String> simulateMembers,
         Duration simulateEvery,
         String mqttUser,
-        String mqttPassword) {
+        String mqttPassword,
+        Path mqttCaFile) {
 
     public static final String ENV_SITE_ID = "SSC_SITE_ID";
     public static final String ENV_DEVICE_ID = "SSC_DEVICE_ID";
@@ -58,6 +61,7 @@ public record KioskSettings(
     public static final String ENV_STATUS_INTERVAL_MS = "SSC_STATUS_INTERVAL_MS";
     public static final String ENV_MQTT_USER = "SSC_MQTT_USER";
     public static final String ENV_MQTT_PASSWORD = "SSC_MQTT_PASSWORD";
+    public static final String ENV_MQTT_CA_FILE = "SSC_MQTT_CA_FILE";
 
     public static final String DEFAULT_SITE_ID = "demo-01";
     public static final String DEFAULT_DEVICE_ID = "kiosk-01";
@@ -98,17 +102,31 @@ public record KioskSettings(
         }
     }
 
+    /** Settings without a CA file of their own (a {@code tcp://} broker, or one with a public certificate). */
+    public KioskSettings(String siteId, String deviceId, String mqttUrl, Path dataDir, int batchSize, Duration initialBackoff,
+            Duration maxBackoff, Duration statusInterval, List<String> simulateMembers, Duration simulateEvery, String mqttUser,
+            String mqttPassword) {
+        this(siteId, deviceId, mqttUrl, dataDir, batchSize, initialBackoff, maxBackoff, statusInterval, simulateMembers,
+                simulateEvery, mqttUser, mqttPassword, null);
+    }
+
     /** Settings for an anonymous broker (the demo and tests), as before per-device accounts. */
     public KioskSettings(String siteId, String deviceId, String mqttUrl, Path dataDir, int batchSize, Duration initialBackoff,
             Duration maxBackoff, Duration statusInterval, List<String> simulateMembers, Duration simulateEvery) {
         this(siteId, deviceId, mqttUrl, dataDir, batchSize, initialBackoff, maxBackoff, statusInterval, simulateMembers,
-                simulateEvery, null, null);
+                simulateEvery, null, null, null);
     }
 
     /** The same settings with this kiosk's own broker account. */
     public KioskSettings withCredentials(String user, String password) {
         return new KioskSettings(siteId, deviceId, mqttUrl, dataDir, batchSize, initialBackoff, maxBackoff, statusInterval,
-                simulateMembers, simulateEvery, user, password);
+                simulateMembers, simulateEvery, user, password, mqttCaFile);
+    }
+
+    /** The same settings trusting the CA in this PEM file on an {@code ssl://} broker. */
+    public KioskSettings withCaFile(Path caFile) {
+        return new KioskSettings(siteId, deviceId, mqttUrl, dataDir, batchSize, initialBackoff, maxBackoff, statusInterval,
+                simulateMembers, simulateEvery, mqttUser, mqttPassword, caFile);
     }
 
     @Override
@@ -116,7 +134,8 @@ public record KioskSettings(
         return "KioskSettings[siteId=" + siteId + ", deviceId=" + deviceId + ", mqttUrl=" + mqttUrl + ", dataDir=" + dataDir
                 + ", batchSize=" + batchSize + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff
                 + ", statusInterval=" + statusInterval + ", simulateMembers=" + simulateMembers + ", simulateEvery="
-                + simulateEvery + ", mqttUser=" + mqttUser + ", mqttPassword=" + (mqttPassword == null ? "unset" : "***") + "]";
+                + simulateEvery + ", mqttUser=" + mqttUser + ", mqttPassword=" + (mqttPassword == null ? "unset" : "***")
+                + ", mqttCaFile=" + mqttCaFile + "]";
     }
 
     /** Settings for a kiosk at this site and broker, every tunable at its default. */
@@ -128,7 +147,7 @@ public record KioskSettings(
     /** The same settings with other retry delays (tests want them short). */
     public KioskSettings withBackoff(Duration initial, Duration max) {
         return new KioskSettings(siteId, deviceId, mqttUrl, dataDir, batchSize, initial, max, statusInterval,
-                simulateMembers, simulateEvery, mqttUser, mqttPassword);
+                simulateMembers, simulateEvery, mqttUser, mqttPassword, mqttCaFile);
     }
 
     /**
@@ -159,14 +178,16 @@ public record KioskSettings(
         if (password != null && !password.isEmpty() && user == null) {
             throw new IllegalArgumentException(ENV_MQTT_PASSWORD + " is set but " + ENV_MQTT_USER + " is not");
         }
+        String caFile = text(env, ENV_MQTT_CA_FILE, null);
         return new KioskSettings(siteId, deviceId, mqttUrl, dataDir, batchSize, initial, max, status, members, every, user,
-                password);
+                password, caFile == null ? null : Path.of(caFile));
     }
 
     /** The sync part, with the software version to report in the status. */
     public SyncSettings syncSettings(String softwareVersion) {
         return new SyncSettings(siteId, deviceId, mqttUrl, softwareVersion, batchSize,
-                SyncSettings.DEFAULT_MAX_BATCHES_AWAITING_ACK, initialBackoff, maxBackoff, statusInterval, mqttUser, mqttPassword);
+                SyncSettings.DEFAULT_MAX_BATCHES_AWAITING_ACK, initialBackoff, maxBackoff, statusInterval, mqttUser, mqttPassword,
+                mqttCaFile);
     }
 
     private static String text(Map<String, String> env, String name, String fallback) {

@@ -49,6 +49,18 @@ class KioskSettingsTest {
     }
 
     @Test
+    void theBrokersCaFileComesFromTheEnvironmentAndReachesTheSyncSettings() {
+        KioskSettings settings = KioskSettings.fromEnvironment(Map.of("SSC_MQTT_URL", "ssl://broker.example:8883",
+                "SSC_MQTT_CA_FILE", " /etc/smartsenior/ca.crt "));
+
+        assertThat(settings.mqttCaFile()).isEqualTo(Path.of("/etc/smartsenior/ca.crt"));
+        assertThat(settings.syncSettings("1.0").mqttCaFile()).isEqualTo(Path.of("/etc/smartsenior/ca.crt"));
+        assertThat(settings.withCredentials("kiosk-7", "pw").mqttCaFile()).as("kept by the other withers")
+                .isEqualTo(Path.of("/etc/smartsenior/ca.crt"));
+        assertThat(KioskSettings.fromEnvironment(Map.of()).mqttCaFile()).isNull();
+    }
+
+    @Test
     void blankValuesCountAsUnset() {
         KioskSettings settings = KioskSettings.fromEnvironment(Map.of("SSC_SITE_ID", "  ", "SSC_SYNC_BATCH_SIZE", ""));
 

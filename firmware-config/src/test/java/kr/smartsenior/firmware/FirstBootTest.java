@@ -53,7 +53,8 @@ class FirstBootTest {
         assertThat(env).containsEntry("SSC_SITE_ID", "ydp-01").containsEntry("SSC_DEVICE_ID", "kiosk-7f3k9q")
                 .containsEntry("SSC_MQTT_URL", "ssl://mqtt.district.example:8883")
                 .containsEntry("SSC_MQTT_USER", "kiosk-7f3k9q").containsEntry("SSC_MQTT_PASSWORD", "Abc123defGHJ456kmn789pqr")
-                .containsEntry("SSC_DATA_DIR", "/var/lib/smartsenior").containsEntry("SSC_PIN_MAP_REVISION", "rev-a");
+                .containsEntry("SSC_DATA_DIR", "/var/lib/smartsenior").containsEntry("SSC_PIN_MAP_REVISION", "rev-a")
+                .containsEntry("SSC_MQTT_CA_FILE", "/etc/smartsenior/ca.crt");
         assertThat(Topics.isValidId(env.getProperty("SSC_DEVICE_ID"))).isTrue();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(envFile))).isEqualTo("rw-r-----");
         assertThat(Files.readString(root.resolve("etc/smartsenior/ca.crt"))).startsWith("-----BEGIN CERTIFICATE-----\nMIIB");

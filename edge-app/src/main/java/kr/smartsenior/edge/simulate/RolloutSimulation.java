@@ -146,6 +146,18 @@ public final class RolloutSimulation implements AutoCloseable {
                 workDir.resolve(deviceId), KioskSettings.DEFAULT_BATCH_SIZE, Duration.ofMillis(200), Duration.ofSeconds(2),
                 STATUS_EVERY, List.of(), KioskSettings.DEFAULT_SIMULATE_EVERY, bundle.at("/mqtt/username").asText(),
                 bundle.at("/mqtt/password").asText());
+        String ca = bundle.at("/mqtt/caCertificatePem").asText("");
+        if (settings.mqttUrl().startsWith("ssl://") && !ca.isBlank()) {
+            // as the first boot does: the kiosk trusts the district CA from its bundle
+            Path caFile = workDir.resolve(deviceId + "-ca.crt");
+            try {
+                Files.createDirectories(workDir);
+                Files.writeString(caFile, ca);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            settings = settings.withCaFile(caFile);
+        }
         Kiosk kiosk = Kiosk.start(settings);
         kiosks.put(deviceId, kiosk);
         members.put(deviceId, member);

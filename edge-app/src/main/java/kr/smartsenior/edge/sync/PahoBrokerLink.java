@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocketFactory;
 import kr.smartsenior.protocol.Channel;
 import kr.smartsenior.protocol.DeviceStatus;
 import kr.smartsenior.protocol.ProtocolCodec;
@@ -63,6 +64,7 @@ final class PahoBrokerLink implements BrokerLink, MqttCallback {
     private final StatusReport report;
     private final RemoteConfig remoteConfig;
     private final MqttAsyncClient client;
+    private final SSLSocketFactory tls;
     private final String acksTopic;
     private final String configTopic;
     private final String statusTopic;
@@ -96,6 +98,7 @@ final class PahoBrokerLink implements BrokerLink, MqttCallback {
         this.statusTopic = Topics.of(settings.siteId(), settings.deviceId(), Channel.STATUS);
         this.rosterTopic = Topics.siteWide(settings.siteId(), Channel.ROSTER);
         this.rosters = rosters;
+        this.tls = tlsFor(settings);
         try {
             this.client = new MqttAsyncClient(settings.serverUri(), clientId(settings), new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
@@ -107,6 +110,29 @@ final class PahoBrokerLink implements BrokerLink, MqttCallback {
             return thread;
         });
         this.linkThread.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * For an {@code ssl://} (or {@code wss://}) broker with a CA file: a socket factory trusting only that
+     * CA. Null otherwise: Paho then uses the JDK's trusted CAs for TLS, plain TCP for {@code tcp://}.
+     */
+    private static SSLSocketFactory tlsFor(SyncSettings settings) {
+        boolean secure = settings.serverUri().startsWith("ssl://") || settings.serverUri().startsWith("wss://");
+        if (settings.mqttCaFile() == null) {
+            if (secure) {
+                log.info("TLS to {} trusts the JDK's public CAs (no SSC_MQTT_CA_FILE)", settings.serverUri());
+            }
+            return null;
+        }
+        if (!secure) {
+            log.warn("SSC_MQTT_CA_FILE {} is set but the broker URL {} is not ssl://: the connection is not encrypted",
+                    settings.mqttCaFile(), settings.serverUri());
+            return null;
+        }
+        SSLSocketFactory factory = BrokerTrust.fromCaFile(settings.mqttCaFile());
+        log.info("TLS to {} trusts only the CA in {} ({})", settings.serverUri(), settings.mqttCaFile(),
+                BrokerTrust.describe(settings.mqttCaFile()));
+        return factory;
     }
 
     /** One session per device: a second process with the same ids takes the session over. */
@@ -178,6 +204,10 @@ final class PahoBrokerLink implements BrokerLink, MqttCallback {
         options.setKeepAliveInterval(Math.toIntExact(DEFAULT_KEEP_ALIVE.toSeconds()));
         options.setMaxInflight(DEFAULT_MAX_INFLIGHT);
         options.setWill(statusTopic, statusPayload(DeviceStatus.OFFLINE), Channel.QOS, true);
+        if (tls != null) {
+            options.setSocketFactory(tls);
+        }
+        options.setHttpsHostnameVerificationEnabled(true); // the certificate must name the broker's host
         if (settings.mqttUser() != null) {
             options.setUserName(settings.mqttUser());
             if (settings.mqttPassword() != null) {
@@ -194,7 +224,11 @@ final class PahoBrokerLink implements BrokerLink, MqttCallback {
         }
         failedAttempts++;
         Duration wait = backoff.delay(failedAttempts);
-        if (failedAttempts == 1) {
+        if (failedAttempts == 1 && BrokerTrust.untrusted(cause)) {
+            log.error("refused the broker at {}: its TLS certificate is not signed by the CA this kiosk trusts ({}) or does"
+                    + " not name that host ({}); records stay in the outbox, retrying in {} ms", settings.serverUri(),
+                    settings.mqttCaFile() == null ? "the JDK's public CAs" : settings.mqttCaFile(), reason(cause), wait.toMillis());
+        } else if (failedAttempts == 1) {
             log.warn("cannot reach the MQTT broker at {} ({}); records stay in the outbox, retrying in {} ms",
                     settings.serverUri(), reason(cause), wait.toMillis());
         } else {

@@ -1,5 +1,6 @@
 package kr.smartsenior.edge.sync;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import kr.smartsenior.protocol.ProtocolCodec;
@@ -19,6 +20,8 @@ import kr.smartsenior.protocol.Topics;
  * @param statusInterval        how often the retained online status is refreshed
  * @param mqttUser              the kiosk's broker account, or null (anonymous broker)
  * @param mqttPassword          its password, or null; never printed
+ * @param mqttCaFile            for an {@code ssl://} broker: the PEM file of the CA to trust (the district's,
+ *                              from the provisioning bundle); null trusts the JDK's public CAs
  */
 public record SyncSettings(
         String siteId,
@@ -31,7 +34,8 @@ public record SyncSettings(
         Duration maxBackoff,
         Duration statusInterval,
         String mqttUser,
-        String mqttPassword) {
+        String mqttPassword,
+        Path mqttCaFile) {
 
     public static final int DEFAULT_BATCH_SIZE = 50;
     public static final int DEFAULT_MAX_BATCHES_AWAITING_ACK = 8;
@@ -59,11 +63,19 @@ public record SyncSettings(
         }
     }
 
+    /** Settings without a CA file of their own. */
+    public SyncSettings(String siteId, String deviceId, String serverUri, String softwareVersion, int batchSize,
+            int maxBatchesAwaitingAck, Duration initialBackoff, Duration maxBackoff, Duration statusInterval, String mqttUser,
+            String mqttPassword) {
+        this(siteId, deviceId, serverUri, softwareVersion, batchSize, maxBatchesAwaitingAck, initialBackoff, maxBackoff,
+                statusInterval, mqttUser, mqttPassword, null);
+    }
+
     /** Settings for an anonymous broker. */
     public SyncSettings(String siteId, String deviceId, String serverUri, String softwareVersion, int batchSize,
             int maxBatchesAwaitingAck, Duration initialBackoff, Duration maxBackoff, Duration statusInterval) {
         this(siteId, deviceId, serverUri, softwareVersion, batchSize, maxBatchesAwaitingAck, initialBackoff, maxBackoff,
-                statusInterval, null, null);
+                statusInterval, null, null, null);
     }
 
     @Override
@@ -71,7 +83,8 @@ public record SyncSettings(
         return "SyncSettings[siteId=" + siteId + ", deviceId=" + deviceId + ", serverUri=" + serverUri + ", softwareVersion="
                 + softwareVersion + ", batchSize=" + batchSize + ", maxBatchesAwaitingAck=" + maxBatchesAwaitingAck
                 + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + ", statusInterval=" + statusInterval
-                + ", mqttUser=" + mqttUser + ", mqttPassword=" + (mqttPassword == null ? "unset" : "***") + "]";
+                + ", mqttUser=" + mqttUser + ", mqttPassword=" + (mqttPassword == null ? "unset" : "***") + ", mqttCaFile=" + mqttCaFile
+                + "]";
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -3,6 +3,7 @@ package kr.smartsenior.server.fleet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,6 +35,10 @@ import org.springframework.stereotype.Component;
  * when the kiosk has been in its state, its recent outbox sizes, and since when each current
  * condition (a failing sensor, a refused configuration) has been reported. The times are the
  * server's: a Last Will carries the time its kiosk connected, not when it vanished.
+ *
+ * <p>The lasting part of each observation ({@link Memory}) is saved in {@link DeviceObservations} with
+ * every status and read back for a kiosk's first status after a restart, so "since when" survives
+ * restarts. The statuses themselves come back from the broker (they are retained).
  */
 @Component
 public final class DeviceStatusRegistry implements SmartLifecycle {
@@ -49,6 +54,7 @@ public final class DeviceStatusRegistry implements SmartLifecycle {
     private final BrokerConnection connection;
     private final ProtocolCodec codec;
     private final Clock clock;
+    private final DeviceObservations store;
     private final Map<Device, DeviceStatus> latest = new ConcurrentHashMap<>();
     private final Map<Device, Observation> observations = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -56,10 +62,11 @@ public final class DeviceStatusRegistry implements SmartLifecycle {
             new ThreadPoolExecutor.DiscardOldestPolicy());
     private volatile boolean running;
 
-    DeviceStatusRegistry(BrokerConnection connection, ProtocolCodec codec, Clock clock) {
+    DeviceStatusRegistry(BrokerConnection connection, ProtocolCodec codec, Clock clock, DeviceObservations store) {
         this.connection = connection;
         this.codec = codec;
         this.clock = clock;
+        this.store = store;
     }
 
     /** A kiosk, by site and device id. */
@@ -81,6 +88,17 @@ public final class DeviceStatusRegistry implements SmartLifecycle {
      */
     public record Observation(DeviceStatus status, Instant receivedAt, Instant stateSince, List<OutboxSample> outbox,
             Map<String, Instant> conditions) {
+
+        Memory memory() {
+            return new Memory(status.state(), stateSince, outbox, conditions);
+        }
+    }
+
+    /**
+     * What outlives a restart of the server: since when the kiosk has been in its state, its recent
+     * outbox sizes and since when each condition has been reported.
+     */
+    record Memory(String state, Instant stateSince, List<OutboxSample> outbox, Map<String, Instant> conditions) {
     }
 
     /** The outbox size a status reported, and when it arrived. */
@@ -120,6 +138,7 @@ public final class DeviceStatusRegistry implements SmartLifecycle {
         if (payload == null || payload.length == 0) {
             latest.remove(device);
             observations.remove(device);
+            remember(device, null, null);
             return;
         }
         Decoded<DeviceStatus> decoded = codec.decodeStatus(payload);
@@ -128,16 +147,50 @@ public final class DeviceStatusRegistry implements SmartLifecycle {
             return;
         }
         DeviceStatus status = ((Decoded.Ok<DeviceStatus>) decoded).value();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as it is stored
+        Observation previous = observations.get(device);
+        Memory earlier = previous != null ? previous.memory() : recall(device);
+        Observation observation = observe(earlier, status, now);
         DeviceStatus before = latest.put(device, status);
-        observations.put(device, observe(observations.get(device), status, clock.instant()));
+        observations.put(device, observation);
+        remember(device, observation.memory(), now);
         if (before == null || !Objects.equals(before.state(), status.state())) {
             log.info("device {}/{} is {} (version {}, outbox {})", device.siteId(), device.deviceId(),
                     printable(status.state()), printable(status.version()), status.outbox());
         }
     }
 
+    /** What was saved of this kiosk before the server started; null if nothing (or unreadable). */
+    private Memory recall(Device device) {
+        try {
+            return store.load(device).orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("cannot read what was seen of {}/{} before the restart ({}); its problems count from now",
+                    device.siteId(), device.deviceId(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Saves (or with null forgets) what lasts of a kiosk's observation; a database failure only logs. */
+    private void remember(Device device, Memory memory, Instant now) {
+        try {
+            if (memory == null) {
+                store.forget(device);
+            } else {
+                store.save(device, memory, now);
+            }
+        } catch (RuntimeException e) {
+            log.warn("cannot save what was seen of {}/{} ({}); after a restart its problems would count from then",
+                    device.siteId(), device.deviceId(), e.getMessage());
+        }
+    }
+
     static Observation observe(Observation before, DeviceStatus status, Instant now) {
-        boolean sameState = before != null && Objects.equals(before.status().state(), status.state());
+        return observe(before == null ? null : before.memory(), status, now);
+    }
+
+    static Observation observe(Memory before, DeviceStatus status, Instant now) {
+        boolean sameState = before != null && Objects.equals(before.state(), status.state());
         Instant stateSince = sameState ? before.stateSince() : now;
         List<OutboxSample> outbox = new ArrayList<>();
         if (before != null) {

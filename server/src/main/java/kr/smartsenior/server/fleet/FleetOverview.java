@@ -69,7 +69,18 @@ final class FleetOverview {
             Instant lastHeard, DeviceStatus status, Long desiredConfigVersion, List<Problem> problems) {
     }
 
+    /** The whole fleet, devices of unknown sites included (admins). */
     Fleet fleet() {
+        return fleet(null);
+    }
+
+    /**
+     * The fleet as an account may see it.
+     *
+     * @param restrictedTo the sites to show (a STAFF account's, see {@code SiteAccess.restrictedTo}); null for
+     *                     every site and the devices heard from on sites this server does not know
+     */
+    Fleet fleet(Set<String> restrictedTo) {
         Map<DeviceStatusRegistry.Device, DeviceStatusRegistry.Observation> seen = registry.observations();
         Map<String, List<ProvisionedDevices.Device>> bySite = new LinkedHashMap<>();
         for (ProvisionedDevices.Device device : devices.all()) {
@@ -78,7 +89,11 @@ final class FleetOverview {
         Set<DeviceStatusRegistry.Device> shown = new HashSet<>();
         Map<Integer, List<SiteView>> waves = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         List<DeviceView> all = new ArrayList<>();
-        for (Site site : sites.all()) {
+        List<Site> allSites = sites.all();
+        for (Site site : allSites) {
+            if (restrictedTo != null && !restrictedTo.contains(site.id())) {
+                continue;
+            }
             OpeningHours hours = site.hours();
             List<DeviceView> views = new ArrayList<>();
             for (ProvisionedDevices.Device device : bySite.getOrDefault(site.id(), List.of())) {
@@ -97,8 +112,10 @@ final class FleetOverview {
             waves.computeIfAbsent(site.wave(), w -> new ArrayList<>())
                     .add(new SiteView(site.id(), site.name(), site.address(), site.openingHours(), views));
         }
-        List<DeviceView> unknown = seen.keySet().stream()
-                .filter(key -> !shown.contains(key))
+        Set<String> known = new HashSet<>();
+        allSites.forEach(site -> known.add(site.id()));
+        List<DeviceView> unknown = restrictedTo != null ? List.of() : seen.keySet().stream()
+                .filter(key -> !shown.contains(key) && !known.contains(key.siteId()))
                 .sorted(Comparator.comparing(DeviceStatusRegistry.Device::siteId).thenComparing(DeviceStatusRegistry.Device::deviceId))
                 .map(key -> view(key, null, OpeningHours.always(), seen.get(key)))
                 .toList();

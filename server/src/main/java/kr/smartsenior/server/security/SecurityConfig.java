@@ -37,11 +37,14 @@ class SecurityConfig {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // a new kiosk has no account yet: it starts an enrollment and fetches its bundle with a token
+                        .requestMatchers(HttpMethod.POST, "/api/enrollments", "/api/enrollments/*/bundle").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/sites").hasRole(ADMIN)
                         // accounts and the audit log are the district IT team's
                         .requestMatchers("/api/staff", "/api/staff/**", "/api/audit", "/api/audit/**", "/api/district").hasRole(ADMIN)
                         // rollout: provisioning, revoking, remote configuration and the fleet are for admins
-                        .requestMatchers("/api/fleet", "/api/sites/*/devices", "/api/sites/*/config", "/api/devices/*/**")
+                        .requestMatchers("/api/fleet", "/api/sites/*/devices", "/api/sites/*/config", "/api/devices/*/**",
+                                "/api/enrollments/**")
                         .hasRole(ADMIN)
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())

@@ -15,8 +15,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import kr.smartsenior.protocol.Channel;
+import kr.smartsenior.protocol.DeviceStatus;
 import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.ProtocolCodec;
+import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.server.testsupport.HeadlessChromium;
+import kr.smartsenior.server.testsupport.MqttTestClient;
 import kr.smartsenior.server.testsupport.RequiredServices;
 import kr.smartsenior.server.testsupport.ServerApi;
 import kr.smartsenior.server.testsupport.TestServer;
@@ -39,7 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real headless Chromium (one browser for the class): a staff member signs in,
  * finds a senior, sees the charts drawn, prints a card (a PDF), is refused another site's senior,
- * imports a list; the admin opens the district view; the audit log has the entries.
+ * imports a list; the admin opens the district view and the fleet page; the audit log has the entries.
  *
  * <p>With {@code -Dssc.screenshots=DIR} it saves the main pages as {@code dashboard-*.png} (tablet
  * size, {@value HeadlessChromium#WIDTH}x{@value HeadlessChromium#HEIGHT}); see
@@ -209,6 +214,42 @@ class DashboardBrowserIT {
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains("햇살 경로당", "달빛 경로당", "1차 (1곳)", "2차 (1곳)");
         shot("district");
+    }
+
+    @Test
+    @Order(6)
+    void theAdminFindsTheFleetPageInTheNavigationAndSeesTheBrokenKiosk() throws IOException {
+        ServerApi admin = server.api();
+        for (String[] device : new String[][] {{"haetsal", "haetsal-k1"}, {"haetsal", "haetsal-k2"}, {"dalbit", "dalbit-k1"}}) {
+            assertThat(admin.post("/api/sites/" + device[0] + "/devices", Map.of("deviceId", device[1])).status()).isEqualTo(201);
+        }
+        ProtocolCodec codec = new ProtocolCodec();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (MqttTestClient kiosks = new MqttTestClient(server.mqttUri(), "haetsal", "haetsal-k1")) {
+            kiosks.publish(Topics.of("haetsal", "haetsal-k1", Channel.STATUS), codec.encode(new DeviceStatus(DeviceStatus.ONLINE,
+                    "1.4.0", 0, Map.of("distance", "ok", "mat", "ok"), now, now, 12L << 30, 52.0, null, null)), true);
+            kiosks.publish(Topics.of("haetsal", "haetsal-k2", Channel.STATUS), codec.encode(new DeviceStatus(DeviceStatus.ONLINE,
+                    "1.4.0", 2, Map.of("distance", "not responding", "mat", "ok"), now, now, 9L << 30, 61.0, null, null)), true);
+            kiosks.publish(Topics.of("dalbit", "dalbit-k1", Channel.STATUS), codec.encode(new DeviceStatus(DeviceStatus.ONLINE,
+                    "1.4.0", 0, Map.of("distance", "ok", "mat", "ok"), now, now, 14L << 30, 48.5, null, null)), true);
+        }
+        browser.findElement(By.linkText("기기 현황")).click();
+        wait.until(ExpectedConditions.urlContains("/fleet"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500)).until(d -> {
+            d.navigate().refresh();
+            return d.findElement(By.tagName("main")).getText().contains("센서 자가진단 실패");
+        });
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertThat(page).contains("1차 보급 (1곳)", "2차 보급 (1곳)", "haetsal-k1", "dalbit-k1", "distance: not responding");
+        assertThat(browser.findElements(By.cssSelector(".fleet-alerts li"))).hasSize(1);
+        shot("fleet");
+        browser.findElement(By.linkText("새 키오스크 등록")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/enroll"));
+        browser.findElement(By.name("code")).sendKeys("ZZZ-999");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("siteId"))).selectByVisibleText("햇살 경로당");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.error"), "기다리는 키오스크가 없습니다"));
+        shot("enroll");
     }
 
     private void signIn(String user, String password) {

@@ -2,13 +2,8 @@ package kr.smartsenior.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,11 +13,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import kr.smartsenior.protocol.MeasurementBatch;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
 import kr.smartsenior.protocol.ProtocolCodec;
+import kr.smartsenior.server.testsupport.DashboardSession;
 import kr.smartsenior.server.testsupport.MqttTestClient;
 import kr.smartsenior.server.testsupport.ServerApi;
 import kr.smartsenior.server.testsupport.TestServer;
@@ -67,7 +62,7 @@ class DashboardIT {
 
     @Test
     void staffSignInSeeTheirSiteAndSeniorAndAreRefusedAnotherSite() throws Exception {
-        Browser browser = new Browser(server.baseUrl());
+        DashboardSession browser = new DashboardSession(server.baseUrl());
         assertThat(browser.get("/").statusCode()).isEqualTo(302); // to the sign-in page
         assertThat(browser.get("/sites/site-a").headers().firstValue("Location").orElse("")).endsWith("/login");
 
@@ -112,7 +107,7 @@ class DashboardIT {
 
     @Test
     void theRegistryFormValidatesAndStoresKoreanNames() throws Exception {
-        Browser browser = new Browser(server.baseUrl());
+        DashboardSession browser = new DashboardSession(server.baseUrl());
         browser.login("kim", PASSWORD);
         assertThat(browser.get("/members/new?siteId=site-a").statusCode()).isEqualTo(200);
         HttpResponse<String> invalid = browser.postForm("/members/new",
@@ -149,7 +144,7 @@ class DashboardIT {
             assertThat(kiosk.awaitAck("unwell-1", Duration.ofSeconds(30)).accepted()).hasSize(3);
         }
 
-        Browser browser = new Browser(server.baseUrl());
+        DashboardSession browser = new DashboardSession(server.baseUrl());
         browser.login("kim", PASSWORD);
         String site = browser.get("/sites/site-a").body();
         String day = now.minusDays(2).getMonthValue() + "월 " + now.minusDays(2).getDayOfMonth() + "일";
@@ -175,48 +170,4 @@ class DashboardIT {
         return sitePage.substring(start, sitePage.indexOf("</tr>", at));
     }
 
-    /** A cookie-keeping client that signs in like a browser. */
-    private static final class Browser {
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-        private final String base;
-        private final HttpClient http;
-        private String csrf;
-
-        Browser(String base) {
-            this.base = base;
-            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            Matcher m = CSRF.matcher(response.body());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-            return response;
-        }
-
-        HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
-            get("/login");
-            HttpResponse<String> response = postForm("/login", Map.of("username", user, "password", password), true);
-            get("/");
-            return response;
-        }
-
-        HttpResponse<String> postForm(String path, Map<String, String> fields, boolean withToken)
-                throws IOException, InterruptedException {
-            Map<String, String> all = new java.util.LinkedHashMap<>(fields);
-            if (withToken) {
-                all.put("_csrf", csrf);
-            }
-            String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-    }
 }
