@@ -15,15 +15,12 @@
 #   SSC_ROOT     the root of the Pi's file system (default /)
 #   SYSTEMCTL    the systemctl to call (default systemctl; "true" to skip)
 #   SSC_ENABLE_OVERLAY=1   also switch on the read-only root overlay (raspi-config), see docs/operations.md
-<<<<<<< HEAD
 #   SSC_KIOSK_UNIT         the unit to enable and start (default smartsenior-kiosk-screen.service: the
 #                          screen on the real devices; smartsenior-kiosk.service is the headless simulation)
-=======
 #   SSC_ENROLL_URL         the server (https://ssc.<district>.go.kr); else smartsenior-server.txt
 #   SSC_SCREEN             where the code is shown (default /dev/tty1)
 #   SSC_ENROLL_POLL_S      seconds between polls (default: what the server says, 5)
 #   SSC_ENROLL_MAX_WAIT_S  give up after this many seconds (exit 4; default: wait for ever)
->>>>>>> fleet-page
 set -euo pipefail
 
 ROOT=${SSC_ROOT:-/}
