@@ -90,6 +90,14 @@ class KioskControllerTest {
         controller.act(sink.current(), action);
     }
 
+    /** Member 1 shows their card, is greeted and goes on to the home screen. */
+    private void greetedAtHome() {
+        cards.show(1);
+        awaitScreen(Screen.Greeting.class);
+        tap(Action.NEXT);
+        awaitScreen(Screen.Home.class);
+    }
+
     /** 체력 측정, and "no pain or dizziness today". */
     private void measure() {
         tap(Action.MEASURE);
@@ -150,10 +158,7 @@ class KioskControllerTest {
 
     @Test
     void painOrDizzinessTodayMeansNoTestTheAnswerRecordedForStaffAndBackHome() {
-        cards.show(1);
-        awaitScreen(Screen.Greeting.class);
-        tap(Action.NEXT);
-        awaitScreen(Screen.Home.class);
+        greetedAtHome();
         tap(Action.MEASURE);
         awaitScreen(Screen.SafetyAsk.class);
         assertThat(sink.prompts).contains(Prompt.SAFETY_ASK);
@@ -177,10 +182,7 @@ class KioskControllerTest {
         recorder = r -> {
             throw new StoreException("disk full");
         };
-        cards.show(1);
-        awaitScreen(Screen.Greeting.class);
-        tap(Action.NEXT);
-        awaitScreen(Screen.Home.class);
+        greetedAtHome();
         tap(Action.MEASURE);
         awaitScreen(Screen.SafetyAsk.class);
         tap(Action.UNWELL);
@@ -189,10 +191,7 @@ class KioskControllerTest {
 
     @Test
     void noPainOrDizzinessStartsTheBattery() {
-        cards.show(1);
-        awaitScreen(Screen.Greeting.class);
-        tap(Action.NEXT);
-        awaitScreen(Screen.Home.class);
+        greetedAtHome();
         measure();
         Screen.TestStep first = awaitScreen(Screen.TestStep.class);
         assertThat(first.test()).isEqualTo(MeasurementCode.CHAIR_STAND_30S);
@@ -252,10 +251,7 @@ class KioskControllerTest {
     void yesToTheQuestionReturnsToTheSameScreen() {
         // long enough that a loaded machine does not ask a second time while the test answers the first
         start(UiSettings.defaults().withTimeouts(Duration.ofMillis(1500), LONG, LONG, LONG, LONG));
-        cards.show(1);
-        awaitScreen(Screen.Greeting.class);
-        tap(Action.NEXT);
-        awaitScreen(Screen.Home.class);
+        greetedAtHome();
         measure();
         awaitScreen(Screen.StillThere.class);
         Screen.TestStep step = (Screen.TestStep) sink.screens.get(sink.screens.size() - 2);
@@ -284,10 +280,7 @@ class KioskControllerTest {
 
     @Test
     void aCardShownDuringASessionDoesNotTakeItOver() {
-        cards.show(1);
-        awaitScreen(Screen.Greeting.class);
-        tap(Action.NEXT);
-        awaitScreen(Screen.Home.class);
+        greetedAtHome();
         cards.show(2);
         cards.showUnknown();
         await().during(Duration.ofMillis(200)).until(() -> sink.current() instanceof Screen.Home home
@@ -296,10 +289,7 @@ class KioskControllerTest {
 
     @Test
     void aSensorFailureShowsACalmScreenAndKeepsThePersonsSession() {
-        cards.show(1);
-        awaitScreen(Screen.Greeting.class);
-        tap(Action.NEXT);
-        awaitScreen(Screen.Home.class);
+        greetedAtHome();
         tests.failNext();
         measure();
         awaitScreen(Screen.TestStep.class);
@@ -317,10 +307,7 @@ class KioskControllerTest {
 
     @Test
     void anInvalidAttemptOffersARetryAndSkipMovesOn() {
-        cards.show(1);
-        awaitScreen(Screen.Greeting.class);
-        tap(Action.NEXT);
-        awaitScreen(Screen.Home.class);
+        greetedAtHome();
         tap(Action.SKIP); // not offered on home: nothing happens
         tests.invalidNext();
         measure();
@@ -339,10 +326,7 @@ class KioskControllerTest {
         recorder = r -> {
             throw new StoreException("disk full");
         };
-        cards.show(1);
-        awaitScreen(Screen.Greeting.class);
-        tap(Action.NEXT);
-        awaitScreen(Screen.Home.class);
+        greetedAtHome();
         measure();
         awaitScreen(Screen.TestStep.class);
         tap(Action.SKIP); // on to the step test, which has one waiting step
