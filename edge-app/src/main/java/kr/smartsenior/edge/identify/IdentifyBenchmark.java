@@ -22,8 +22,10 @@ import kr.smartsenior.protocol.card.CardToken;
  * <ol>
  *   <li>decode time per 640×480 frame: a clean card, degraded cards, and frames without a card;</li>
  *   <li>recognition over {@code SSC_BENCH_IMAGES} (default 500) degraded card images
- *       ({@link Degradation#RANDOM_RANGES}), single frame as the camera loop reads it and with every pass,
- *       and false identifications (a wrong text read from a card, or any text from an empty frame);</li>
+ *       ({@link Degradation#RANDOM_RANGES}): one frame as the camera loop reads it, one frame with every
+ *       pass, and the card held up for {@value #HELD_FRAMES} frames with fresh sensor noise each as the
+ *       camera loop reads them; false identifications (a wrong text read from a card, any text from an
+ *       empty frame, a foreign QR code taken for a card);</li>
  *   <li>scan-to-identified latency through the whole kiosk path: the simulated camera at 30 fps, the
  *       camera thread's decoder, the identifier's check against a roster, the listener.</li>
  * </ol>

@@ -188,6 +188,8 @@ public final class QrDecoder {
 
         /** How many of the most often hit places are tried as a code's corners. */
         static final int TRIANGLE_CHOICES = 6;
+        /** Shape error (cosine of the angle plus log of the legs' ratio) within which triangles all count. */
+        static final double NEARLY_AS_GOOD = 0.15;
 
         static List<Place> group(List<FinderScan.Candidate> found) {
             List<double[]> sums = new ArrayList<>(); // x, y, module, count
@@ -218,26 +220,35 @@ public final class QrDecoder {
         }
 
         /**
-         * The four corners (finder centres and the inferred fourth) of the likeliest code: of the
+         * The corners (finder centres and the inferred fourth) of the likeliest code: of the
          * {@value #TRIANGLE_CHOICES} most often hit places, the three that come closest to a square's
-         * corner (a right angle between legs of equal length); null when no three look like one.
+         * corner (a right angle between legs of equal length); null when no three look like one. Other
+         * triangles nearly as good add their corners too: two finder patterns and the code's centre
+         * make as perfect a corner as the three finder patterns, and the region must hold the code
+         * whichever is which.
          */
         static double[][] corners(List<Place> places) {
             int n = Math.min(places.size(), TRIANGLE_CHOICES);
-            double[][] best = null;
+            List<double[][]> triangles = new ArrayList<>();
             double bestError = Double.MAX_VALUE;
             for (int i = 0; i < n; i++) {
                 for (int j = i + 1; j < n; j++) {
                     for (int k = j + 1; k < n; k++) {
                         double[][] corners = triangle(places.get(i), places.get(j), places.get(k));
-                        if (corners != null && corners[4][0] < bestError) {
-                            best = corners;
-                            bestError = corners[4][0];
+                        if (corners != null) {
+                            triangles.add(corners);
+                            bestError = Math.min(bestError, corners[4][0]);
                         }
                     }
                 }
             }
-            return best == null ? null : java.util.Arrays.copyOf(best, 4);
+            List<double[]> points = new ArrayList<>();
+            for (double[][] t : triangles) {
+                if (t[4][0] <= bestError + NEARLY_AS_GOOD) {
+                    points.addAll(List.of(t[0], t[1], t[2], t[3]));
+                }
+            }
+            return points.isEmpty() ? null : points.toArray(double[][]::new);
         }
 
         private static double[][] triangle(Place a, Place b, Place c) {

@@ -90,6 +90,12 @@ class QrDecoderTest {
 
         assertThat(corners).isNotNull();
         assertThat(corners[3]).containsExactly(210, 210);
+        // two finder patterns and the code's centre make a perfect corner too: the region covers both squares
+        List<QrDecoder.Place> withCentre = List.of(new QrDecoder.Place(100, 100, 5, 8),
+                new QrDecoder.Place(210, 100, 5, 7), new QrDecoder.Place(155, 155, 5, 3),
+                new QrDecoder.Place(100, 210, 5, 6));
+        assertThat(java.util.Arrays.asList(QrDecoder.Place.corners(withCentre))).anySatisfy(p -> assertThat(p).containsExactly(210, 210))
+                .anySatisfy(p -> assertThat(p).containsExactly(100, 210));
         // three places in a row are no code's corners
         assertThat(QrDecoder.Place.corners(List.of(new QrDecoder.Place(100, 100, 5, 8),
                 new QrDecoder.Place(200, 100, 5, 7), new QrDecoder.Place(300, 100, 5, 6)))).isNull();
