@@ -12,16 +12,22 @@ import java.util.List;
  * mean, or half the minimum in a block without contrast), and a pixel is dark when it is at or below
  * the mean black point of the 5×5 blocks around it. Every {@value #ROW_STEP}nd row is then scanned
  * for dark-light-dark-light-dark runs in the ratio 1:1:3:1:1 (the outer runs with more tolerance
- * than ZXing allows, so that this check is looser than the decoder it guards), and each hit is checked down the column
- * through its centre. A hit is a {@link Candidate}: where a finder pattern may be, and its module size.
+ * than ZXing allows, so that this check is looser than the decoder it guards); a pixel within
+ * {@value #HYSTERESIS} grey levels of its threshold keeps the class of the one before it, and the
+ * dark runs must be {@value #MIN_CONTRAST} grey levels darker than the light ones, so that sensor
+ * noise does not make patterns. Each hit is checked down the column through its centre and kept
+ * when a hit lies below it within {@value #CONFIRM_ROWS} scanned rows (a finder pattern's centre is
+ * three modules tall). A hit is a {@link Candidate}: where a finder pattern may be, and its module
+ * size.
  *
- * <p>About 0.3 ms for a 640×480 frame; buffers are reused. Not thread-safe: one per camera thread.
+ * <p>About 0.7 ms for a 640×480 frame on the development machine; buffers are reused. Not
+ * thread-safe: one per camera thread.
  */
 final class FinderScan {
 
     static final int BLOCK = 8;
     static final int ROW_STEP = 2;
-    /** Smallest module (pixels) worth finding: a 29-module card code under 45 px wide is not readable anyway. */
+    /** Smallest module (pixels) looked for: a card's code (29 modules) then is 73 px wide; the kiosk's cards are 120+. */
     static final double MIN_MODULE = 2.5;
     /** A block whose sampled pixels span no more than this has no contrast of its own (ZXing's value). */
     private static final int MIN_DYNAMIC_RANGE = 24;
@@ -29,7 +35,8 @@ final class FinderScan {
     private static final double TOLERANCE = 0.75;
     /** The centre run may differ from three modules by this many modules (as in ZXing). */
     private static final double CENTRE_TOLERANCE = 1.5;
-    private static final int MAX_HITS = 256;
+    /** Row hits kept; a busy scene (a checked shirt) must not fill this before the card's rows. */
+    private static final int MAX_HITS = 1024;
     /** A row hit counts when another one lies within this many scanned rows below it. */
     static final int CONFIRM_ROWS = 3;
     /** Grey levels around the threshold within which a pixel keeps the previous pixel's class. */
@@ -46,8 +53,9 @@ final class FinderScan {
     private int[] integral = new int[0];
     private final int[] runs = new int[5];
     private final int[] sums = new int[5];
+    private final int[] column = new int[5];
 
-    /** The finder-pattern-like places in the frame; empty when there is surely no readable QR code. */
+    /** The finder-pattern-like places in the frame; empty when nothing there looks like one. */
     List<Candidate> scan(LumaFrame frame) {
         int cols = (frame.width() + BLOCK - 1) / BLOCK;
         int rows = (frame.height() + BLOCK - 1) / BLOCK;
@@ -225,7 +233,8 @@ final class FinderScan {
         int stride = frame.stride();
         int height = frame.height();
         int limit = (int) Math.ceil(module * 2 * TOLERANCE + module * 2);
-        int[] c = new int[5];
+        int[] c = column;
+        c[2] = 0;
         int i = y;
         while (i >= 0 && dark(data, stride, x, i, cols)) {
             c[2]++;

@@ -22,7 +22,7 @@ import java.util.Optional;
  * Finds a QR code in a camera frame's luminance plane with ZXing, QR only.
  *
  * <p>Most frames show no card, so each frame is first searched for anything like a QR finder pattern
- * ({@link FinderScan}, straight from the luminance plane, about 0.3 ms at 640×480); a frame without
+ * ({@link FinderScan}, straight from the luminance plane, about 0.7 ms at 640×480); a frame without
  * one costs nothing more. Otherwise the region around the finder-pattern-like places (the square
  * they span when three of them form a code's corners) is copied into a reused buffer and read by
  * passes, each a different way to turn grey into black and white for ZXing's detector and decoder
