@@ -108,6 +108,17 @@ public final class CardImages {
         return new LumaFrame(pixels, width, height, width, System.nanoTime());
     }
 
+    /** The same view with fresh sensor noise (the next camera frame of a card held still). */
+    public static LumaFrame withNoise(LumaFrame clean, double noise, RandomGenerator random) {
+        byte[] pixels = new byte[clean.width() * clean.height()];
+        for (int y = 0; y < clean.height(); y++) {
+            for (int x = 0; x < clean.width(); x++) {
+                pixels[y * clean.width() + x] = (byte) clamp(clean.at(x, y) + random.nextGaussian() * noise);
+            }
+        }
+        return new LumaFrame(pixels, clean.width(), clean.height(), clean.width(), System.nanoTime());
+    }
+
     static ByteMatrix matrix(String text) {
         try {
             return Encoder.encode(text, ErrorCorrectionLevel.Q).getMatrix();
