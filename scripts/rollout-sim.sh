@@ -6,6 +6,8 @@
 # and GET /api/fleet names them. Everything runs in a temporary directory and is stopped at the end.
 #
 #   scripts/rollout-sim.sh            (needs mosquitto and mosquitto_passwd; builds with Maven first)
+#   scripts/rollout-sim.sh --hold     then keeps everything running so you can look at the fleet page
+#                                     (기기 현황, /fleet) in a browser; Ctrl-C stops
 #
 # Settings (environment): SSC_HTTP_PORT (18080), SSC_MQTT_PORT (18830), KEEP=1 keeps the work directory.
 set -euo pipefail
@@ -68,7 +70,12 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
+HOLD=()
+if [ "${1:-}" = "--hold" ]; then
+  HOLD=(--hold)
+  echo "Dashboard: http://127.0.0.1:$HTTP_PORT/fleet  (sign in as admin, password $ADMIN_PASSWORD)"
+fi
 SSC_LOG_LEVEL=WARN java -cp edge-app/target/smartsenior-kiosk.jar -Dlogback.configurationFile=kiosk-logback.xml \
-  kr.smartsenior.edge.simulate.RolloutSimulation "http://127.0.0.1:$HTTP_PORT" admin "$ADMIN_PASSWORD" sim \
+  kr.smartsenior.edge.simulate.RolloutSimulation "http://127.0.0.1:$HTTP_PORT" admin "$ADMIN_PASSWORD" sim "${HOLD[@]}" \
   2> "$WORK/kiosks.log"
 echo "Logs: KEEP=1 keeps $WORK (server.log, kiosks.log, mosquitto.log and the generated broker/ files)."

@@ -83,13 +83,16 @@ public final class RolloutSimulation implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: RolloutSimulation <server URL> <admin user> <admin password> [site prefix]");
+        List<String> positional = new ArrayList<>(List.of(args));
+        boolean hold = positional.remove("--hold");
+        if (positional.size() < 3) {
+            System.err.println("usage: RolloutSimulation <server URL> <admin user> <admin password> [site prefix] [--hold]");
             System.exit(2);
         }
-        String prefix = args.length > 3 ? args[3] : "sim";
+        String prefix = positional.size() > 3 ? positional.get(3) : "sim";
         Path work = Files.createTempDirectory("ssc-rollout-");
-        try (RolloutSimulation simulation = new RolloutSimulation(args[0], args[1], args[2], prefix, work)) {
+        try (RolloutSimulation simulation = new RolloutSimulation(positional.get(0), positional.get(1), positional.get(2),
+                prefix, work)) {
             Result result = simulation.run();
             System.out.println("== all healthy ==");
             System.out.println(summary(result.healthy()));
@@ -97,6 +100,11 @@ public final class RolloutSimulation implements AutoCloseable {
                     + result.backlogDevice() + " and failing a sensor of " + result.sensorDevice() + " ==");
             System.out.println(summary(result.broken()));
             System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.broken().get("summary")));
+            if (hold) { // the kiosks keep running (and the broken ones stay broken) until the process is stopped
+                System.out.println("The kiosks keep running: look at " + positional.get(0) + "/fleet; Ctrl-C stops.");
+                System.out.flush();
+                new java.util.concurrent.CountDownLatch(1).await();
+            }
         }
     }
 
