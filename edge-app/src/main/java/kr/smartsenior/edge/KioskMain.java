@@ -1,5 +1,6 @@
 package kr.smartsenior.edge;
 
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import kr.smartsenior.edge.hardware.HardwareKiosk;
 import kr.smartsenior.edge.identify.CardReaderSettings;
 import kr.smartsenior.edge.identify.IdentifyCommand;
@@ -77,12 +79,8 @@ public final class KioskMain {
             return;
         }
         Logger log = LoggerFactory.getLogger(KioskMain.class);
-        Kiosk kiosk;
-        try {
-            kiosk = Kiosk.start(settings);
-        } catch (StoreException e) {
-            log.error("cannot open the local store in {}: {}", settings.dataDir().toAbsolutePath(), e.getMessage());
-            System.exit(EXIT_CANNOT_START);
+        Kiosk kiosk = startKiosk(settings, System.err, System::exit);
+        if (kiosk == null) {
             return;
         }
         if (!simulate) {
@@ -115,6 +113,26 @@ public final class KioskMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The kiosk, or null after saying in one line why it cannot start and exiting: a local store it
+     * cannot open ({@link #EXIT_CANNOT_START}), or a broker setting it cannot use, such as a missing or
+     * malformed {@code SSC_MQTT_CA_FILE} ({@link #EXIT_USAGE}, as for every other malformed setting:
+     * decision 0020 stops the start for a configuration that cannot work, with the variable named).
+     */
+    static Kiosk startKiosk(KioskSettings settings, PrintStream err, IntConsumer exit) {
+        try {
+            return Kiosk.start(settings);
+        } catch (StoreException e) {
+            LoggerFactory.getLogger(KioskMain.class).error("cannot open the local store in {}: {}",
+                    settings.dataDir().toAbsolutePath(), e.getMessage());
+            exit.accept(EXIT_CANNOT_START);
+        } catch (IllegalArgumentException e) { // the broker's URL or CA file: the message names the variable
+            err.println("kiosk configuration error: " + e.getMessage());
+            exit.accept(EXIT_USAGE);
+        }
+        return null;
     }
 
     /**

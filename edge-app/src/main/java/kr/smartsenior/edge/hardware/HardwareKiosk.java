@@ -14,6 +14,7 @@ import kr.smartsenior.edge.identify.CardReaderSettings;
 import kr.smartsenior.edge.identify.FrameSource;
 import kr.smartsenior.edge.identify.Identifier;
 import kr.smartsenior.edge.identify.RestartingCamera;
+import kr.smartsenior.edge.identify.RestartingScanner;
 import kr.smartsenior.edge.identify.RosterBook;
 import kr.smartsenior.edge.sensor.PinMap;
 import kr.smartsenior.edge.sensor.Pi4jContexts;
@@ -41,8 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nothing that fails at start-up stops the kiosk: a missing pin map, GPIO chip or I2C bus leaves
  * that sensor unavailable (the screens then refuse tests and exercises with their calm sentence); a
- * camera that cannot start is retried in the background while the scanner keeps working; a serial
- * scanner that cannot be opened is reported. {@link #health()} says all of it for the device status.
+ * camera that cannot start or hangs is restarted in the background while the scanner keeps working; a
+ * serial scanner that cannot be opened, or is unplugged later, is reported and opened again. {@link #health()} says all of it for the device status.
  *
  * <p>Only the lowest-level I/O comes from {@link Devices}: the Pi4J context, the camera program and
  * the serial scanner's stream. {@link Devices#real()} opens the real ones; tests pass Pi4J's mock
@@ -96,16 +97,16 @@ public final class HardwareKiosk implements AutoCloseable {
     private final KioskUi.Ports ports;
     private final Optional<KioskUi.Keyboard> keyboard;
     private final RestartingCamera camera;
-    private final String scannerHealth;
+    private final RestartingScanner scanner;
 
     private HardwareKiosk(Sensors sensors, Identifier identifier, KioskUi.Ports ports, Optional<KioskUi.Keyboard> keyboard,
-            RestartingCamera camera, String scannerHealth) {
+            RestartingCamera camera, RestartingScanner scanner) {
         this.sensors = sensors;
         this.identifier = identifier;
         this.ports = ports;
         this.keyboard = keyboard;
         this.camera = camera;
-        this.scannerHealth = scannerHealth;
+        this.scanner = scanner;
     }
 
     /**
@@ -129,19 +130,13 @@ public final class HardwareKiosk implements AutoCloseable {
             identifier.watch(camera);
         }
         Optional<KioskUi.Keyboard> keyboard = Optional.empty();
-        String scannerHealth = null;
+        RestartingScanner scanner = null;
         switch (readers.scanner()) {
             case KEYBOARD -> keyboard = Optional.of(new ScannerKeys(identifier).keyboard());
             case SERIAL -> {
                 Path device = readers.scannerDevice().orElseThrow();
-                try {
-                    identifier.watchScanner(devices.scanner(device));
-                    scannerHealth = Sensors.OK;
-                    log.info("reading scans from {}", device);
-                } catch (IOException | RuntimeException e) {
-                    scannerHealth = "not available: cannot open " + device + " (" + e.getMessage() + ")";
-                    log.error("card scanner {}", scannerHealth);
-                }
+                scanner = new RestartingScanner(() -> devices.scanner(device), "card scanner " + device);
+                identifier.watchScanner(scanner);
             }
             case NONE -> { }
         }
@@ -149,7 +144,7 @@ public final class HardwareKiosk implements AutoCloseable {
                 new SensorPadEvents(sensors.mat()), new SensorFitnessTests(sensors, clock, test -> { }),
                 new RosterMemberInfo(roster), new SensorExercisePrograms(sensors, clock, session -> { }));
         log.info("hardware kiosk: camera {}, scanner {}, sensors {}", readers.camera(), readers.scanner(), sensors.health());
-        return new HardwareKiosk(sensors, identifier, ports, keyboard, camera, scannerHealth);
+        return new HardwareKiosk(sensors, identifier, ports, keyboard, camera, scanner);
     }
 
     /** The sensors on the device's pin map, or unavailable sensors saying why there are none. */
@@ -198,8 +193,8 @@ public final class HardwareKiosk implements AutoCloseable {
         if (camera != null) {
             health.put(CAMERA, camera.health());
         }
-        if (scannerHealth != null) {
-            health.put(SCANNER, scannerHealth);
+        if (scanner != null) {
+            health.put(SCANNER, scanner.health());
         }
         return health;
     }

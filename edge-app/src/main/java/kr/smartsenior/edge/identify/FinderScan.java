@@ -20,7 +20,8 @@ import java.util.List;
  * three modules tall). A hit is a {@link Candidate}: where a finder pattern may be, and its module
  * size.
  *
- * <p>About 0.7 ms for a 640×480 frame on the development machine; buffers are reused. Not
+ * <p>About 0.7 ms for a 640×480 frame on the development machine; buffers are reused while the
+ * frames keep their size (and laid out afresh when it changes). Not
  * thread-safe: one per camera thread.
  */
 final class FinderScan {
@@ -51,6 +52,9 @@ final class FinderScan {
     private int[] blackPoints = new int[0];
     private int[] thresholds = new int[0];
     private int[] integral = new int[0];
+    /** The block grid the buffers are laid out for: the integral image's rows are {@code cols + 1} long. */
+    private int bufferCols = -1;
+    private int bufferRows = -1;
     private final int[] runs = new int[5];
     private final int[] sums = new int[5];
     private final int[] column = new int[5];
@@ -85,7 +89,11 @@ final class FinderScan {
     }
 
     private void blockBlackPoints(LumaFrame frame, int cols, int rows) {
-        if (blackPoints.length < cols * rows) {
+        if (cols != bufferCols || rows != bufferRows) {
+            // a frame of another shape (even of the same area) needs its own layout, and the integral
+            // image's first row and column must be zeros again
+            bufferCols = cols;
+            bufferRows = rows;
             blackPoints = new int[cols * rows];
             thresholds = new int[cols * rows];
             integral = new int[(cols + 1) * (rows + 1)];

@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import kr.smartsenior.edge.identify.Identification.Identified;
 import kr.smartsenior.edge.identify.Identification.Refused;
 import org.slf4j.Logger;
@@ -37,12 +40,17 @@ public final class Identifier implements AutoCloseable {
     public static final Duration DEFAULT_REPEAT_WINDOW = Duration.ofSeconds(3);
     public static final String CAMERA = "camera";
     public static final String SCANNER = "scanner";
+    /** After the first, a frame that could not be decoded is logged at most this often (with the count meanwhile). */
+    static final Duration DECODE_FAILURE_LOG_EVERY = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(Identifier.class);
 
     private final RosterBook roster;
     private final IdentificationListener listener;
     private final long repeatWindowNanos;
+    /** A camera thread's decoder; a fresh one after it failed, in case the failure left its buffers bad. */
+    private final Supplier<Function<LumaFrame, Optional<String>>> decoders;
+    private final AtomicLong decodeFailures = new AtomicLong();
     private final ExecutorService checker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("ssc-identify").daemon().factory());
     private final List<AutoCloseable> inputs = new CopyOnWriteArrayList<>();
@@ -56,9 +64,15 @@ public final class Identifier implements AutoCloseable {
     }
 
     public Identifier(RosterBook roster, IdentificationListener listener, Duration repeatWindow) {
+        this(roster, listener, repeatWindow, () -> new QrDecoder()::decode);
+    }
+
+    Identifier(RosterBook roster, IdentificationListener listener, Duration repeatWindow,
+            Supplier<Function<LumaFrame, Optional<String>>> decoders) {
         this.roster = roster;
         this.listener = listener;
         this.repeatWindowNanos = repeatWindow.toNanos();
+        this.decoders = decoders;
     }
 
     /** Decides about a text now, without folding repeats or telling the listener (the command-line check). */
@@ -97,13 +111,41 @@ public final class Identifier implements AutoCloseable {
         threads.add(thread);
     }
 
+    /**
+     * On the camera's thread until it ends. A frame the decoder fails on (a bug, not an unreadable
+     * card) is skipped, counted and logged (at most once a minute, never the frame's contents); the
+     * camera itself failing ends the thread ({@link RestartingCamera} only ends when closed).
+     */
     private void readFrames(FrameSource camera) {
-        QrDecoder decoder = new QrDecoder();
+        Function<LumaFrame, Optional<String>> decoder = decoders.get();
         log.info("watching {} for cards", camera.describe());
+        long skipped = 0;
+        long skippedLogged = 0;
+        long lastLogNanos = 0;
         try {
             LumaFrame frame;
             while (!closed && (frame = camera.next()) != null) {
-                Optional<String> text = decoder.decode(frame);
+                Optional<String> text;
+                try {
+                    text = decoder.apply(frame);
+                } catch (RuntimeException e) {
+                    decodeFailures.incrementAndGet();
+                    skipped++;
+                    long now = System.nanoTime();
+                    if (skippedLogged == 0) {
+                        log.error("could not decode a {}x{} frame of {}; skipping it and going on", frame.width(),
+                                frame.height(), camera.describe(), e);
+                        skippedLogged = skipped;
+                        lastLogNanos = now;
+                    } else if (now - lastLogNanos >= DECODE_FAILURE_LOG_EVERY.toNanos()) {
+                        log.error("could not decode {} more frames of {} (last: {}x{}, {}); going on", skipped - skippedLogged,
+                                camera.describe(), frame.width(), frame.height(), e.toString());
+                        skippedLogged = skipped;
+                        lastLogNanos = now;
+                    }
+                    decoder = decoders.get();
+                    continue;
+                }
                 if (text.isPresent()) {
                     scanned(text.get(), CAMERA, frame.capturedNanos());
                 }
@@ -118,6 +160,11 @@ public final class Identifier implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("the camera thread of {} failed", camera.describe(), e);
         }
+    }
+
+    /** Frames the decoder failed on (skipped) since this identifier started, over all cameras. */
+    public long decodeFailures() {
+        return decodeFailures.get();
     }
 
     /** On the checker thread: fold repeats, check, log, tell. */

@@ -3,83 +3,133 @@ package kr.smartsenior.edge.identify;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A camera that comes back: when the camera cannot be opened (its program is missing, no camera is
- * attached), stops delivering frames or fails to read, it is closed and opened again after a pause
+ * attached), stops delivering frames, fails to read or delivers no frame for {@link #FRAME_TIMEOUT}
+ * (a hung camera: its program runs but writes nothing), it is closed and opened again after a pause
  * that doubles from {@link #FIRST_RETRY} up to {@link #MAX_RETRY}. {@link #next()} only returns
  * {@code null} once this is closed, so an {@link Identifier} keeps watching it for the kiosk's life.
- * {@link #health()} says how it is doing, for the device status; each change is logged once.
+ * {@link #health()} says how it is doing, for the device status ({@value Reopening#STARTING} until the
+ * first frame); each change is logged once.
  */
 public final class RestartingCamera implements FrameSource {
 
     public static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     public static final Duration MAX_RETRY = Duration.ofSeconds(60);
-    /** Health of a camera that delivers frames (or was just opened). */
-    public static final String OK = "ok";
+    /**
+     * No frame for this long and the camera is taken for hung, closed and opened again. Generous: a
+     * camera program needs a second or two to deliver its first frame, a USB webcam sometimes more.
+     */
+    public static final Duration FRAME_TIMEOUT = Duration.ofSeconds(10);
+    /** Health of a camera that delivers frames. */
+    public static final String OK = Reopening.OK;
+    /** Health of a camera opened (or being opened) that has not delivered its first frame yet. */
+    public static final String STARTING = Reopening.STARTING;
 
-    private static final Logger log = LoggerFactory.getLogger(RestartingCamera.class);
+    /** Closes cameras that deliver nothing (closing one unblocks its reader); one thread for all cameras. */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
     private final Supplier<FrameSource> opener;
-    private final String description;
-    private final Duration firstRetry;
-    private final Duration maxRetry;
-    private final CountDownLatch closedSignal = new CountDownLatch(1);
+    private final Reopening reopening;
+    private final Duration frameTimeout;
     private final Object lock = new Object();
     private FrameSource current; // guarded by lock
-    private volatile boolean closed;
-    private volatile String health = OK;
+    private FrameSource hung; // guarded by lock: the source the watchdog closed
 
     /**
      * @param opener      opens (starts) the real camera; may throw when it cannot
      * @param description for logs, e.g. {@code rpicam-vid 640x480}
      */
     public RestartingCamera(Supplier<FrameSource> opener, String description) {
-        this(opener, description, FIRST_RETRY, MAX_RETRY);
+        this(opener, description, FIRST_RETRY, MAX_RETRY, FRAME_TIMEOUT);
+    }
+
+    /**
+     * @param frameTimeout no frame for this long and the camera is closed and opened again
+     */
+    public RestartingCamera(Supplier<FrameSource> opener, String description, Duration frameTimeout) {
+        this(opener, description, FIRST_RETRY, MAX_RETRY, frameTimeout);
     }
 
     RestartingCamera(Supplier<FrameSource> opener, String description, Duration firstRetry, Duration maxRetry) {
+        this(opener, description, firstRetry, maxRetry, FRAME_TIMEOUT);
+    }
+
+    RestartingCamera(Supplier<FrameSource> opener, String description, Duration firstRetry, Duration maxRetry,
+            Duration frameTimeout) {
+        if (frameTimeout.isNegative() || frameTimeout.isZero()) {
+            throw new IllegalArgumentException("the frame timeout must be positive, got " + frameTimeout);
+        }
         this.opener = Objects.requireNonNull(opener, "opener");
-        this.description = description;
-        this.firstRetry = firstRetry;
-        this.maxRetry = maxRetry;
+        this.reopening = new Reopening(description, firstRetry, maxRetry);
+        this.frameTimeout = frameTimeout;
     }
 
     @Override
     public LumaFrame next() throws IOException {
-        Duration pause = firstRetry;
-        while (!closed) {
+        while (!reopening.closed()) {
             FrameSource source = open();
             if (source != null) {
+                ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> hung(source), frameTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                String why;
                 try {
                     LumaFrame frame = source.next();
-                    if (frame != null) {
-                        healthy();
+                    alarm.cancel(false);
+                    if (frame != null && !wasHung(source)) {
+                        reopening.resetPause();
+                        reopening.healthy("delivers frames");
                         return frame;
                     }
-                    failed("stopped delivering frames (see the kiosk log)");
+                    why = "stopped delivering frames (see the kiosk log)";
                 } catch (IOException | RuntimeException e) {
-                    failed("cannot read frames: " + e.getMessage());
+                    alarm.cancel(false);
+                    why = "cannot read frames: " + e.getMessage();
                 }
+                if (wasHung(source)) {
+                    why = hungHealth();
+                }
+                reopening.failed(why);
                 closeCurrent();
             }
-            if (waitClosed(pause)) {
+            if (reopening.pause()) {
                 break;
             }
-            pause = pause.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : pause.multipliedBy(2);
         }
         return null;
+    }
+
+    /** On the watchdog's thread: this source has delivered nothing for the frame timeout. */
+    private void hung(FrameSource source) {
+        synchronized (lock) {
+            if (current != source) {
+                return;
+            }
+            hung = source;
+        }
+        reopening.failed(hungHealth());
+        source.close(); // unblocks the reader, whose next() then restarts it
+    }
+
+    private String hungHealth() {
+        long ms = frameTimeout.toMillis();
+        return "no frame for " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms") + " (camera hung?)";
+    }
+
+    private boolean wasHung(FrameSource source) {
+        synchronized (lock) {
+            return hung == source;
+        }
     }
 
     /** The open camera, opening it if needed; null when it cannot be opened now. */
     private FrameSource open() {
         synchronized (lock) {
-            if (current != null || closed) {
+            if (current != null || reopening.closed()) {
                 return current;
             }
         }
@@ -87,11 +137,11 @@ public final class RestartingCamera implements FrameSource {
         try {
             opened = opener.get();
         } catch (RuntimeException e) {
-            failed("not available: " + e.getMessage());
+            reopening.failed("not available: " + e.getMessage());
             return null;
         }
         synchronized (lock) {
-            if (closed) {
+            if (reopening.closed()) {
                 opened.close();
                 return null;
             }
@@ -100,58 +150,41 @@ public final class RestartingCamera implements FrameSource {
         }
     }
 
-    private void healthy() {
-        if (!OK.equals(health)) {
-            health = OK;
-            log.info("{} delivers frames again", description);
-        }
-    }
-
-    private void failed(String why) {
-        if (closed) {
-            return;
-        }
-        if (!why.equals(health)) {
-            log.warn("{}: {}; trying again (every {} s at most)", description, why, maxRetry.toSeconds());
-        }
-        health = why;
-    }
-
     private void closeCurrent() {
         FrameSource source;
         synchronized (lock) {
             source = current;
             current = null;
+            hung = null;
         }
         if (source != null) {
             source.close();
         }
     }
 
-    /** Waits, or returns true at once when closed meanwhile. */
-    private boolean waitClosed(Duration pause) {
-        try {
-            return closedSignal.await(pause.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
-    /** "ok", or what is wrong ("not available: cannot start rpicam-vid (is it installed?)"). Safe from any thread. */
+    /**
+     * "ok", "starting" (no frame yet), or what is wrong ("not available: cannot start rpicam-vid (is it
+     * installed?)", "no frame for 10 s (camera hung?)"). Safe from any thread.
+     */
     public String health() {
-        return health;
+        return reopening.health();
     }
 
     @Override
     public String describe() {
-        return description;
+        return reopening.description();
     }
 
     @Override
     public void close() {
-        closed = true;
-        closedSignal.countDown();
+        reopening.close();
         closeCurrent();
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("ssc-camera-watchdog").daemon().factory());
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 }

@@ -143,11 +143,55 @@ class HardwareKioskTest {
 
         await().atMost(LONG).until(() -> kiosk.health().get(HardwareKiosk.CAMERA).startsWith("not available"));
         assertThat(kiosk.health().get(HardwareKiosk.CAMERA)).contains("rpicam-vid");
-        assertThat(kiosk.health()).containsEntry(HardwareKiosk.SCANNER, "ok");
+        await().atMost(LONG).until(() -> "ok".equals(kiosk.health().get(HardwareKiosk.SCANNER)));
 
         scannerTty.write((KIM.text() + "\r\n").getBytes(StandardCharsets.US_ASCII));
         scannerTty.flush();
         awaitMember();
+    }
+
+    @Test
+    void aSerialScannerThatFailsIsReportedAndOpenedAgain() throws IOException {
+        PipedOutputStream scannerTty = new PipedOutputStream();
+        PipedInputStream pluggedInAgain = new PipedInputStream(scannerTty);
+        BlockingQueue<InputStream> ttys = new LinkedBlockingQueue<>(List.of(new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Input/output error"); // the USB scanner was pulled out
+            }
+        }, pluggedInAgain));
+        List<Path> opened = new CopyOnWriteArrayList<>();
+        HardwareKiosk kiosk = start(referenceSensors(), readers(CardReaderSettings.Camera.NONE,
+                CardReaderSettings.Scanner.SERIAL, Optional.of(Path.of("/dev/ttyACM0"))), new HardwareKiosk.Devices() {
+                    @Override
+                    public Context pi4j() {
+                        return Pi4jContexts.mock();
+                    }
+
+                    @Override
+                    public FrameSource camera(CardReaderSettings readers) {
+                        throw new AssertionError("no camera configured");
+                    }
+
+                    @Override
+                    public InputStream scanner(Path device) throws IOException {
+                        opened.add(device);
+                        InputStream tty = ttys.poll();
+                        if (tty == null) {
+                            throw new IOException(device + ": no such device");
+                        }
+                        return tty;
+                    }
+                });
+
+        await().atMost(LONG).until(() -> kiosk.health().get(HardwareKiosk.SCANNER).equals("cannot read: Input/output error"));
+        await().atMost(LONG).until(() -> opened.size() == 2 && "ok".equals(kiosk.health().get(HardwareKiosk.SCANNER)));
+        assertThat(opened).containsOnly(Path.of("/dev/ttyACM0"));
+
+        scannerTty.write((KIM.text() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        scannerTty.flush();
+        awaitMember();
+        open.add(scannerTty); // closing the tty ends the pipe's blocked read
     }
 
     @Test

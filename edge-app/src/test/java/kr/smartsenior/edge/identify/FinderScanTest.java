@@ -79,6 +79,29 @@ class FinderScanTest {
         assertThat(QrDecoder.Place.corners(places)).isNotNull();
     }
 
+    /**
+     * One scanner per camera thread sees whatever shapes the camera delivers (a program restarted with
+     * another size, a rotated webcam): each frame must give what a fresh scanner gives, whether the
+     * shape before it had the same area (640x480 then 480x640) or fewer, longer rows (1280x240 after
+     * 640x480, whose integral image's rows are longer than the buffer was laid out for).
+     */
+    @Test
+    void framesOfChangingShapesGiveWhatAFreshScannerGives() {
+        int[][] shapes = {{640, 480}, {1280, 240}, {480, 640}, {640, 480}, {320, 240}, {1280, 240}, {240, 960}, {640, 480}};
+        FinderScan reused = new FinderScan();
+        QrDecoder reusedDecoder = new QrDecoder();
+        SplittableRandom random = new SplittableRandom(11);
+        int found = 0;
+        for (int[] shape : shapes) {
+            LumaFrame frame = CardImages.card(Cards.KIM.text(), Degradation.CLEAN, shape[0], shape[1], random);
+            List<FinderScan.Candidate> fresh = new FinderScan().scan(frame);
+            assertThat(reused.scan(frame)).as("%dx%d", shape[0], shape[1]).isEqualTo(fresh);
+            assertThat(reusedDecoder.decode(frame)).as("%dx%d", shape[0], shape[1]).isEqualTo(new QrDecoder().decode(frame));
+            found += fresh.isEmpty() ? 0 : 1;
+        }
+        assertThat(found).as("frames with finder-pattern-like places: the comparison means something").isGreaterThan(4);
+    }
+
     private static String wholeFrame(LumaFrame frame) {
         LuminanceSource source = new PlanarYUVLuminanceSource(frame.data(), frame.stride(), frame.height(), 0, 0,
                 frame.width(), frame.height(), false);

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import kr.smartsenior.edge.store.LocalStore;
@@ -110,6 +114,52 @@ class IdentifierTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !told.isEmpty());
         assertThat(told).singleElement().isInstanceOf(Identification.Identified.class);
+    }
+
+    @Test
+    void aFrameTheDecoderFailsOnIsSkippedCountedAndTheCameraKeepsBeingWatched() {
+        book.accept(Cards.payload(Cards.roster(5, Cards.KIM)));
+        SplittableRandom random = new SplittableRandom(3);
+        Deque<LumaFrame> frames = new ArrayDeque<>();
+        for (int i = 0; i < 3; i++) {
+            frames.add(CardImages.empty(640, 480, 4, random));
+        }
+        frames.add(CardImages.card(Cards.KIM.text(), Degradation.CLEAN, 640, 480, random));
+        AtomicInteger decoders = new AtomicInteger();
+        AtomicInteger framesSeen = new AtomicInteger();
+        // the first three frames make the decoder fail as a bug in it would (outside its own catch)
+        Identifier watching = new Identifier(book, (result, scan) -> told.add(result), Identifier.DEFAULT_REPEAT_WINDOW, () -> {
+            decoders.incrementAndGet();
+            QrDecoder real = new QrDecoder();
+            return frame -> {
+                if (framesSeen.incrementAndGet() <= 3) {
+                    throw new ArrayIndexOutOfBoundsException("Index 4941 out of bounds for length 4941");
+                }
+                return real.decode(frame);
+            };
+        });
+        try (watching) {
+            watching.watch(new FrameSource() {
+                @Override
+                public LumaFrame next() {
+                    return frames.poll();
+                }
+
+                @Override
+                public String describe() {
+                    return "scripted camera";
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> !told.isEmpty());
+            assertThat(told).singleElement().isInstanceOf(Identification.Identified.class);
+            assertThat(watching.decodeFailures()).isEqualTo(3);
+            assertThat(decoders).as("a fresh decoder after each failure").hasValue(4);
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,7 +61,7 @@ class RestartingCameraTest {
 
         assertThat(camera[0].next()).isNotNull();
         assertThat(attempts).hasValue(3);
-        assertThat(healthSeen).containsExactly("ok", "not available: cannot start rpicam-vid (is it installed?)",
+        assertThat(healthSeen).containsExactly("starting", "not available: cannot start rpicam-vid (is it installed?)",
                 "not available: cannot start rpicam-vid (is it installed?)");
         assertThat(camera[0].health()).isEqualTo("ok");
         camera[0].close();
@@ -100,12 +102,112 @@ class RestartingCameraTest {
                 throw new UncheckedIOException(e);
             }
         });
-        while (camera.health().equals("ok")) {
+        while (camera.health().equals("starting")) {
             Thread.sleep(5);
         }
         camera.close();
         reader.join(Duration.ofSeconds(30));
         assertThat(reader.isAlive()).isFalse();
         assertThat(camera.health()).isEqualTo("not available: no camera");
+    }
+
+    @Test
+    void aCameraThatStartsButNeverWritesIsClosedReportedAndStartedAgain() throws Exception {
+        AtomicInteger starts = new AtomicInteger();
+        List<FrameSource> closed = new CopyOnWriteArrayList<>();
+        List<String> healthAtStart = new CopyOnWriteArrayList<>();
+        RestartingCamera[] camera = new RestartingCamera[1];
+        camera[0] = new RestartingCamera(() -> {
+            healthAtStart.add(camera[0].health());
+            // the first run hangs: its program runs and writes nothing until it is stopped
+            return starts.incrementAndGet() == 1 ? hangingRun(closed) : run(1, closed);
+        }, "rpicam-vid 160x120", PAUSE, PAUSE, Duration.ofMillis(300));
+        assertThat(camera[0].health()).as("before any frame").isEqualTo("starting");
+
+        assertThat(camera[0].next()).as("the second run's frame").isNotNull();
+
+        assertThat(starts).hasValue(2);
+        assertThat(closed).hasSize(1);
+        assertThat(healthAtStart).containsExactly("starting", "no frame for 300 ms (camera hung?)");
+        assertThat(camera[0].health()).isEqualTo("ok");
+        camera[0].close();
+    }
+
+    @Test
+    void whileTheCameraHangsItsHealthSaysSo() throws Exception {
+        List<FrameSource> closed = new CopyOnWriteArrayList<>();
+        RestartingCamera camera = new RestartingCamera(() -> hangingRun(closed), "ffmpeg /dev/video0 160x120",
+                PAUSE, PAUSE, Duration.ofMillis(200));
+        Thread reader = Thread.ofPlatform().start(() -> {
+            try {
+                assertThat(camera.next()).isNull();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        while (closed.size() < 2) { // hung, closed, started again, hung again
+            Thread.sleep(5);
+        }
+        assertThat(camera.health()).isEqualTo("no frame for 200 ms (camera hung?)");
+        camera.close();
+        reader.join(Duration.ofSeconds(30));
+        assertThat(reader.isAlive()).isFalse();
+    }
+
+    @Test
+    void aCameraThatFailsWhileReadingIsStartedAgain() throws IOException {
+        AtomicInteger starts = new AtomicInteger();
+        List<FrameSource> closed = new CopyOnWriteArrayList<>();
+        RestartingCamera camera = new RestartingCamera(() -> starts.incrementAndGet() == 1 ? new FrameSource() {
+            @Override
+            public LumaFrame next() {
+                throw new IllegalStateException("driver bug");
+            }
+
+            @Override
+            public String describe() {
+                return "broken run";
+            }
+
+            @Override
+            public void close() {
+                closed.add(this);
+            }
+        } : run(1, closed), "rpicam-vid 160x120", PAUSE, PAUSE);
+
+        assertThat(camera.next()).isNotNull();
+        assertThat(starts).hasValue(2);
+        assertThat(closed).hasSize(1);
+        camera.close();
+    }
+
+    /** A camera program that runs and writes nothing; closing it ends its output, as for a real program. */
+    private static FrameSource hangingRun(List<FrameSource> closed) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        return new FrameSource() {
+            @Override
+            public LumaFrame next() throws IOException {
+                try {
+                    stopped.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+                return null;
+            }
+
+            @Override
+            public String describe() {
+                return "hanging run";
+            }
+
+            @Override
+            public void close() {
+                if (stopped.getCount() > 0) {
+                    closed.add(this);
+                }
+                stopped.countDown();
+            }
+        };
     }
 }
