@@ -26,6 +26,8 @@ import kr.smartsenior.server.site.OpeningHours;
  * <tr><td>{@code backlog-large}</td><td>outbox above the limit</td><td>alert</td></tr>
  * <tr><td>{@code store-failing}</td><td>the kiosk cannot read its own outbox</td><td>alert</td></tr>
  * <tr><td>{@code sensor}</td><td>a sensor's self-test is not "ok"</td><td>alert</td></tr>
+ * <tr><td>{@code sensor-starting}</td><td>a device still starting (the camera before its first frame; a hung one
+ * reports itself after seconds)</td><td>notice</td></tr>
  * <tr><td>{@code config-refused}</td><td>the kiosk refused the configuration it should run</td><td>alert</td></tr>
  * <tr><td>{@code config-pending}</td><td>online, still on an older configuration after the grace</td><td>notice</td></tr>
  * <tr><td>{@code disk-low}, {@code hot}</td><td>little free space; a hot board</td><td>notice</td></tr>
@@ -56,6 +58,9 @@ final class FleetHealth {
     record Facts(Instant provisionedAt, boolean revoked, OpeningHours hours, DeviceStatusRegistry.Observation observation,
             Long desiredVersion, Instant desiredSince) {
     }
+
+    /** What a kiosk reports for a device that is still starting (e.g. the camera before its first frame). */
+    static final String STARTING = "starting";
 
     /** Whether a sensor self-test result means the sensor works. */
     static boolean sensorOk(String state) {
@@ -157,9 +162,13 @@ final class FleetHealth {
         status.sensors().entrySet().stream()
                 .filter(entry -> !sensorOk(entry.getValue()))
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> problems.add(Problem.alert("sensor",
-                        seen.conditions().getOrDefault(DeviceStatusRegistry.SENSOR_CONDITION + entry.getKey(), now),
-                        entry.getKey() + ": " + entry.getValue())));
+                .forEach(entry -> {
+                    Instant since = seen.conditions().getOrDefault(DeviceStatusRegistry.SENSOR_CONDITION + entry.getKey(), now);
+                    String detail = entry.getKey() + ": " + entry.getValue();
+                    boolean starting = STARTING.equals(entry.getValue().strip().toLowerCase(Locale.ROOT));
+                    problems.add(starting ? Problem.notice("sensor-starting", since, detail)
+                            : Problem.alert("sensor", since, detail));
+                });
     }
 
     private Optional<Problem> config(Facts facts, DeviceStatusRegistry.Observation seen, DeviceStatus status, Instant now) {

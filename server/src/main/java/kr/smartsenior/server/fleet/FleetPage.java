@@ -39,6 +39,7 @@ final class FleetPage {
             Map.entry("backlog-large", "미전송 기록이 많음"),
             Map.entry("store-failing", "기기 저장소 오류"),
             Map.entry("sensor", "센서 자가진단 실패"),
+            Map.entry("sensor-starting", "장치 시작 중"),
             Map.entry("config-refused", "설정을 거부함"),
             Map.entry("config-pending", "새 설정 적용 대기"),
             Map.entry("disk-low", "저장 공간 부족"),

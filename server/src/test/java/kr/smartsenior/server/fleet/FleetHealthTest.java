@@ -141,6 +141,17 @@ class FleetHealthTest {
     }
 
     @Test
+    void aCameraStillStartingIsANoticeNotAnAlert() {
+        DeviceStatusRegistry.Observation seen = observe(null, online(0, Map.of("stepMat", "ok", "camera", "starting")));
+        List<Problem> problems = problems(seen);
+        assertThat(codes(problems)).containsExactly("sensor-starting/notice");
+        assertThat(problems.getFirst().detail()).isEqualTo("camera: starting");
+
+        seen = observe(seen, online(0, Map.of("stepMat", "ok", "camera", "no frame for 10 s (camera hung?)")));
+        assertThat(codes(problems(seen))).containsExactly("sensor/alert");
+    }
+
+    @Test
     void configurationRefusedOrNotYetConfirmed() {
         Instant set = clock.instant();
         DeviceStatus refusing = new DeviceStatus(DeviceStatus.ONLINE, "0.1.0", 0, Map.of(), OffsetDateTime.now(ZoneOffset.UTC),
