@@ -89,7 +89,8 @@ class EnrollmentIT {
             ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
                     .redirectOutput(root.resolve("firstboot.log").toFile());
             builder.environment().putAll(Map.of("SSC_ROOT", root.toString(), "SYSTEMCTL", "true", "SSC_SCREEN", screen.toString(),
-                    "SSC_ENROLL_POLL_S", "0.3", "SSC_ENROLL_MAX_WAIT_S", "90"));
+                    "SSC_ENROLL_POLL_S", "0.3", "SSC_ENROLL_MAX_WAIT_S", "90",
+                    "SSC_ENROLL_ALLOW_HTTP", "1"));   // test-only: the test server speaks plain HTTP
             firstBoot = builder.start();
 
             String code = await("a code on the kiosk's screen").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
