@@ -21,6 +21,9 @@
 #   SSC_SCREEN             where the code is shown (default /dev/tty1)
 #   SSC_ENROLL_POLL_S      seconds between polls (default: what the server says, 5)
 #   SSC_ENROLL_MAX_WAIT_S  give up after this many seconds (exit 4; default: wait for ever)
+#   SSC_ENROLL_ALLOW_HTTP=1  TESTS ONLY: accept an http:// server. The answer holds the device's broker
+#                          password and the CA it will trust alone, so a real kiosk enrolls over https://
+#                          only (exit 5 otherwise); the server's integration test runs plain HTTP.
 set -euo pipefail
 
 ROOT=${SSC_ROOT:-/}
@@ -50,6 +53,16 @@ if [ -z "$bundle" ] && [ -z "$enroll_url" ]; then
   done
 fi
 if [ -z "$bundle" ] && [ -n "$enroll_url" ]; then
+  case "$enroll_url" in
+    https://*) ;;
+    http://*)
+      if [ "${SSC_ENROLL_ALLOW_HTTP:-}" != 1 ]; then
+        log "refusing to enroll over $enroll_url: the answer holds the device's password and its CA; use https://"
+        exit 5
+      fi
+      log "SSC_ENROLL_ALLOW_HTTP=1: enrolling over plain HTTP (tests only)" ;;
+    *) log "the enrollment server must be an https:// address, not $enroll_url"; exit 5 ;;
+  esac
   install -d -m 0750 "$DATA"
   bundle="$DATA/enrolled-bundle.json"
   screen=${SSC_SCREEN:-/dev/tty1}
@@ -83,6 +96,28 @@ def show(text):
             f.write("\033[2J\033[H" + text)
     except OSError as e:
         log("cannot write to the screen %s (%s)" % (screen, e))
+# 5x5 block letters for the code's alphabet (no look-alikes: no I, L, O, 0, 1), readable across a room
+FONT = {
+    "A": (" ### ", "#   #", "#####", "#   #", "#   #"), "B": ("#### ", "#   #", "#### ", "#   #", "#### "),
+    "C": (" ####", "#    ", "#    ", "#    ", " ####"), "D": ("#### ", "#   #", "#   #", "#   #", "#### "),
+    "E": ("#####", "#    ", "#### ", "#    ", "#####"), "F": ("#####", "#    ", "#### ", "#    ", "#    "),
+    "G": (" ####", "#    ", "#  ##", "#   #", " ####"), "H": ("#   #", "#   #", "#####", "#   #", "#   #"),
+    "J": ("  ###", "    #", "    #", "#   #", " ### "), "K": ("#   #", "#  # ", "###  ", "#  # ", "#   #"),
+    "M": ("#   #", "## ##", "# # #", "#   #", "#   #"), "N": ("#   #", "##  #", "# # #", "#  ##", "#   #"),
+    "P": ("#### ", "#   #", "#### ", "#    ", "#    "), "Q": (" ### ", "#   #", "# # #", "#  # ", " ## #"),
+    "R": ("#### ", "#   #", "#### ", "#  # ", "#   #"), "S": (" ####", "#    ", " ### ", "    #", "#### "),
+    "T": ("#####", "  #  ", "  #  ", "  #  ", "  #  "), "U": ("#   #", "#   #", "#   #", "#   #", " ### "),
+    "V": ("#   #", "#   #", "#   #", " # # ", "  #  "), "W": ("#   #", "#   #", "# # #", "## ##", "#   #"),
+    "X": ("#   #", " # # ", "  #  ", " # # ", "#   #"), "Y": ("#   #", " # # ", "  #  ", "  #  ", "  #  "),
+    "Z": ("#####", "   # ", "  #  ", " #   ", "#####"), "2": (" ### ", "#   #", "  ## ", " #   ", "#####"),
+    "3": ("#### ", "    #", " ### ", "    #", "#### "), "4": ("#   #", "#   #", "#####", "    #", "    #"),
+    "5": ("#####", "#    ", "#### ", "    #", "#### "), "6": (" ### ", "#    ", "#### ", "#   #", " ### "),
+    "7": ("#####", "    #", "   # ", "  #  ", "  #  "), "8": (" ### ", "#   #", " ### ", "#   #", " ### "),
+    "9": (" ### ", "#   #", " ####", "    #", " ### "), "-": ("     ", "     ", "#####", "     ", "     "),
+}
+def big(text):
+    blank = ("     ",) * 5
+    return "\n".join("  " + " ".join(FONT.get(c, blank)[row] for c in text) for row in range(5))
 started = time.monotonic()
 code = token = None
 poll = poll_override or 5
@@ -97,13 +132,16 @@ while True:
                 time.sleep(poll_override or 30); continue
             code, token = body["code"], body["token"]
             poll = poll_override or float(body.get("pollAfterSeconds") or 5)
-            show("\n\n  SMART SENIOR CENTER KIOSK\n\n  ENROLLMENT CODE:   %s\n\n"
-                 "  Enter this code in the dashboard: New kiosk (dashboard: /admin/enroll).\n"
-                 "  The kiosk then installs its settings and starts by itself.\n" % code)
             log("enrollment code %s is on the screen; waiting for an admin to enter it" % code)
+        # drawn again before every poll: boot messages or a login prompt on tty1 may have covered it
+        show("\n  SMART SENIOR CENTER KIOSK\n\n  ENROLLMENT CODE:   %s\n\n%s\n\n"
+             "  Enter this code in the dashboard: New kiosk (dashboard: /admin/enroll).\n"
+             "  The kiosk then installs its settings and starts by itself.\n" % (code, big(code)))
         status, body = call("/api/enrollments/%s/bundle" % code, token)
     except (OSError, ValueError, KeyError) as e:
-        log("cannot reach the server (%s); trying again" % e.__class__.__name__)
+        # the reason matters: a wrong CA or host name (SSL) needs a person, a network that is not up yet does not
+        reason = getattr(e, "reason", None) or e
+        log("cannot reach the server (%s: %s); trying again" % (e.__class__.__name__, reason))
         time.sleep(poll); continue
     if status == 200 and isinstance(body.get("bundle"), dict):
         with open(out, "w", encoding="utf-8") as f:
@@ -164,8 +202,12 @@ install -d -m 0755 "$ETC"
 install -d -m 0750 "$DATA"
 tmp="$ENV_FILE.tmp"
 umask 027
+# The keys written here; any other line of an existing kiosk.env (hand-set hardware settings such as
+# SSC_CAMERA, SSC_SCANNER, SSC_KIOSK_ARGS, SSC_PIN_MAP, and their comments) is kept on re-provisioning.
+MANAGED='SSC_SITE_ID|SSC_DEVICE_ID|SSC_MQTT_URL|SSC_MQTT_USER|SSC_MQTT_PASSWORD|SSC_PIN_MAP_REVISION|SSC_DATA_DIR|SSC_MQTT_CA_FILE'
+HEADER='# Written by smartsenior-firstboot from the device'"'"'s bundle. Holds the device'"'"'s broker password.'
 cat > "$tmp" <<ENV
-# Written by smartsenior-firstboot from the device's bundle. Holds the device's broker password.
+$HEADER
 SSC_SITE_ID=$(get SITE)
 SSC_DEVICE_ID=$(get DEVICE)
 SSC_MQTT_URL=$(get URL)
@@ -177,6 +219,13 @@ ENV
 if [ -n "$(get CA)" ]; then
   # the kiosk trusts only the district CA for its ssl:// broker (written below)
   echo "SSC_MQTT_CA_FILE=/etc/smartsenior/ca.crt" >> "$tmp"
+fi
+if [ -f "$ENV_FILE" ]; then
+  kept=$(grep -v -E "^[[:space:]]*(export[[:space:]]+)?($MANAGED)[[:space:]]*=" "$ENV_FILE" | grep -v -F -x "$HEADER" || true)
+  if [ -n "$kept" ]; then
+    printf '%s\n' "$kept" >> "$tmp"
+    log "kept $(grep -c -E '^[[:space:]]*[A-Z_]+=' <<<"$kept" || true) setting(s) of the previous kiosk.env that the bundle does not set"
+  fi
 fi
 chmod 0640 "$tmp"
 mv -f "$tmp" "$ENV_FILE"
@@ -197,6 +246,12 @@ fi
 if command -v shred >/dev/null 2>&1; then shred -u "$bundle"; else rm -f "$bundle"; fi
 
 echo "$KIOSK_UNIT" > "$ETC/kiosk-unit"   # the unit ssc-update.sh restarts after an update
+# the two kiosk units share the store and the MQTT identity (Conflicts=): only the chosen one may come up at boot
+case "$KIOSK_UNIT" in
+  smartsenior-kiosk-screen.service) other_unit=smartsenior-kiosk.service ;;
+  *) other_unit=smartsenior-kiosk-screen.service ;;
+esac
+"$SYSTEMCTL" disable "$other_unit" || log "could not disable $other_unit (not installed?)"
 "$SYSTEMCTL" enable "$KIOSK_UNIT"
 if [ "${SSC_ENABLE_OVERLAY:-}" = 1 ] && [ "$ROOT" = "" ] && command -v raspi-config >/dev/null 2>&1; then
   raspi-config nonint enable_overlayfs   # takes effect at the next boot

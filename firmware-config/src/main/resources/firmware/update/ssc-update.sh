@@ -10,7 +10,8 @@
 # to the running one (the kiosk unit starts /opt/smartsenior/kiosk/smartsenior-kiosk.jar) and
 # /opt/smartsenior/previous to the one before. The switch is a rename of a symlink: atomic, so a power
 # cut leaves either the old or the new version, never half of one. After the switch the kiosk is
-# restarted and must stay up for SSC_UPDATE_SETTLE_S seconds, else the previous version comes back.
+# restarted and must stay up for SSC_UPDATE_SETTLE_S seconds without systemd restarting it (NRestarts),
+# else the previous version comes back.
 #
 # The kiosk unit restarted is the one in /etc/smartsenior/kiosk-unit (written by first boot), else
 # smartsenior-kiosk.service.
@@ -43,10 +44,23 @@ switch_to() { # atomically point $BASE/<link> at a release directory
   mv -T "$BASE/.$link.new" "$BASE/$link"
 }
 
+restarts() { # how often systemd restarted the unit by itself (Restart=always) since it was last started
+  local n; n=$("$SYSTEMCTL" show -p NRestarts --value "$SERVICE" 2>/dev/null || true)
+  [[ $n =~ ^[0-9]+$ ]] && echo "$n" || echo ""
+}
+
 healthy() {
   "$SYSTEMCTL" restart "$SERVICE" || return 1
+  local before after; before=$(restarts)
   sleep "$SETTLE"
-  "$SYSTEMCTL" is-active --quiet "$SERVICE"
+  # is-active alone passes a unit that crashes and comes back every few seconds (Restart=always),
+  # so the restart count must not have moved while it settled either
+  "$SYSTEMCTL" is-active --quiet "$SERVICE" || return 1
+  after=$(restarts)
+  if [ -n "$before" ] && [ -n "$after" ] && [ "$after" -gt "$before" ]; then
+    log "$SERVICE restarted $((after - before)) time(s) by itself within ${SETTLE}s: crash-looping"
+    return 1
+  fi
 }
 
 current() {

@@ -2,12 +2,23 @@ package kr.smartsenior.firmware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import kr.smartsenior.protocol.Topics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +75,9 @@ class FirstBootTest {
         assertThat(root.resolve("etc/smartsenior/provisioned")).exists();
         assertThat(runner.systemctlCalls()).contains("enable smartsenior-kiosk-screen.service",
                 "restart smartsenior-kiosk-screen.service").doesNotContain("enable smartsenior-kiosk.service");
+        // the other kiosk unit (they conflict) is disabled before the chosen one is enabled
+        assertThat(runner.systemctlCalls()).containsSubsequence("disable smartsenior-kiosk.service",
+                "enable smartsenior-kiosk-screen.service");
         assertThat(Files.readString(root.resolve("etc/smartsenior/kiosk-unit")).strip())
                 .isEqualTo("smartsenior-kiosk-screen.service");
         // the revision written for the kiosk is one whose pin map the kiosk ships
@@ -78,7 +92,8 @@ class FirstBootTest {
         ScriptRunner.Result result = runner.run(Map.of("SSC_ROOT", root.toString(), "SSC_KIOSK_UNIT", "smartsenior-kiosk.service"),
                 runner.script("provisioning/smartsenior-firstboot.sh").toString());
         assertThat(result.exit()).as(result.output()).isZero();
-        assertThat(runner.systemctlCalls()).contains("enable smartsenior-kiosk.service", "restart smartsenior-kiosk.service");
+        assertThat(runner.systemctlCalls()).containsSubsequence("disable smartsenior-kiosk-screen.service",
+                "enable smartsenior-kiosk.service", "restart smartsenior-kiosk.service");
 
         ScriptRunner.Result refused = runner.run(Map.of("SSC_ROOT", root.toString(), "SSC_KIOSK_UNIT", "ssh.service"),
                 runner.script("provisioning/smartsenior-firstboot.sh").toString());
@@ -110,11 +125,147 @@ class FirstBootTest {
     }
 
     @Test
+    void reProvisioningKeepsHandSetHardwareSettingsAndReplacesTheManagedOnes() throws Exception {
+        Path envFile = root.resolve("etc/smartsenior/kiosk.env");
+        Files.createDirectories(envFile.getParent());
+        Files.writeString(envFile, """
+                # Written by smartsenior-firstboot from the device's bundle. Holds the device's broker password.
+                SSC_SITE_ID=old-site
+                SSC_DEVICE_ID=kiosk-old
+                SSC_MQTT_PASSWORD=OldPassword
+                SSC_MQTT_CA_FILE=/etc/smartsenior/ca.crt
+                # this center's camera is on the second port
+                SSC_CAMERA=/dev/video2
+                SSC_SCANNER=serial:/dev/ttyUSB0
+                SSC_KIOSK_ARGS=--volume=80
+                SSC_PIN_MAP=/etc/smartsenior/pinmap-local.properties
+                """);
+        Files.writeString(root.resolve("boot/firmware/smartsenior-bundle.json"), BUNDLE);
+
+        ScriptRunner.Result result = runner.run(Map.of("SSC_ROOT", root.toString()),
+                runner.script("provisioning/smartsenior-firstboot.sh").toString());
+
+        assertThat(result.exit()).as(result.output()).isZero();
+        String written = Files.readString(envFile);
+        Properties env = new Properties();
+        env.load(new StringReader(written));
+        assertThat(env).containsEntry("SSC_SITE_ID", "ydp-01").containsEntry("SSC_DEVICE_ID", "kiosk-7f3k9q")
+                .containsEntry("SSC_MQTT_PASSWORD", "Abc123defGHJ456kmn789pqr")
+                .containsEntry("SSC_CAMERA", "/dev/video2").containsEntry("SSC_SCANNER", "serial:/dev/ttyUSB0")
+                .containsEntry("SSC_KIOSK_ARGS", "--volume=80")
+                .containsEntry("SSC_PIN_MAP", "/etc/smartsenior/pinmap-local.properties");
+        assertThat(written).contains("# this center's camera is on the second port").doesNotContain("OldPassword", "old-site");
+        for (String key : List.of("SSC_SITE_ID", "SSC_MQTT_PASSWORD", "SSC_MQTT_CA_FILE", "SSC_CAMERA")) {
+            assertThat(written.lines().filter(line -> line.startsWith(key + "="))).as(key + " once").hasSize(1);
+        }
+        assertThat(written.lines().filter(line -> line.startsWith("# Written by smartsenior-firstboot"))).hasSize(1);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(envFile))).isEqualTo("rw-r-----");
+    }
+
+    @Test
+    void enrollmentRefusesAPlainHttpServerUnlessTheTestOverrideIsSet() throws Exception {
+        Files.writeString(root.resolve("boot/firmware/smartsenior-server.txt"), "http://ssc.district.example\n");
+
+        ScriptRunner.Result result = runner.run(Map.of("SSC_ROOT", root.toString(), "SSC_SCREEN", work.resolve("screen").toString()),
+                runner.script("provisioning/smartsenior-firstboot.sh").toString());
+
+        assertThat(result.exit()).as(result.output()).isEqualTo(5);
+        assertThat(result.output()).contains("refusing to enroll over http://ssc.district.example", "use https://");
+        assertThat(work.resolve("screen")).as("no code asked for").doesNotExist();
+        assertThat(root.resolve("etc/smartsenior/kiosk.env")).doesNotExist();
+        assertThat(runner.systemctlCalls()).isEmpty();
+    }
+
+    @Test
+    void whenTheServerCannotBeReachedTheLogSaysWhy() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        ScriptRunner.Result result = runner.run(Map.of("SSC_ROOT", root.toString(), "SSC_SCREEN", work.resolve("screen").toString(),
+                        "SSC_ENROLL_URL", "https://127.0.0.1:" + closedPort, "SSC_ENROLL_POLL_S", "0.2", "SSC_ENROLL_MAX_WAIT_S", "1"),
+                runner.script("provisioning/smartsenior-firstboot.sh").toString());
+
+        assertThat(result.exit()).as(result.output()).isEqualTo(4);
+        assertThat(result.output()).contains("cannot reach the server (URLError:").containsIgnoringCase("connection refused");
+    }
+
+    /**
+     * Against a stand-in for the server's enrollment API (plain HTTP through the test-only override): a
+     * code the server dropped (404) makes the kiosk ask for a new one, the code is drawn again before
+     * every poll (boot messages may have covered it) in large letters, and the bundle is installed.
+     */
+    @Test
+    void enrollsByCodeRedrawsTheCodeAtEveryPollAndAsksForANewCodeWhenItsCodeWasDropped() throws Exception {
+        Path screen = work.resolve("screen");
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger polls = new AtomicInteger();
+        List<String> seenOnScreen = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/enrollments", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/api/enrollments")) {
+                String code = started.incrementAndGet() == 1 ? "AAA-222" : "BBB-333";
+                answer(exchange, 201, "{\"code\":\"" + code + "\",\"token\":\"t" + started.get() + "\",\"pollAfterSeconds\":5}");
+            } else if (path.equals("/api/enrollments/AAA-222/bundle")) {
+                // the server dropped this code (full of open codes, or expired)
+                answer(exchange, 404, "{\"state\":\"unknown\",\"detail\":\"no enrollment with this code and token\"}");
+            } else if (path.equals("/api/enrollments/BBB-333/bundle") && "t2".equals(exchange.getRequestHeaders().getFirst("X-Enrollment-Token"))) {
+                int poll = polls.incrementAndGet();
+                seenOnScreen.add(Files.exists(screen) ? Files.readString(screen) : "");
+                Files.deleteIfExists(screen);   // something else wrote over tty1
+                if (poll < 3) {
+                    answer(exchange, 202, "{\"state\":\"waiting\"}");
+                } else {
+                    answer(exchange, 200, "{\"bundle\":" + BUNDLE + "}");
+                }
+            } else {
+                answer(exchange, 404, "{}");
+            }
+        });
+        server.start();
+        try {
+            Map<String, String> env = new HashMap<>(Map.of("SSC_ROOT", root.toString(), "SSC_SCREEN", screen.toString(),
+                    "SSC_ENROLL_URL", "http://127.0.0.1:" + server.getAddress().getPort(), "SSC_ENROLL_ALLOW_HTTP", "1",
+                    "SSC_ENROLL_POLL_S", "0.1", "SSC_ENROLL_MAX_WAIT_S", "30"));
+            ScriptRunner.Result result = runner.run(env, runner.script("provisioning/smartsenior-firstboot.sh").toString());
+
+            assertThat(result.exit()).as(result.output()).isZero();
+            assertThat(result.output()).contains("enrollment AAA-222 ended", "asking for a new code", "tests only");
+            assertThat(started).hasValue(2);
+            assertThat(seenOnScreen).hasSize(3).allSatisfy(drawn -> assertThat(drawn).contains("ENROLLMENT CODE:   BBB-333")
+                    .doesNotContain("AAA-222"));
+            // the large letters: B B B - 3 3 3, five rows
+            assertThat(seenOnScreen.getFirst()).contains("  ####  ####  ####        ####  ####  #### \n",
+                    "  ####  ####  ####  #####  ###   ###   ### \n");
+            assertThat(Files.readString(screen)).contains("ENROLLED as kiosk-7f3k9q");
+            assertThat(root.resolve("etc/smartsenior/kiosk.env")).exists();
+            assertThat(root.resolve("var/lib/smartsenior/enrolled-bundle.json")).doesNotExist();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    @Test
     void theUnitsRunTheStepOnceBeforeTheKioskAndTheWatchdogIsOn() throws Exception {
         String unit = new String(FirstBootTest.class.getResourceAsStream("/firmware/systemd/smartsenior-firstboot.service")
                 .readAllBytes());
         assertThat(unit).contains("ConditionPathExists=!/etc/smartsenior/provisioned", "Before=smartsenior-kiosk.service smartsenior-kiosk-screen.service",
-                "Type=oneshot");
+                "Type=simple");
+        // waiting for the code must not hold up boot, nor print over the code on the console (tty1)
+        assertThat(unit).doesNotContain("Type=oneshot", "TimeoutStartSec=infinity", "journal+console");
+        for (String kiosk : List.of("/firmware/systemd/smartsenior-kiosk.service", "/firmware/kiosk-session/smartsenior-kiosk-screen.service")) {
+            assertThat(new String(FirstBootTest.class.getResourceAsStream(kiosk).readAllBytes()))
+                    .as(kiosk + " starts only on a provisioned device").contains("ConditionPathExists=/etc/smartsenior/provisioned");
+        }
         String watchdog = new String(FirstBootTest.class.getResourceAsStream(
                 "/firmware/systemd/system.conf.d/smartsenior-watchdog.conf").readAllBytes());
         assertThat(watchdog).contains("[Manager]", "RuntimeWatchdogSec=15");

@@ -23,13 +23,22 @@ final class ScriptRunner {
     ScriptRunner(Path work) throws IOException {
         this.work = work;
         this.systemctl = work.resolve("fake-systemctl");
-        // records each call; "is-active" fails while the file "kiosk-fails" exists
+        // records each call; "is-active" fails while the file "kiosk-fails" exists; "show -p NRestarts" counts
+        // up at each call while "kiosk-crashloops" exists (systemd restarting the unit by itself), else says 0
         Files.writeString(systemctl, """
                 #!/usr/bin/env bash
-                echo "$*" >> "%s/systemctl.log"
-                if [ "$1" = is-active ] && [ -f "%s/kiosk-fails" ]; then exit 3; fi
+                W="%s"
+                echo "$*" >> "$W/systemctl.log"
+                if [ "$1" = is-active ] && [ -f "$W/kiosk-fails" ]; then exit 3; fi
+                if [ "$1" = show ] && [ "$2" = -p ] && [ "$3" = NRestarts ]; then
+                  n=0
+                  if [ -f "$W/kiosk-crashloops" ]; then
+                    n=$(( $(cat "$W/nrestarts" 2>/dev/null || echo 0) + 1 )); echo "$n" > "$W/nrestarts"
+                  fi
+                  echo "$n"
+                fi
                 exit 0
-                """.formatted(work, work));
+                """.formatted(work));
         Files.setPosixFilePermissions(systemctl, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
@@ -68,6 +77,16 @@ final class ScriptRunner {
     String systemctlCalls() throws IOException {
         Path log = work.resolve("systemctl.log");
         return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** The unit stays "active" but systemd keeps restarting it (Restart=always): NRestarts grows. */
+    void kioskCrashLoops(boolean loops) throws IOException {
+        Path flag = work.resolve("kiosk-crashloops");
+        if (loops) {
+            Files.writeString(flag, "");
+        } else {
+            Files.deleteIfExists(flag);
+        }
     }
 
     void kioskFails(boolean fails) throws IOException {

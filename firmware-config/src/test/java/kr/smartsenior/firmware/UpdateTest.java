@@ -107,4 +107,17 @@ class UpdateTest {
         assertThat(result.output()).contains("did not stay up on 0.3.0", "rolled back to 0.2.0");
         assertThat(running()).isEqualTo("0.2.0");
     }
+
+    @Test
+    void aVersionThatCrashLoopsWhileSettlingIsRolledBackThoughItLooksActive() throws Exception {
+        runner.run(env, update.toString(), "install", bundle("0.2.0").toString());
+        runner.kioskCrashLoops(true);   // is-active says yes; systemd restarted it in between
+
+        ScriptRunner.Result result = runner.run(env, update.toString(), "install", bundle("0.3.0").toString());
+
+        assertThat(result.exit()).as(result.output()).isEqualTo(1);
+        assertThat(result.output()).contains("crash-looping", "did not stay up on 0.3.0", "rolled back to 0.2.0");
+        assertThat(running()).isEqualTo("0.2.0");
+        assertThat(runner.systemctlCalls()).contains("show -p NRestarts --value smartsenior-kiosk.service");
+    }
 }

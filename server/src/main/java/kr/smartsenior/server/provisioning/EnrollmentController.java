@@ -1,10 +1,13 @@
 package kr.smartsenior.server.provisioning;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,8 +37,15 @@ final class EnrollmentController {
 
     @PostMapping("/api/enrollments")
     @ResponseStatus(HttpStatus.CREATED)
-    Enrollments.Started start() {
-        return enrollments.start();
+    Enrollments.Started start(HttpServletRequest request) {
+        return enrollments.start(request.getRemoteAddr());
+    }
+
+    /** 429: this address holds too many open codes; the kiosk asks again later (its script waits 30 s). */
+    @ExceptionHandler(Enrollments.TooManyFromAddress.class)
+    ResponseEntity<Map<String, String>> tooManyFromAddress(Enrollments.TooManyFromAddress e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60")
+                .body(Map.of("state", "refused", "detail", e.getMessage()));
     }
 
     @PostMapping("/api/enrollments/{code}/assign")
@@ -44,7 +54,11 @@ final class EnrollmentController {
                 principal.getName());
     }
 
-    /** 202 while waiting, 200 with the device and its bundle once, 410 when expired or fetched, 404 for a wrong token. */
+    /**
+     * 202 while waiting; 200 with the device and its bundle (again, with new credentials for the same
+     * device, if polled within {@link Enrollments#REDELIVERY_WINDOW} of the delivery); 410 when expired or
+     * fetched longer ago; 404 for a wrong token or a code that was dropped.
+     */
     @PostMapping("/api/enrollments/{code}/bundle")
     ResponseEntity<?> fetch(@PathVariable String code, @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
         return enrollments.fetch(code, token).<ResponseEntity<?>>map(result -> switch (result) {

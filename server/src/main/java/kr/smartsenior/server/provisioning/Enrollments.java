@@ -1,5 +1,7 @@
 package kr.smartsenior.server.provisioning;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import kr.smartsenior.protocol.Topics;
@@ -15,22 +18,26 @@ import kr.smartsenior.server.site.SiteRepository;
 import kr.smartsenior.server.web.ConflictException;
 import kr.smartsenior.server.web.InvalidFieldException;
 import kr.smartsenior.server.web.NotFoundException;
-import kr.smartsenior.server.web.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Enrollment by code: a kiosk without a bundle {@linkplain #start starts} an enrollment and shows its
  * short code on screen; an admin {@linkplain #assign assigns} the code to a site (and optionally a device
- * id); the kiosk, polling with the secret token only it got, {@linkplain #fetch fetches} its bundle once.
- * The device is provisioned at that fetch, so its password exists only in that one answer.
+ * id); the kiosk, polling with the secret token only it got, {@linkplain #fetch fetches} its bundle.
+ * The device is provisioned at that fetch, in one transaction, so its password exists only in that
+ * answer; a poll again within {@link #REDELIVERY_WINDOW} (the answer was lost) gets new credentials
+ * for the same device, never a second device.
  *
  * <p>Codes are 6 characters from an alphabet without look-alikes (shown as {@code ABC-234}); an open
- * code expires after {@link #CODE_LIFETIME}, and at most {@link #MAX_OPEN} wait at once (anyone may
- * start one). A code said aloud or mistyped reaches nothing but another waiting kiosk, which is
- * harmless unless an admin assigns it; the token is compared by its SHA-256.
+ * code expires after {@link #CODE_LIFETIME}. Anyone may start one, so: one client address holds at most
+ * {@link #MAX_OPEN_PER_ADDRESS} open codes (more is refused), and when {@link #MAX_OPEN} are open the
+ * oldest unassigned one is dropped (its kiosk gets 404 and asks for a new code), so a script cannot
+ * lock real kiosks out. A code said aloud or mistyped reaches nothing but another waiting kiosk, which
+ * is harmless unless an admin assigns it; the token is compared by its SHA-256.
  */
 @Component
 final class Enrollments {
@@ -39,6 +46,10 @@ final class Enrollments {
     /** After assignment the kiosk has this long to fetch its bundle. */
     static final Duration FETCH_WINDOW = Duration.ofHours(1);
     static final int MAX_OPEN = 100;
+    /** Open codes one client address (IPv4, or an IPv6 /64) may hold: a district office imaging a batch behind one NAT. */
+    static final int MAX_OPEN_PER_ADDRESS = 10;
+    /** A poll again this soon after the delivery gets new credentials for the same device (the answer was lost). */
+    static final Duration REDELIVERY_WINDOW = Duration.ofMinutes(10);
     static final int POLL_AFTER_SECONDS = 5;
     private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final int CODE_LENGTH = 6;
@@ -49,10 +60,13 @@ final class Enrollments {
     private final ProvisionedDevices devices;
     private final SiteRepository sites;
     private final Clock clock;
+    private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
 
-    Enrollments(JdbcClient jdbc, Provisioning provisioning, ProvisionedDevices devices, SiteRepository sites, Clock clock) {
+    Enrollments(JdbcClient jdbc, Provisioning provisioning, ProvisionedDevices devices, SiteRepository sites, Clock clock,
+            TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.provisioning = provisioning;
         this.devices = devices;
         this.sites = sites;
@@ -73,7 +87,7 @@ final class Enrollments {
         record Waiting(String code, Instant expiresAt, int pollAfterSeconds) implements Fetch {
         }
 
-        /** Assigned: the device was provisioned now; this is the only time its bundle is given. */
+        /** Assigned: the device was provisioned now (or, on a repeated poll, got new credentials); the bundle with its password. */
         record Delivered(Provisioning.Provisioned provisioned) implements Fetch {
         }
 
@@ -82,14 +96,42 @@ final class Enrollments {
         }
     }
 
-    synchronized Started start() {
+    /** Refused: this client address already holds {@link #MAX_OPEN_PER_ADDRESS} open codes. */
+    static final class TooManyFromAddress extends RuntimeException {
+        TooManyFromAddress(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Starts an enrollment for a kiosk at {@code remoteAddress}.
+     *
+     * @throws TooManyFromAddress that address already holds {@link #MAX_OPEN_PER_ADDRESS} open codes
+     */
+    synchronized Started start(String remoteAddress) {
         long now = clock.millis();
+        String client = clientKey(remoteAddress);
         jdbc.sql("DELETE FROM enrollment WHERE expires_at_ms < ?").param(now - FETCH_WINDOW.toMillis()).update();
+        long fromClient = jdbc.sql("SELECT COUNT(*) FROM enrollment WHERE site_id IS NULL AND expires_at_ms >= ? AND client_address = ?")
+                .params(now, client).query(Long.class).single();
+        if (fromClient >= MAX_OPEN_PER_ADDRESS) {
+            log.warn("refused an enrollment: {} already holds {} open codes", client, fromClient);
+            throw new TooManyFromAddress("this address already has " + fromClient
+                    + " kiosks waiting for their code to be entered; enter those first or wait for them to expire");
+        }
         long open = jdbc.sql("SELECT COUNT(*) FROM enrollment WHERE site_id IS NULL AND expires_at_ms >= ?").param(now)
                 .query(Long.class).single();
         if (open >= MAX_OPEN) {
-            log.warn("refused an enrollment: {} kiosks are already waiting for a code to be entered", open);
-            throw new UnavailableException("too many kiosks are waiting for enrollment; try again in a few minutes");
+            // full: drop the oldest unassigned codes rather than refuse, so a script cannot lock real kiosks
+            // out; a dropped kiosk's next poll is a 404 and it shows a new code
+            List<String> oldest = jdbc.sql("""
+                    SELECT code FROM enrollment WHERE site_id IS NULL AND expires_at_ms >= ? ORDER BY created_at_ms, code LIMIT ?""")
+                    .params(now, open - MAX_OPEN + 1).query(String.class).list();
+            for (String dropped : oldest) {
+                jdbc.sql("DELETE FROM enrollment WHERE code = ? AND site_id IS NULL").param(dropped).update();
+            }
+            log.warn("{} kiosks are waiting for a code to be entered; dropped the oldest open code(s) {}", open,
+                    oldest.stream().map(Enrollments::shown).toList());
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
@@ -99,10 +141,28 @@ final class Enrollments {
             code = newCode();
         } while (jdbc.sql("SELECT COUNT(*) FROM enrollment WHERE code = ?").param(code).query(Long.class).single() > 0);
         Instant expiresAt = Instant.ofEpochMilli(now).plus(CODE_LIFETIME);
-        jdbc.sql("INSERT INTO enrollment (code, token_hash, created_at_ms, expires_at_ms) VALUES (?, ?, ?, ?)")
-                .params(code, sha256(token), now, expiresAt.toEpochMilli()).update();
+        jdbc.sql("INSERT INTO enrollment (code, token_hash, created_at_ms, expires_at_ms, client_address) VALUES (?, ?, ?, ?, ?)")
+                .params(code, sha256(token), now, expiresAt.toEpochMilli(), client).update();
         log.info("enrollment {} started; waiting for an admin to enter it", shown(code));
         return new Started(shown(code), token, expiresAt, POLL_AFTER_SECONDS);
+    }
+
+    /** What one client counts as: an IPv4 address, or the /64 of an IPv6 one (hosts get whole /64s). */
+    static String clientKey(String remoteAddress) {
+        if (remoteAddress == null || remoteAddress.isBlank()) {
+            return "unknown";
+        }
+        try {
+            // a literal from the servlet container: no name lookup
+            InetAddress address = InetAddress.ofLiteral(remoteAddress.strip());
+            if (address instanceof Inet6Address) {
+                byte[] bytes = address.getAddress();
+                return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+            }
+            return address.getHostAddress();
+        } catch (IllegalArgumentException e) {
+            return remoteAddress.length() > 64 ? remoteAddress.substring(0, 64) : remoteAddress;
+        }
     }
 
     /**
@@ -148,17 +208,7 @@ final class Enrollments {
         if (code.isEmpty() || token == null || token.isBlank()) {
             return Optional.empty();
         }
-        record Row(String tokenHash, long expiresAt, String siteId, String deviceId, String assignedBy, Long fetchedAt) {
-        }
-        Optional<Row> found = jdbc.sql("""
-                SELECT token_hash, expires_at_ms, site_id, device_id, assigned_by, fetched_at_ms FROM enrollment WHERE code = ?""")
-                .param(code.get())
-                .query((rs, n) -> {
-                    long fetchedAt = rs.getLong(6);
-                    Long fetched = rs.wasNull() ? null : fetchedAt;
-                    return new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), fetched);
-                })
-                .optional();
+        Optional<Row> found = row(code.get());
         if (found.isEmpty() || !MessageDigest.isEqual(found.get().tokenHash().getBytes(StandardCharsets.US_ASCII),
                 sha256(token.strip()).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
@@ -166,7 +216,7 @@ final class Enrollments {
         Row row = found.get();
         long now = clock.millis();
         if (row.fetchedAt() != null) {
-            return Optional.of(new Fetch.Gone("this enrollment's bundle was already fetched; start a new enrollment"));
+            return Optional.of(again(code.get(), row, now));
         }
         if (row.expiresAt() < now) {
             return Optional.of(new Fetch.Gone("the code expired; start a new enrollment for a new code"));
@@ -174,20 +224,58 @@ final class Enrollments {
         if (row.siteId() == null) {
             return Optional.of(new Fetch.Waiting(shown(code.get()), Instant.ofEpochMilli(row.expiresAt()), POLL_AFTER_SECONDS));
         }
-        // claim it first: of two polls at once only one provisions
-        if (jdbc.sql("UPDATE enrollment SET fetched_at_ms = ? WHERE code = ? AND fetched_at_ms IS NULL").params(now, code.get())
-                .update() != 1) {
-            return Optional.of(new Fetch.Gone("this enrollment's bundle was already fetched; start a new enrollment"));
-        }
-        try {
+        // one transaction: the claim, the device row and the record of which device it made. If anything
+        // fails (the broker's files, the CA file) nothing stays behind and the kiosk's next poll tries again.
+        Fetch result = transaction.execute(status -> {
+            // claim it first: of two polls at once only one provisions (the other waits for this row)
+            if (jdbc.sql("UPDATE enrollment SET fetched_at_ms = ? WHERE code = ? AND fetched_at_ms IS NULL").params(now, code.get())
+                    .update() != 1) {
+                return null;
+            }
             Provisioning.Provisioned made = provisioning.provision(row.siteId(), row.deviceId(), null, row.assignedBy());
             jdbc.sql("UPDATE enrollment SET fetched_device = ? WHERE code = ?").params(made.device().id(), code.get()).update();
             log.info("enrollment {} delivered the bundle of {}/{}", shown(code.get()), row.siteId(), made.device().id());
-            return Optional.of(new Fetch.Delivered(made));
-        } catch (RuntimeException e) {
-            jdbc.sql("UPDATE enrollment SET fetched_at_ms = NULL WHERE code = ?").param(code.get()).update();
-            throw e;
+            return new Fetch.Delivered(made);
+        });
+        if (result == null) {
+            // another poll with this token provisioned it just now (a retry after a client timeout)
+            return row(code.get()).map(claimed -> again(code.get(), claimed, clock.millis()));
         }
+        return Optional.of(result);
+    }
+
+    private record Row(String tokenHash, long expiresAt, String siteId, String deviceId, String assignedBy, Long fetchedAt,
+            String fetchedDevice) {
+    }
+
+    private Optional<Row> row(String code) {
+        return jdbc.sql("""
+                SELECT token_hash, expires_at_ms, site_id, device_id, assigned_by, fetched_at_ms, fetched_device
+                FROM enrollment WHERE code = ?""")
+                .param(code)
+                .query((rs, n) -> {
+                    long fetchedAt = rs.getLong(6);
+                    Long fetched = rs.wasNull() ? null : fetchedAt;
+                    return new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), fetched,
+                            rs.getString(7));
+                })
+                .optional();
+    }
+
+    /**
+     * A poll after the bundle was delivered: the answer was lost (client timeout) or the kiosk failed to
+     * store it. Shortly after, the same device gets new credentials (the old password stops working:
+     * only this token's holder can have had it); later, the enrollment is over.
+     */
+    private Fetch again(String code, Row row, long now) {
+        if (row.fetchedDevice() == null || now - row.fetchedAt() > REDELIVERY_WINDOW.toMillis()) {
+            return new Fetch.Gone("this enrollment's bundle was already fetched; start a new enrollment");
+        }
+        Provisioning.Provisioned renewed = transaction.execute(status -> provisioning.renewCredentials(row.fetchedDevice(),
+                row.assignedBy()));
+        log.warn("enrollment {} polled again after its delivery: new credentials for {}/{} (the first answer was lost?)",
+                shown(code), row.siteId(), row.fetchedDevice());
+        return new Fetch.Delivered(renewed);
     }
 
     /** The code without dashes or spaces, upper case, if it can be one. */

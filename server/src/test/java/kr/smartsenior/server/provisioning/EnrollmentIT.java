@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Timeout;
  * Enrollment by code, end to end: the real first-boot script of firmware-config, run in a scratch
  * root against the server, shows a code on its "screen"; the admin enters it on the dashboard page;
  * the script fetches the bundle once and installs it. Also the API's rules: the token is needed, the
- * bundle comes once, staff cannot assign, a mistyped code is a clear 404, open codes are capped.
+ * bundle comes once (again, for the same device, shortly after: the answer may be lost), staff cannot
+ * assign, a mistyped code is a clear 404, one address cannot fill the table, a full table drops the oldest.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,14 +48,29 @@ class EnrollmentIT {
 
     private static final Pattern CODE = Pattern.compile("ENROLLMENT CODE:\\s+([A-Z0-9]{3}-[A-Z0-9]{3})");
     private static final String STAFF_PASSWORD = "gangseo-hanul-2026!";
+    private static final String CA_PEM = "-----BEGIN CERTIFICATE-----\nMIIBdistrictCA\n-----END CERTIFICATE-----\n";
 
     private TestServer server;
     private ServerApi admin;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private Path dataDir;
+    private Path caFile;
+
     @BeforeAll
-    void start() {
-        server = TestServer.embedded();
+    void start() throws Exception {
+        // like TestServer.embedded(), with a CA file for the bundles (a test takes it away to make provisioning fail)
+        dataDir = Files.createTempDirectory("ssc-enroll-server-");
+        caFile = dataDir.resolve("district-ca.pem");
+        Files.writeString(caFile, CA_PEM);
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("SSC_DATA_DIR", dataDir.toString());
+        settings.put("SSC_MQTT_URL", "");
+        settings.put("SSC_MQTT_PORT", "0");
+        settings.put("SSC_DB_URL", "");
+        settings.put("SSC_DEVICE_CA_CERT", caFile.toString());
+        Path toDelete = dataDir;
+        server = TestServer.start(settings, List.of(() -> TestDatabase.deleteTree(toDelete)));
         admin = server.api();
         assertThat(admin.post("/api/sites", Map.of("id", "enr-01", "name", "새싹 경로당", "wave", 3)).status()).isEqualTo(201);
         assertThat(admin.post("/api/staff", Map.of("username", "park", "password", STAFF_PASSWORD, "role", "STAFF",
@@ -89,7 +105,8 @@ class EnrollmentIT {
             ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
                     .redirectOutput(root.resolve("firstboot.log").toFile());
             builder.environment().putAll(Map.of("SSC_ROOT", root.toString(), "SYSTEMCTL", "true", "SSC_SCREEN", screen.toString(),
-                    "SSC_ENROLL_POLL_S", "0.3", "SSC_ENROLL_MAX_WAIT_S", "90"));
+                    "SSC_ENROLL_POLL_S", "0.3", "SSC_ENROLL_MAX_WAIT_S", "90",
+                    "SSC_ENROLL_ALLOW_HTTP", "1"));   // test-only: the test server speaks plain HTTP
             firstBoot = builder.start();
 
             String code = await("a code on the kiosk's screen").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
@@ -162,28 +179,86 @@ class EnrollmentIT {
         assertThat(delivered.statusCode()).isEqualTo(200);
         JsonNode bundle = new com.fasterxml.jackson.databind.ObjectMapper().readTree(delivered.body()).path("bundle");
         assertThat(bundle.path("siteId").asText()).isEqualTo("enr-01");
-        assertThat(bundle.path("deviceId").asText()).startsWith("kiosk-");
+        String device = bundle.path("deviceId").asText();
+        assertThat(device).startsWith("kiosk-");
         assertThat(bundle.at("/mqtt/password").asText()).hasSize(24);
-        assertThat(poll(code, token).statusCode()).as("the bundle comes once").isEqualTo(410);
+        assertThat(bundle.at("/mqtt/caCertificatePem").asText()).isEqualTo(CA_PEM);
+        long devicesOfSite = devicesOf("enr-01");
+
+        // the answer was lost (client timeout): the poll again gets new credentials for the same device
+        HttpResponse<String> again = poll(code, token);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode second = new com.fasterxml.jackson.databind.ObjectMapper().readTree(again.body()).path("bundle");
+        assertThat(second.path("deviceId").asText()).as("the same device, not a second one").isEqualTo(device);
+        assertThat(second.at("/mqtt/password").asText()).hasSize(24).isNotEqualTo(bundle.at("/mqtt/password").asText());
+        assertThat(devicesOf("enr-01")).isEqualTo(devicesOfSite);
+        assertThat(poll(code, "not-the-token").statusCode()).isEqualTo(404);
+
+        // after the short window the enrollment is over
+        server.jdbc().sql("UPDATE enrollment SET fetched_at_ms = fetched_at_ms - ? WHERE fetched_device = ?")
+                .params(Enrollments.REDELIVERY_WINDOW.toMillis() + 1000, device).update();
+        assertThat(poll(code, token).statusCode()).as("over after the window").isEqualTo(410);
+        assertThat(devicesOf("enr-01")).isEqualTo(devicesOfSite);
         assertThat(server.jdbc().sql("SELECT COUNT(*) FROM enrollment WHERE token_hash = ?").param(token).query(Long.class)
                 .single()).as("the token itself is not stored").isZero();
     }
 
     @Test
     @Order(3)
-    void openCodesAreCapped() {
-        int made = 0;
-        ServerApi anyone = admin.anonymous();
-        while (made <= Enrollments.MAX_OPEN) {
-            ServerApi.Response response = anyone.post("/api/enrollments", "");
-            if (response.status() != 201) {
-                assertThat(response.status()).isEqualTo(503);
-                assertThat(response.body()).contains("too many kiosks are waiting");
-                break;
-            }
-            made++;
+    void whenProvisioningFailsNothingStaysAndTheNextPollProvisionsTheSameDevice() throws Exception {
+        JsonNode started = admin.anonymous().post("/api/enrollments", "").json();
+        String code = started.path("code").asText();
+        String token = started.path("token").asText();
+        assertThat(admin.post("/api/enrollments/" + code + "/assign", Map.of("siteId", "enr-01", "deviceId", "saessak-k2"))
+                .status()).isEqualTo(200);
+
+        Files.delete(caFile);   // the bundle cannot be made after the device row is written
+        try {
+            HttpResponse<String> failed = poll(code, token);
+            assertThat(failed.statusCode()).as(failed.body()).isGreaterThanOrEqualTo(500);
+            assertThat(server.jdbc().sql("SELECT COUNT(*) FROM device WHERE id = 'saessak-k2'").query(Long.class).single())
+                    .as("no half-provisioned device").isZero();
+        } finally {
+            Files.writeString(caFile, CA_PEM);
         }
-        assertThat(made).isLessThanOrEqualTo(Enrollments.MAX_OPEN);
+        HttpResponse<String> delivered = poll(code, token);
+        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
+        assertThat(delivered.body()).contains("\"deviceId\":\"saessak-k2\"");
+    }
+
+    @Test
+    @Order(4)
+    void oneAddressHoldsFewOpenCodesAndAFullTableDropsTheOldestInsteadOfRefusing() throws Exception {
+        server.jdbc().sql("DELETE FROM enrollment").update();
+        ServerApi anyone = admin.anonymous();
+        JsonNode first = anyone.post("/api/enrollments", "").json();
+        for (int i = 1; i < Enrollments.MAX_OPEN_PER_ADDRESS; i++) {
+            assertThat(anyone.post("/api/enrollments", "").status()).isEqualTo(201);
+        }
+        ServerApi.Response refused = anyone.post("/api/enrollments", "");
+        assertThat(refused.status()).as("one address cannot fill the table").isEqualTo(429);
+        assertThat(refused.body()).contains("kiosks waiting");
+
+        // many addresses fill the table (rows as other clients would leave them, newer than ours) ...
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < Enrollments.MAX_OPEN; i++) {
+            server.jdbc().sql("""
+                    INSERT INTO enrollment (code, token_hash, created_at_ms, expires_at_ms, client_address) VALUES (?, ?, ?, ?, ?)""")
+                    .params("FILL" + (char) ('A' + i / 26) + (char) ('A' + i % 26), "x".repeat(64), now + 1000 + i,
+                            now + Enrollments.CODE_LIFETIME.toMillis(), "198.51.100." + i).update();
+        }
+        // ... and one more still gets a code: the oldest open ones (ours) are dropped, not the newcomer refused
+        server.jdbc().sql("DELETE FROM enrollment WHERE client_address = '127.0.0.1' AND code <> ?")
+                .param(first.path("code").asText().replace("-", "")).update();
+        assertThat(anyone.post("/api/enrollments", "").status()).isEqualTo(201);
+        assertThat(server.jdbc().sql("SELECT COUNT(*) FROM enrollment WHERE site_id IS NULL").query(Long.class).single())
+                .isLessThanOrEqualTo(Enrollments.MAX_OPEN);
+        assertThat(poll(first.path("code").asText(), first.path("token").asText()).statusCode())
+                .as("the dropped kiosk's poll is a 404: it asks for a new code").isEqualTo(404);
+    }
+
+    private long devicesOf(String site) {
+        return server.jdbc().sql("SELECT COUNT(*) FROM device WHERE site_id = ?").param(site).query(Long.class).single();
     }
 
     private HttpResponse<String> poll(String code, String token) throws Exception {
