@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import kr.smartsenior.edge.identify.RosterBook;
@@ -33,6 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Kiosk implements AutoCloseable {
 
+    /** How often a sensor-health source is checked for a change to publish at once. */
+    static final long HEALTH_WATCH_MS = 2_000;
+
     /** Reported in the status when the jar carries no version (running from classes). */
     static final String UNKNOWN_VERSION = "dev";
 
@@ -45,6 +51,9 @@ public final class Kiosk implements AutoCloseable {
     private final RemoteConfig remoteConfig;
     private final RosterBook roster;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Watches a sensor-health source for changes; started by {@link #reportSensors(Supplier)}. */
+    private ScheduledExecutorService healthWatch;
+    private volatile Map<String, String> lastWatchedHealth;
 
     private Kiosk(KioskSettings settings, LocalStore store, Synchronizer sync, DeviceHealth health, RemoteConfig remoteConfig,
             RosterBook roster) {
@@ -121,10 +130,39 @@ public final class Kiosk implements AutoCloseable {
         sync.statusChanged();
     }
 
-    /** Reads the sensors' self-test results from {@code source} each time the status is published. */
+    /**
+     * Reads the sensors' self-test results from {@code source} each time the status is published, and
+     * watches it every {@value #HEALTH_WATCH_MS} ms: a change (a camera unplugged, a sensor back) goes
+     * out at once instead of with the next periodic status, so the fleet page sees it within seconds.
+     */
     public void reportSensors(Supplier<Map<String, String>> source) {
         health.reportSensors(source);
+        lastWatchedHealth = health.sensors(); // what the status published now says
         sync.statusChanged();
+        synchronized (this) {
+            if (healthWatch == null && !closed.get()) {
+                healthWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "ssc-health-watch");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                healthWatch.scheduleWithFixedDelay(this::publishIfHealthChanged, HEALTH_WATCH_MS, HEALTH_WATCH_MS,
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void publishIfHealthChanged() {
+        try {
+            Map<String, String> now = health.sensors();
+            if (!now.equals(lastWatchedHealth)) {
+                log.info("device self-test changed: {}", now);
+                lastWatchedHealth = now;
+                sync.statusChanged();
+            }
+        } catch (RuntimeException e) { // never let the watch die: the periodic status still goes out
+            log.warn("could not read the device self-test: {}", e.toString());
+        }
     }
 
     /** The remote configuration this kiosk runs, or empty before the first one arrives. */
@@ -161,6 +199,11 @@ public final class Kiosk implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        synchronized (this) {
+            if (healthWatch != null) {
+                healthWatch.shutdownNow();
+            }
         }
         try {
             sync.close();

@@ -97,6 +97,22 @@ class KioskRemoteConfigIT {
         }
     }
 
+    @Test
+    void aChangeInTheDevicesSelfTestIsPublishedWithinSecondsNotAtTheNextPeriodicStatus() throws Exception {
+        FakeServer server = keep(FakeServer.acking(broker.url()));
+        java.util.concurrent.atomic.AtomicReference<Map<String, String>> devices =
+                new java.util.concurrent.atomic.AtomicReference<>(Map.of("stepMat", "ok", "camera", "starting"));
+        Kiosk kiosk = keep(Kiosk.start(settings(broker.url())));
+        kiosk.reportSensors(devices::get);
+        await().atMost(WAIT).until(() -> server.status(SITE, DEVICE) != null
+                && "starting".equals(server.status(SITE, DEVICE).sensors().get("camera")));
+
+        devices.set(Map.of("stepMat", "ok", "camera", "ok")); // the first frame arrived
+        await().atMost(WAIT).until(() -> "ok".equals(server.status(SITE, DEVICE).sensors().get("camera")));
+        devices.set(Map.of("stepMat", "ok", "camera", "no frame for 10 s (camera hung?)"));
+        await().atMost(WAIT).until(() -> server.status(SITE, DEVICE).sensors().get("camera").startsWith("no frame"));
+    }
+
     private static Long version(FakeServer server) {
         DeviceStatus status = server.status(SITE, DEVICE);
         return status == null ? null : status.configVersion();
