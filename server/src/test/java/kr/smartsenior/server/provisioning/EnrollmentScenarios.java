@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -39,12 +41,17 @@ import org.junit.jupiter.api.Timeout;
  * root against the server, shows a code on its "screen"; the admin enters it on the dashboard page;
  * the script fetches the bundle once and installs it. Also the API's rules: the token is needed, the
  * bundle comes once (again, for the same device, shortly after: the answer may be lost), staff cannot
- * assign, a mistyped code is a clear 404, one address cannot fill the table, a full table drops the oldest.
+ * assign, a mistyped code is a clear 404, one address cannot fill the table, a full table drops the oldest,
+ * polls at once make one device.
+ *
+ * <p>The same scenarios run on each database the server supports ({@link EnrollmentSqliteIT},
+ * {@link EnrollmentPostgresIT}): the delivery's transaction and the queries that drop the oldest codes
+ * must behave alike on both. Each run has a database of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
-class EnrollmentIT {
+abstract class EnrollmentScenarios {
 
     private static final Pattern CODE = Pattern.compile("ENROLLMENT CODE:\\s+([A-Z0-9]{3}-[A-Z0-9]{3})");
     private static final String STAFF_PASSWORD = "gangseo-hanul-2026!";
@@ -57,20 +64,37 @@ class EnrollmentIT {
     private Path dataDir;
     private Path caFile;
 
+    /**
+     * The server's {@code SSC_DB_URL} for this run: empty for SQLite in the data folder, or a fresh
+     * database of the run's own. What must be removed after the server stops goes in {@code cleanups}.
+     * May skip the class (a JUnit assumption) when the database is missing.
+     */
+    abstract String databaseUrl(List<Runnable> cleanups);
+
     @BeforeAll
     void start() throws Exception {
         // like TestServer.embedded(), with a CA file for the bundles (a test takes it away to make provisioning fail)
         dataDir = Files.createTempDirectory("ssc-enroll-server-");
-        caFile = dataDir.resolve("district-ca.pem");
-        Files.writeString(caFile, CA_PEM);
-        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        Path toDelete = dataDir;
+        List<Runnable> cleanups = new ArrayList<>();
+        String databaseUrl;
+        try {
+            caFile = dataDir.resolve("district-ca.pem");
+            Files.writeString(caFile, CA_PEM);
+            databaseUrl = databaseUrl(cleanups);
+        } catch (Exception | Error e) {   // a skip (assumption) too: nothing may stay behind
+            cleanups.forEach(Runnable::run);
+            TestDatabase.deleteTree(toDelete);
+            throw e;
+        }
+        cleanups.add(() -> TestDatabase.deleteTree(toDelete));
+        Map<String, String> settings = new LinkedHashMap<>();
         settings.put("SSC_DATA_DIR", dataDir.toString());
         settings.put("SSC_MQTT_URL", "");
         settings.put("SSC_MQTT_PORT", "0");
-        settings.put("SSC_DB_URL", "");
+        settings.put("SSC_DB_URL", databaseUrl);
         settings.put("SSC_DEVICE_CA_CERT", caFile.toString());
-        Path toDelete = dataDir;
-        server = TestServer.start(settings, List.of(() -> TestDatabase.deleteTree(toDelete)));
+        server = TestServer.start(settings, cleanups);
         admin = server.api();
         assertThat(admin.post("/api/sites", Map.of("id", "enr-01", "name", "새싹 경로당", "wave", 3)).status()).isEqualTo(201);
         assertThat(admin.post("/api/staff", Map.of("username", "park", "password", STAFF_PASSWORD, "role", "STAFF",
@@ -94,7 +118,7 @@ class EnrollmentIT {
         Process firstBoot = null;
         try {
             Path script = root.resolve("smartsenior-firstboot.sh");
-            try (InputStream in = EnrollmentIT.class.getResourceAsStream("/firmware/provisioning/smartsenior-firstboot.sh")) {
+            try (InputStream in = EnrollmentScenarios.class.getResourceAsStream("/firmware/provisioning/smartsenior-firstboot.sh")) {
                 assertThat(in).as("the first-boot script from firmware-config").isNotNull();
                 Files.write(script, in.readAllBytes());
             }
@@ -257,17 +281,44 @@ class EnrollmentIT {
                 .as("the dropped kiosk's poll is a 404: it asks for a new code").isEqualTo(404);
     }
 
+    @Test
+    @Order(5)
+    void pollsAtOnceProvisionOneDevice() throws Exception {
+        JsonNode started = admin.anonymous().post("/api/enrollments", "").json();
+        String code = started.path("code").asText();
+        String token = started.path("token").asText();
+        assertThat(admin.post("/api/enrollments/" + code + "/assign", Map.of("siteId", "enr-01", "deviceId", "saessak-k3"))
+                .status()).isEqualTo(200);
+        long devicesOfSite = devicesOf("enr-01");
+
+        // a kiosk that timed out and retried: its polls meet in the claim; one provisions, the others renew
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> polls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            polls.add(http.sendAsync(pollRequest(code, token), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        }
+        for (var poll : polls) {
+            HttpResponse<String> answer = poll.get(60, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"deviceId\":\"saessak-k3\"");
+        }
+        assertThat(devicesOf("enr-01")).as("one device, however many polls").isEqualTo(devicesOfSite + 1);
+    }
+
     private long devicesOf(String site) {
         return server.jdbc().sql("SELECT COUNT(*) FROM device WHERE site_id = ?").param(site).query(Long.class).single();
     }
 
     private HttpResponse<String> poll(String code, String token) throws Exception {
+        return http.send(pollRequest(code, token), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest pollRequest(String code, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/enrollments/" + code + "/bundle"))
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             request.header("X-Enrollment-Token", token);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return request.build();
     }
 
     private static boolean onPath(String tool) {
