@@ -1,6 +1,7 @@
 package kr.smartsenior.edge.identify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,9 +103,7 @@ class RestartingCameraTest {
                 throw new UncheckedIOException(e);
             }
         });
-        while (camera.health().equals("starting")) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !camera.health().equals("starting"));
         camera.close();
         reader.join(Duration.ofSeconds(30));
         assertThat(reader.isAlive()).isFalse();
@@ -145,9 +144,7 @@ class RestartingCameraTest {
                 throw new UncheckedIOException(e);
             }
         });
-        while (closed.size() < 2) { // hung, closed, started again, hung again
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> closed.size() >= 2); // hung, closed, started again, hung again
         assertThat(camera.health()).isEqualTo("no frame for 200 ms (camera hung?)");
         camera.close();
         reader.join(Duration.ofSeconds(30));

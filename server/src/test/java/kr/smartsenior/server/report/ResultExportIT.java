@@ -46,6 +46,7 @@ class ResultExportIT {
         result(kim, "site-a", "CHAIR_STAND_30S", "14", "count", "2026-09-01T10:00:00+09:00");
         result(hostile, "site-a", "SIT_AND_REACH", "-3.5", "cm", "2026-09-02T11:30:00+09:00");
         result(other, "site-b", "GRIP_STRENGTH", "30", "kg", "2026-09-03T09:00:00+09:00");
+        stored(kim, "site-a", "check", "UNWELL_TODAY", "1", "count", "2026-04-10T09:30:00+09:00");
         assertThat(admin.post("/api/staff", Map.of("username", "choi", "password", PASSWORD, "role", "STAFF",
                 "siteIds", List.of("site-b"))).status()).isEqualTo(201);
     }
@@ -56,10 +57,14 @@ class ResultExportIT {
     }
 
     private void result(String member, String site, String code, String value, String unit, String at) {
+        stored(member, site, "test", code, value, unit, at);
+    }
+
+    private void stored(String member, String site, String kind, String code, String value, String unit, String at) {
         server.jdbc().sql("""
                 INSERT INTO measurement (id, member_id, site_id, device_id, batch_id, kind, code, value, unit, taken_at,
-                    taken_at_ms, detail, received_at_ms) VALUES (?, ?, ?, 'kiosk-1', 'b1', 'test', ?, ?, ?, ?, ?, '{}', 0)""")
-                .params(UUID.randomUUID().toString(), member, site, code, new java.math.BigDecimal(value), unit, at,
+                    taken_at_ms, detail, received_at_ms) VALUES (?, ?, ?, 'kiosk-1', 'b1', ?, ?, ?, ?, ?, ?, '{}', 0)""")
+                .params(UUID.randomUUID().toString(), member, site, kind, code, new java.math.BigDecimal(value), unit, at,
                         OffsetDateTime.parse(at).toInstant().toEpochMilli())
                 .update();
     }
@@ -73,10 +78,11 @@ class ResultExportIT {
         String text = new String(csv.body(), StandardCharsets.UTF_8).substring(1);
         List<String> lines = text.lines().toList();
         assertThat(lines.get(0)).startsWith("어르신 번호,이름,출생 연도,성별,측정 일시");
-        assertThat(lines).hasSize(4).noneMatch(l -> l.contains("박영수"));
+        assertThat(lines).hasSize(5).noneMatch(l -> l.contains("박영수"));
         assertThat(text).contains(kim + ",김순자,1944,여,2026-03-02 10:00,검사,CHAIR_STAND_30S,30초 의자에 앉았다 일어서기,12,count")
                 .contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"")
-                .contains(",-3.5,cm");
+                .contains(",-3.5,cm")
+                .contains(kim + ",김순자,1944,여,2026-04-10 09:30,응답,UNWELL_TODAY,몸이 불편하다고 답함,1,count");
         assertThat(lines).noneMatch(l -> l.contains(",=") || l.startsWith("="));
     }
 
