@@ -81,9 +81,18 @@ class KioskControllerTest {
         exercises.close();
     }
 
+    /**
+     * Waits for the screen, then for the controller to finish the step that showed it: the screen
+     * reaches the sink before its spoken prompt, so asserting on prompts right after the screen raced.
+     */
     private <T extends Screen> T awaitScreen(Class<T> type) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> type.isInstance(sink.current()));
-        return type.cast(sink.current());
+        Screen shown = await().atMost(Duration.ofSeconds(20)).until(sink::current, type::isInstance);
+        try {
+            executor.submit(() -> { }).get(20, java.util.concurrent.TimeUnit.SECONDS); // one thread: runs after that step
+        } catch (Exception e) {
+            throw new AssertionError("the controller did not finish showing " + type.getSimpleName(), e);
+        }
+        return type.cast(shown);
     }
 
     private void tap(Action action) {
