@@ -2,7 +2,7 @@ package kr.smartsenior.edge.simulate;
 
 import java.util.List;
 import java.util.function.Consumer;
-import kr.smartsenior.edge.ui.CardEvents;
+import kr.smartsenior.edge.ui.ports.CardEvents;
 
 /** Test cards shown on command (a key in simulation, a test's call), as the QR reader would report them. */
 public final class SimulatedCards implements CardEvents {

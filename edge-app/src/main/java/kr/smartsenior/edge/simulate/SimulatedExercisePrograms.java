@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import kr.smartsenior.edge.exercise.ExercisePlan;
-import kr.smartsenior.edge.ui.ExercisePrograms;
+import kr.smartsenior.edge.ui.ports.ExercisePrograms;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
 import org.slf4j.Logger;

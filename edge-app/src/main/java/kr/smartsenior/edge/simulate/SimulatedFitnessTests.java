@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import kr.smartsenior.edge.measure.SafetyCheck;
-import kr.smartsenior.edge.ui.FitnessTests;
+import kr.smartsenior.edge.ui.ports.FitnessTests;
 import kr.smartsenior.edge.ui.adapters.SensorFitnessTests;
 import kr.smartsenior.protocol.MeasurementCode;
 import org.slf4j.Logger;

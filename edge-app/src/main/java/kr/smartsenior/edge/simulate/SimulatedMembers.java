@@ -1,7 +1,7 @@
 package kr.smartsenior.edge.simulate;
 
 import java.util.Map;
-import kr.smartsenior.edge.ui.MemberInfo;
+import kr.smartsenior.edge.ui.ports.MemberInfo;
 
 /** Prescriptions from a fixed map, like the cached roster would give them. */
 public final class SimulatedMembers implements MemberInfo {

@@ -1,7 +1,7 @@
 package kr.smartsenior.edge.simulate;
 
 import java.util.function.IntConsumer;
-import kr.smartsenior.edge.ui.PadEvents;
+import kr.smartsenior.edge.ui.ports.PadEvents;
 
 /** Step-mat presses on command. */
 public final class SimulatedPads implements PadEvents {

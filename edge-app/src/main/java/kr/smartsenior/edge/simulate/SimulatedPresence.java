@@ -1,7 +1,7 @@
 package kr.smartsenior.edge.simulate;
 
 import java.util.function.Consumer;
-import kr.smartsenior.edge.ui.PresenceEvents;
+import kr.smartsenior.edge.ui.ports.PresenceEvents;
 
 /** Someone stepping in front of the kiosk or away, on command. */
 public final class SimulatedPresence implements PresenceEvents {

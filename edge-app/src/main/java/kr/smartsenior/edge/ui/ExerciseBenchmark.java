@@ -18,8 +18,8 @@ import kr.smartsenior.edge.exercise.ExerciseSession;
 import kr.smartsenior.edge.exercise.Feedback;
 import kr.smartsenior.edge.exercise.StopReason;
 import kr.smartsenior.edge.sensor.ScaledSensorLoop;
-import kr.smartsenior.edge.sensor.SiteCalibration;
 import kr.smartsenior.edge.sensor.Sensors;
+import kr.smartsenior.edge.sensor.SiteCalibration;
 import kr.smartsenior.edge.simulate.SimulatedCards;
 import kr.smartsenior.edge.simulate.SimulatedExerciser;
 import kr.smartsenior.edge.simulate.SimulatedMembers;
@@ -27,6 +27,13 @@ import kr.smartsenior.edge.simulate.SimulatedPads;
 import kr.smartsenior.edge.simulate.SimulatedPresence;
 import kr.smartsenior.edge.ui.adapters.SensorExercisePrograms;
 import kr.smartsenior.edge.ui.adapters.SensorFitnessTests;
+import kr.smartsenior.edge.ui.ports.ExercisePrograms;
+import kr.smartsenior.edge.ui.views.Action;
+import kr.smartsenior.edge.ui.views.ExerciseLive;
+import kr.smartsenior.edge.ui.views.Live;
+import kr.smartsenior.edge.ui.views.Screen;
+import kr.smartsenior.edge.ui.views.ScreenSink;
+import kr.smartsenior.edge.ui.voice.Prompt;
 import kr.smartsenior.protocol.MeasurementRecord;
 
 /**

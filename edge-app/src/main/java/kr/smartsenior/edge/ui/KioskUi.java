@@ -16,6 +16,17 @@ import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
+import kr.smartsenior.edge.ui.ports.CardEvents;
+import kr.smartsenior.edge.ui.ports.ExercisePrograms;
+import kr.smartsenior.edge.ui.ports.FitnessTests;
+import kr.smartsenior.edge.ui.ports.MemberInfo;
+import kr.smartsenior.edge.ui.ports.PadEvents;
+import kr.smartsenior.edge.ui.ports.PresenceEvents;
+import kr.smartsenior.edge.ui.views.FxScreenSink;
+import kr.smartsenior.edge.ui.views.KioskView;
+import kr.smartsenior.edge.ui.views.KioskViewModel;
+import kr.smartsenior.edge.ui.voice.MediaVoice;
+import kr.smartsenior.edge.ui.voice.Voice;
 import kr.smartsenior.protocol.MeasurementRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,8 +173,7 @@ public final class KioskUi implements AutoCloseable {
     static KioskUi attach(Stage stage, Ports ports, Consumer<MeasurementRecord> recorder, UiSettings settings,
             Optional<Keyboard> keyboard) {
         KioskViewModel model = new KioskViewModel();
-        Voice voice = new MediaVoice(new PromptSource(settings.voiceDir()), settings.voiceVolume(), settings.voiceRate(),
-                model::voiceWorking);
+        Voice voice = MediaVoice.open(settings.voiceDir(), settings.voiceVolume(), settings.voiceRate(), model::voiceWorking);
         ScheduledExecutorService executor = controllerExecutor();
         KioskController controller = new KioskController(ports, recorder, new FxScreenSink(model, voice), settings,
                 Clock.system(SEOUL), executor);

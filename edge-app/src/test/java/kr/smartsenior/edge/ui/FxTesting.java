@@ -12,7 +12,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Starts JavaFX for UI tests (headless Monocle, see the Surefire settings), or skips the test when the
  * toolkit cannot start here, unless SSC_REQUIRE_SERVICES=1 asks for a failure instead.
  */
-final class FxTesting {
+public final class FxTesting {
 
     private static volatile String unavailable;
     private static volatile boolean started;
@@ -20,7 +20,7 @@ final class FxTesting {
     private FxTesting() {
     }
 
-    static synchronized void startOrSkip() {
+    public static synchronized void startOrSkip() {
         if (!started && unavailable == null) {
             try {
                 FxToolkit.registerPrimaryStage();
@@ -39,7 +39,7 @@ final class FxTesting {
     }
 
     /** Runs on the FX thread and returns its result. */
-    static <T> T onFx(Callable<T> work) {
+    public static <T> T onFx(Callable<T> work) {
         try {
             return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -47,7 +47,7 @@ final class FxTesting {
         }
     }
 
-    static void onFx(Runnable work) {
+    public static void onFx(Runnable work) {
         onFx(() -> {
             work.run();
             return null;

@@ -27,6 +27,7 @@ import kr.smartsenior.edge.sensor.Pi4jContexts;
 import kr.smartsenior.edge.sensor.SensorSettings;
 import kr.smartsenior.edge.sensor.SiteCalibration;
 import kr.smartsenior.edge.store.LocalStore;
+import kr.smartsenior.edge.ui.views.Screen;
 import kr.smartsenior.protocol.MeasurementRecord;
 import kr.smartsenior.protocol.ProtocolCodec;
 import kr.smartsenior.protocol.Roster;

@@ -16,6 +16,8 @@ import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import kr.smartsenior.edge.simulate.SimulatedKiosk;
+import kr.smartsenior.edge.ui.ports.ExercisePrograms;
+import kr.smartsenior.edge.ui.views.Screen;
 import kr.smartsenior.protocol.MeasurementRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;

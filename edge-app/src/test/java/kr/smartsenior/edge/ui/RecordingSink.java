@@ -2,6 +2,11 @@ package kr.smartsenior.edge.ui;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import kr.smartsenior.edge.ui.views.ExerciseLive;
+import kr.smartsenior.edge.ui.views.Live;
+import kr.smartsenior.edge.ui.views.Screen;
+import kr.smartsenior.edge.ui.views.ScreenSink;
+import kr.smartsenior.edge.ui.voice.Prompt;
 
 /** Keeps what the controller showed and said, for tests without a screen. */
 final class RecordingSink implements ScreenSink {

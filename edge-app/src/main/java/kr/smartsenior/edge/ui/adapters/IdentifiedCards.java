@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import kr.smartsenior.edge.identify.Identification;
 import kr.smartsenior.edge.identify.IdentificationListener;
 import kr.smartsenior.edge.identify.Identifier;
-import kr.smartsenior.edge.ui.CardEvents;
+import kr.smartsenior.edge.ui.ports.CardEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package kr.smartsenior.edge.ui.adapters;
 
 import java.util.Map;
 import kr.smartsenior.edge.identify.RosterBook;
-import kr.smartsenior.edge.ui.MemberInfo;
+import kr.smartsenior.edge.ui.ports.MemberInfo;
 import kr.smartsenior.protocol.RosterEntry;
 
 /**

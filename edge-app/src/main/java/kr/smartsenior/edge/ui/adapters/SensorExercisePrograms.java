@@ -18,7 +18,7 @@ import kr.smartsenior.edge.exercise.Program;
 import kr.smartsenior.edge.exercise.SessionResult;
 import kr.smartsenior.edge.exercise.StopReason;
 import kr.smartsenior.edge.sensor.Sensors;
-import kr.smartsenior.edge.ui.ExercisePrograms;
+import kr.smartsenior.edge.ui.ports.ExercisePrograms;
 import kr.smartsenior.protocol.MeasurementRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -12,7 +12,7 @@ import kr.smartsenior.edge.measure.TestListener;
 import kr.smartsenior.edge.measure.TestPhase;
 import kr.smartsenior.edge.measure.TestProgress;
 import kr.smartsenior.edge.sensor.Sensors;
-import kr.smartsenior.edge.ui.FitnessTests;
+import kr.smartsenior.edge.ui.ports.FitnessTests;
 import kr.smartsenior.protocol.MeasurementCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package kr.smartsenior.edge.ui.adapters;
 
 import java.util.function.IntConsumer;
 import kr.smartsenior.edge.sensor.StepMat;
-import kr.smartsenior.edge.ui.PadEvents;
+import kr.smartsenior.edge.ui.ports.PadEvents;
 
 /** Every debounced press of the step mat, as the screens' hands-free "yes". */
 public final class SensorPadEvents implements PadEvents {

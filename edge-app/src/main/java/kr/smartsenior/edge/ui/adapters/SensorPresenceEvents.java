@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import kr.smartsenior.edge.sensor.MotionSignals;
 import kr.smartsenior.edge.sensor.MotionState;
-import kr.smartsenior.edge.ui.PresenceEvents;
+import kr.smartsenior.edge.ui.ports.PresenceEvents;
 
 /**
  * Someone in front of the kiosk, from the distance sensor's presence: arrived once present for

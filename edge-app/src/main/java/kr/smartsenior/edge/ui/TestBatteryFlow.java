@@ -1,0 +1,221 @@
+package kr.smartsenior.edge.ui;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import kr.smartsenior.edge.ui.ports.FitnessTests;
+import kr.smartsenior.edge.ui.ports.FitnessTests.TestEvent;
+import kr.smartsenior.edge.ui.ports.FitnessTests.TestRun;
+import kr.smartsenior.edge.ui.views.Screen;
+import kr.smartsenior.edge.ui.views.Screen.Problem;
+import kr.smartsenior.edge.ui.views.ScreenSink;
+import kr.smartsenior.edge.ui.views.ScreenWording;
+import kr.smartsenior.edge.ui.views.TestGuide;
+import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.MeasurementRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The guided test battery of one visit: the day's safety question (or none, when a high pressure is on
+ * file), then one test at a time through its waiting steps, countdown and measuring to its result,
+ * which is recorded before it is shown; retry, skip and stop; the summary after the last. One run at a
+ * time; events of a run that was cancelled are ignored. Runs on the visit's executor.
+ */
+final class TestBatteryFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(TestBatteryFlow.class);
+
+    /**
+     * The prescription's restriction codes for a resting pressure staff measured at 160/100 mmHg or above
+     * (the server's {@code PrescriptionRules}): no fitness test at the kiosk until a lower reading.
+     */
+    static final java.util.Set<String> HIGH_PRESSURE_RESTRICTIONS = java.util.Set.of("SAFE-BP-HIGH", "SAFE-BP-SEVERE");
+
+    private final VisitFlow visit;
+    private final FitnessTests tests;
+    private final Consumer<MeasurementRecord> recorder;
+    private final ScreenSink sink;
+    private final Clock clock;
+
+    // --- state: only on the executor's thread ---
+    private TestRun run;
+    private long runSerial;
+
+    TestBatteryFlow(VisitFlow visit, FitnessTests tests, Consumer<MeasurementRecord> recorder, ScreenSink sink, Clock clock) {
+        this.visit = visit;
+        this.tests = tests;
+        this.recorder = recorder;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** 체력 측정: the day's safety question, or straight to the gate when a high pressure is on file. */
+    void measure() {
+        if (highPressureOnFile()) {
+            start(false); // the gate says no test today; no question to ask
+        } else {
+            visit.show(new Screen.SafetyAsk(), Prompt.SAFETY_ASK);
+        }
+    }
+
+    /**
+     * The day's answers go with every test of the battery; the tests' safety gate decides. A "yes" to
+     * "아프거나 어지러우세요?" is also recorded ({@link MeasurementCode#UNWELL_TODAY}) so that staff see it on
+     * the dashboard and can ask how the senior is; the senior is not told anything more for it.
+     */
+    void start(boolean unwellToday) {
+        Session session = visit.session();
+        if (unwellToday) {
+            try {
+                recorder.accept(MeasurementRecord.of(session.memberId, MeasurementCode.UNWELL_TODAY, BigDecimal.ONE,
+                        OffsetDateTime.now(clock), Map.of("question", Screen.SafetyAsk.QUESTION)));
+            } catch (RuntimeException e) { // the rest screen matters more than the record
+                log.error("could not save that member {} feels unwell today", session.memberId, e);
+            }
+        }
+        session.safety = new FitnessTests.Safety(unwellToday, highPressureOnFile());
+        session.index = 0;
+        startTest();
+    }
+
+    private boolean highPressureOnFile() {
+        if (visit.prescription().get("restrictions") instanceof List<?> restrictions) {
+            return restrictions.stream().anyMatch(r -> r instanceof Map<?, ?> restriction
+                    && HIGH_PRESSURE_RESTRICTIONS.contains(String.valueOf(restriction.get("code"))));
+        }
+        return false;
+    }
+
+    /** Whether a test runs (from its first waiting step to its ending). */
+    boolean running() {
+        return run != null;
+    }
+
+    /** The senior confirmed the step the run waits at. */
+    void ready() {
+        if (run != null) {
+            run.ready();
+        }
+    }
+
+    /** 다시 하기. */
+    void retry() {
+        startTest();
+    }
+
+    /** Leave this test out. */
+    void skip() {
+        visit.cancelRuns();
+        next();
+    }
+
+    /** 그만하기 while counting down or measuring: the test is offered again. */
+    void stop() {
+        visit.cancelRuns();
+        Session session = visit.session();
+        visit.show(new Screen.Retry(session.index + 1, session.battery.size(), session.test(),
+                ScreenWording.STOPPED_REASON), Prompt.RETRY);
+    }
+
+    /** On to the next test, or the summary after the last. */
+    void next() {
+        Session session = visit.session();
+        if (session.index + 1 < session.battery.size()) {
+            session.index++;
+            startTest();
+        } else {
+            visit.showSummary(true);
+        }
+    }
+
+    /** Cancels the run, if any; its late events are ignored. */
+    void cancel() {
+        runSerial++;
+        if (run != null) {
+            TestRun cancelled = run;
+            run = null;
+            try {
+                cancelled.cancel();
+            } catch (RuntimeException e) {
+                log.warn("cancelling a test run failed", e);
+            }
+        }
+    }
+
+    private void startTest() {
+        visit.cancelRuns();
+        Session session = visit.session();
+        long serial = ++runSerial;
+        run = tests.start(session.test(), session.memberId, session.safety,
+                event -> visit.submit(() -> onTestEvent(serial, event)));
+    }
+
+    private void onTestEvent(long serial, TestEvent event) {
+        Session session = visit.session();
+        if (session == null || serial != runSerial || run == null) {
+            log.debug("late test event ignored: {}", event);
+            return;
+        }
+        int number = session.index + 1;
+        int total = session.battery.size();
+        MeasurementCode test = session.test();
+        TestGuide guide = TestGuide.of(test);
+        switch (event) {
+            case TestEvent.NotToday notToday -> {
+                run = null;
+                log.info("member {} not tested today: the safety check did not clear them ({} reasons)", session.memberId,
+                        notToday.reasons().size());
+                visit.show(new Screen.RestToday(), Prompt.REST_TODAY);
+            }
+            case TestEvent.Waiting waiting ->
+                    visit.show(new Screen.TestStep(number, total, test, waiting.step()), guide.prompt(waiting.step()));
+            case TestEvent.Countdown countdown -> {
+                if (!(visit.screen() instanceof Screen.Countdown)) {
+                    visit.show(new Screen.Countdown(number, total, test));
+                }
+                sink.live(ScreenWording.countdown(countdown.secondsLeft()));
+                if (countdown.secondsLeft() >= 1 && countdown.secondsLeft() <= 3) {
+                    sink.say(Prompt.count(countdown.secondsLeft()));
+                }
+            }
+            case TestEvent.Progress progress -> {
+                if (!(visit.screen() instanceof Screen.Measuring)) {
+                    visit.show(new Screen.Measuring(number, total, test), Prompt.GO);
+                }
+                sink.live(ScreenWording.measuring(guide, progress));
+            }
+            case TestEvent.Finished finished -> finish(session, guide, number, total, finished);
+            case TestEvent.Invalid invalid -> {
+                run = null;
+                visit.show(new Screen.Retry(number, total, test, invalid.koreanReason()), Prompt.RETRY);
+            }
+            case TestEvent.Failed failed -> {
+                run = null;
+                log.warn("test {} failed: sensor problem", test);
+                visit.show(new Problem(Problem.Kind.SENSOR, failed.koreanMessage()), Prompt.SENSOR_FAILURE);
+            }
+        }
+    }
+
+    private void finish(Session session, TestGuide guide, int number, int total, TestEvent.Finished finished) {
+        run = null;
+        MeasurementRecord record = MeasurementRecord.of(session.memberId, guide.test(), finished.value(),
+                OffsetDateTime.now(clock), finished.detail());
+        try {
+            recorder.accept(record); // on disk before the senior is told
+        } catch (RuntimeException e) {
+            log.error("could not save the result of {} for member {}", guide.test(), session.memberId, e);
+            visit.show(new Problem(Problem.Kind.SAVE, Prompt.SAVE_FAILURE.text()), Prompt.SAVE_FAILURE);
+            return;
+        }
+        session.results.add(ScreenWording.resultLine(guide, finished.value(), finished.grade()));
+        visit.show(new Screen.Result(number, total, guide.test(), guide.valueText(finished.value()),
+                guide.resultSentence(finished.value()), finished.grade(), number == total),
+                TestGuide.resultPrompt(finished.grade()));
+    }
+}

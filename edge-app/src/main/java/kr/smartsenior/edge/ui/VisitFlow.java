@@ -1,0 +1,278 @@
+package kr.smartsenior.edge.ui;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import kr.smartsenior.edge.ui.ports.CardEvents.CardEvent;
+import kr.smartsenior.edge.ui.ports.FitnessTests;
+import kr.smartsenior.edge.ui.ports.MemberInfo;
+import kr.smartsenior.edge.ui.ports.PresenceEvents.Presence;
+import kr.smartsenior.edge.ui.views.Live;
+import kr.smartsenior.edge.ui.views.Screen;
+import kr.smartsenior.edge.ui.views.Screen.Problem;
+import kr.smartsenior.edge.ui.views.ScreenSink;
+import kr.smartsenior.edge.ui.views.ScreenWording;
+import kr.smartsenior.edge.ui.voice.Prompt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The visit itself: the idle screen, a card starting a {@link Session}, the greeting, home, today's
+ * summary, goodbye, the "계속하시겠어요?" question, calm problem screens, and the one timeout of each
+ * screen. It owns the current screen and the ordered executor everything runs on: {@link #submit}
+ * and the timers run each step guarded, so anything unexpected ends the visit calmly.
+ *
+ * <p>A session exists from the greeting to the goodbye; ending it, by goodbye, timeout or an
+ * unexpected error, cancels whatever runs ({@code cancelRuns}: a test, an exercise), drops it and shows
+ * the idle screen. All methods but {@link #submit} run on the executor's thread.
+ */
+final class VisitFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(VisitFlow.class);
+
+    private final FitnessTests tests;
+    private final MemberInfo members;
+    private final ScreenSink sink;
+    private final UiSettings settings;
+    private final ScheduledExecutorService executor;
+    private final Runnable cancelRuns;
+
+    // --- state: only on the executor's thread ---
+    private Screen screen = new Screen.Idle(false);
+    private Session session;
+    /** The screen "계속하시겠어요?" interrupted; shown again on "네". */
+    private Screen interrupted;
+    private ScheduledFuture<?> timer;
+    private long screenSerial;
+
+    /**
+     * @param tests      asked for the battery when a member is greeted
+     * @param cancelRuns cancels the test or exercise running, if any (the visit moves on without it)
+     */
+    VisitFlow(FitnessTests tests, MemberInfo members, ScreenSink sink, UiSettings settings,
+            ScheduledExecutorService executor, Runnable cancelRuns) {
+        this.tests = tests;
+        this.members = members;
+        this.sink = sink;
+        this.settings = settings;
+        this.executor = executor;
+        this.cancelRuns = cancelRuns;
+    }
+
+    /** Runs {@code action} on the executor, after everything submitted before it; callable from any thread. */
+    void submit(Runnable action) {
+        try {
+            executor.execute(() -> guarded(action));
+        } catch (RejectedExecutionException e) {
+            log.debug("the screen is closing; input ignored");
+        }
+    }
+
+    Screen screen() {
+        return screen;
+    }
+
+    /** The member being served; null between visits. */
+    Session session() {
+        return session;
+    }
+
+    // --- the visit ---
+
+    void onCard(CardEvent card) {
+        boolean free = session == null || screen instanceof Screen.Goodbye;
+        if (!free) {
+            log.info("a card was shown while a session is running; ignored");
+            return;
+        }
+        endSession();
+        switch (card) {
+            case CardEvent.Identified member -> {
+                session = new Session(member.memberId(), member.displayName(), tests.battery());
+                log.info("member {} identified", member.memberId());
+                show(new Screen.Greeting(member.displayName()), Prompt.GREETING);
+            }
+            case CardEvent.Refused refused -> {
+                log.info("card refused: {}", refused.reason());
+                show(new Problem(Problem.Kind.CARD, ScreenWording.refusalMessage(refused)),
+                        ScreenWording.refusalPrompt(refused.reason()));
+            }
+        }
+    }
+
+    void onPresence(Presence presence) {
+        if (!(screen instanceof Screen.Idle idle)) {
+            return;
+        }
+        if (presence == Presence.ARRIVED && !idle.awake()) {
+            show(new Screen.Idle(true), Prompt.IDLE_INVITE);
+        } else if (presence == Presence.LEFT && idle.awake()) {
+            show(new Screen.Idle(false));
+        }
+    }
+
+    void showHome() {
+        if (session == null) {
+            endSession();
+            return;
+        }
+        cancelRuns();
+        show(new Screen.Home(session.name), Prompt.HOME);
+    }
+
+    /** Today's results and the prescription: after the battery, or from 내 기록. */
+    void showSummary(boolean afterBattery) {
+        cancelRuns();
+        show(new Screen.Summary(session.name, ScreenWording.todaysResults(session.results),
+                ScreenWording.prescription(prescription()), afterBattery), afterBattery ? Prompt.SUMMARY : Prompt.RECORDS);
+    }
+
+    /**
+     * The member's prescription as {@link MemberInfo} gives it; empty when there is none or it cannot
+     * be read (the screens then say "처방 준비 중" and offer no program).
+     */
+    Map<String, Object> prescription() {
+        try {
+            Map<String, Object> prescription = members.prescription(session.memberId);
+            return prescription == null ? Map.of() : prescription;
+        } catch (RuntimeException e) {
+            log.warn("could not read the prescription of member {}; showing none", session.memberId, e);
+            return Map.of();
+        }
+    }
+
+    void goodbye() {
+        cancelRuns();
+        show(new Screen.Goodbye(session.name), Prompt.GOODBYE);
+    }
+
+    /** "네, 계속할게요": back to the screen the question interrupted. */
+    void keepGoing() {
+        Screen back = interrupted;
+        interrupted = null;
+        show(back == null ? new Screen.Home(session.name) : back);
+    }
+
+    private void stillThere() {
+        interrupted = screen;
+        show(new Screen.StillThere(), Prompt.STILL_THERE);
+    }
+
+    /** Cancels the test or exercise running, if any. */
+    void cancelRuns() {
+        cancelRuns.run();
+    }
+
+    /** Drops the session (if any) and shows the idle screen: the next person sees nothing of this one. */
+    void endSession() {
+        cancelRuns();
+        if (session != null) {
+            log.info("session of member {} ended", session.memberId);
+        }
+        session = null;
+        interrupted = null;
+        if (!(screen instanceof Screen.Idle)) {
+            show(new Screen.Idle(false));
+        }
+    }
+
+    void onUnexpected(Throwable failure) {
+        log.error("unexpected problem; the senior sees a calm screen and the session ends", failure);
+        try {
+            cancelRuns();
+        } finally {
+            session = null;
+            interrupted = null;
+            show(new Problem(Problem.Kind.UNEXPECTED, Prompt.UNEXPECTED.text()), Prompt.UNEXPECTED);
+        }
+    }
+
+    // --- screens and timers ---
+
+    void show(Screen next, Prompt prompt) {
+        show(next);
+        sink.say(prompt);
+    }
+
+    void show(Screen next) {
+        screen = next;
+        screenSerial++;
+        sink.show(next);
+        if (!(next instanceof Screen.Countdown || next instanceof Screen.Measuring)) {
+            sink.live(Live.NONE);
+        }
+        armTimer(next);
+    }
+
+    /** The one timeout that belongs to the screen just shown; a newer screen makes it harmless. */
+    private void armTimer(Screen shown) {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        Duration delay;
+        Runnable then;
+        switch (shown) {
+            case Screen.Idle idle -> {
+                if (!idle.awake()) {
+                    return;
+                }
+                delay = settings.idleTimeout();
+                then = () -> show(new Screen.Idle(false));
+            }
+            case Screen.Greeting g -> {
+                delay = settings.greetingTime();
+                then = this::showHome;
+            }
+            case Screen.Countdown c -> {
+                return;
+            }
+            case Screen.Measuring m -> {
+                return;
+            }
+            case Screen.ExercisePlay p -> {
+                return;
+            }
+            case Screen.ExercisePaused p -> {
+                return; // the session ends itself when they stay off the mat
+            }
+            case Screen.RestToday r -> {
+                delay = settings.problemTime();
+                then = this::showHome;
+            }
+            case Screen.StillThere s -> {
+                delay = settings.answerTimeout();
+                then = this::endSession;
+            }
+            case Screen.Goodbye g -> {
+                delay = settings.goodbyeTime();
+                then = this::endSession;
+            }
+            case Problem problem when !problem.keepsSession() -> {
+                delay = settings.problemTime();
+                then = this::endSession;
+            }
+            default -> {
+                delay = settings.idleTimeout();
+                then = this::stillThere;
+            }
+        }
+        long serial = screenSerial;
+        timer = executor.schedule(() -> guarded(() -> {
+            if (serial == screenSerial) {
+                then.run();
+            }
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void guarded(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            onUnexpected(e);
+        }
+    }
+}

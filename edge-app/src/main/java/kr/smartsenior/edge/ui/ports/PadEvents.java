@@ -1,0 +1,18 @@
+package kr.smartsenior.edge.ui.ports;
+
+import java.util.function.IntConsumer;
+
+/**
+ * Presses on the step mat's pads, used as a hands-free "yes" ("발판을 밟으면 시작합니다"): on every
+ * screen that offers a main choice, any pad press chooses it. Pads the running fitness test counts
+ * are the test protocol's business; an adapter may forward every press here anyway, since the
+ * screens ignore pads while a test is measuring.
+ */
+public interface PadEvents {
+
+    /**
+     * Delivers every press from now on to {@code listener}, with the pad's number (1 and up), on any
+     * thread. Called once.
+     */
+    void start(IntConsumer listener);
+}

@@ -1,0 +1,101 @@
+package kr.smartsenior.edge.ui.views;
+
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.transform.Scale;
+import kr.smartsenior.edge.ui.voice.Prompt;
+
+/**
+ * The scene's root: the current screen's view, drawn at 1920×1080 and scaled to the real display
+ * (so the sizes in kiosk.css are the sizes on the 27" touch monitor), with a status line for a silent
+ * voice and, in simulation, the keyboard help.
+ */
+public final class KioskView extends Pane {
+
+    public static final double WIDTH = 1920;
+    public static final double HEIGHT = 1080;
+    static final String STYLESHEET = "/kr/smartsenior/edge/ui/kiosk.css";
+    static final String VOICE_OFF = "소리 안내가 나오지 않아요. 화면의 글을 읽어 주세요.";
+
+    private final KioskViewModel model;
+    private final BiConsumer<Screen, Action> act;
+    private final BorderPane design = new BorderPane();
+
+    public KioskView(KioskViewModel model, BiConsumer<Screen, Action> act, Optional<String> simulationHelp) {
+        this.model = model;
+        this.act = act;
+        getStylesheets().add(KioskView.class.getResource(STYLESHEET).toExternalForm());
+        design.getStyleClass().add("kiosk");
+        design.setPrefSize(WIDTH, HEIGHT);
+        design.setMinSize(WIDTH, HEIGHT);
+        design.setMaxSize(WIDTH, HEIGHT);
+        design.resize(WIDTH, HEIGHT);
+
+        Label voiceOff = ViewParts.label(VOICE_OFF, "status");
+        voiceOff.setMaxWidth(Double.MAX_VALUE);
+        voiceOff.visibleProperty().bind(model.voiceWorking().not());
+        voiceOff.managedProperty().bind(voiceOff.visibleProperty());
+        VBox status = new VBox(voiceOff);
+        simulationHelp.ifPresent(help -> {
+            Label line = ViewParts.label(help, "status");
+            line.setMaxWidth(Double.MAX_VALUE);
+            status.getChildren().add(line);
+        });
+        design.setBottom(status);
+
+        Scale scale = new Scale();
+        DoubleBinding factor = Bindings.createDoubleBinding(() -> Math.min(getWidth() / WIDTH, getHeight() / HEIGHT),
+                widthProperty(), heightProperty());
+        scale.xProperty().bind(factor);
+        scale.yProperty().bind(factor);
+        design.getTransforms().add(scale);
+        design.layoutXProperty().bind(widthProperty().subtract(factor.multiply(WIDTH)).divide(2));
+        design.layoutYProperty().bind(heightProperty().subtract(factor.multiply(HEIGHT)).divide(2));
+        setStyle("-fx-background-color: #fbf8f1;");
+        getChildren().add(design);
+
+        model.screen().addListener((obs, before, now) -> design.setCenter(viewOf(now)));
+        design.setCenter(viewOf(model.screen().get()));
+    }
+
+    /** The view for a screen. Each is built fresh, so nothing of an earlier screen (or person) stays. */
+    Node viewOf(Screen screen) {
+        java.util.function.Consumer<Action> tap = action -> act.accept(screen, action);
+        return switch (screen) {
+            case Screen.Idle idle -> new IdleView(idle);
+            case Screen.Greeting greeting -> new MessageView(greeting, greeting.name() + "님, 반갑습니다!",
+                    Prompt.GREETING.text(), tap);
+            case Screen.Home home -> new HomeView(home, tap);
+            case Screen.SafetyAsk ask -> new SafetyAskView(ask, tap);
+            case Screen.RestToday rest -> new MessageView(rest, "오늘은 체력 측정을 쉬어요",
+                    ViewParts.afterHeading("오늘은 체력 측정을 쉬어요.", Prompt.REST_TODAY.text()), tap);
+            case Screen.TestStep step -> new TestStepView(step, tap);
+            case Screen.Countdown countdown -> new CountdownView(countdown, model, tap);
+            case Screen.Measuring measuring -> new MeasuringView(measuring, model, tap);
+            case Screen.Result result -> new ResultView(result, tap);
+            case Screen.Retry retry -> new MessageView(retry, "다시 해 볼까요?", retry.reason(), tap);
+            case Screen.Summary summary -> new SummaryView(summary, tap);
+            case Screen.ExerciseNone none -> new MessageView(none, "운동하기", Prompt.EXERCISE_NONE.text(), tap);
+            case Screen.ExerciseChoice choice -> ExerciseViews.choice(choice, tap);
+            case Screen.ExerciseBriefing briefing -> ExerciseViews.briefing(briefing, tap);
+            case Screen.ExercisePlay play -> ExerciseViews.play(play, model, tap);
+            case Screen.ExercisePaused paused -> ExerciseViews.paused(paused, tap);
+            case Screen.ExerciseStopAsk ask -> ExerciseViews.stopAsk(ask, tap);
+            case Screen.ExerciseSymptom symptom -> new MessageView(symptom, "운동을 멈췄어요",
+                    ViewParts.afterHeading("운동을 멈췄어요.", Prompt.EXERCISE_SYMPTOM.text()), tap);
+            case Screen.ExerciseResult result -> ExerciseViews.result(result, tap);
+            case Screen.StillThere still -> new MessageView(still, "계속하시겠어요?",
+                    ViewParts.afterHeading("계속하시겠어요?", Prompt.STILL_THERE.text()), tap);
+            case Screen.Goodbye goodbye -> new MessageView(goodbye, goodbye.name() + "님, 안녕히 가세요",
+                    Prompt.GOODBYE.text(), tap);
+            case Screen.Problem problem -> new MessageView(problem, problem.kind().heading, problem.message(), tap);
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package kr.smartsenior.edge.ui.views;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import kr.smartsenior.edge.ui.ports.FitnessTests.Grade;
+import kr.smartsenior.edge.ui.ports.FitnessTests.Step;
+import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.Unit;
+
+/**
+ * How the screens present one test: its spoken steps, its demonstration and its result in plain
+ * words. Tests without their own sentences get the general ones.
+ */
+public record TestGuide(MeasurementCode test, Prompt intro, Prompt practice, Prompt safety, Demo demo) {
+
+    /** The animated demonstration shown with the instructions. */
+    enum Demo {
+        CHAIR_STAND, STEP_IN_PLACE, WALK, ONE_LEG, STAND
+    }
+
+    public static TestGuide of(MeasurementCode test) {
+        return switch (test) {
+            case CHAIR_STAND_30S -> new TestGuide(test, Prompt.CHAIR_STAND_INTRO, Prompt.CHAIR_STAND_PRACTICE,
+                    Prompt.TEST_SAFETY, Demo.CHAIR_STAND);
+            case STEP_IN_PLACE_2MIN -> new TestGuide(test, Prompt.STEP_IN_PLACE_INTRO, Prompt.TEST_PRACTICE,
+                    Prompt.TEST_SAFETY, Demo.STEP_IN_PLACE);
+            case TIMED_UP_AND_GO, FIGURE_8_WALK -> new TestGuide(test,
+                    test == MeasurementCode.TIMED_UP_AND_GO ? Prompt.UP_AND_GO_INTRO : Prompt.TEST_INTRO,
+                    Prompt.TEST_PRACTICE, Prompt.TEST_SAFETY, Demo.WALK);
+            case ONE_LEG_STANCE -> new TestGuide(test, Prompt.ONE_LEG_INTRO, Prompt.TEST_PRACTICE, Prompt.ONE_LEG_SAFETY,
+                    Demo.ONE_LEG);
+            default -> new TestGuide(test, Prompt.TEST_INTRO, Prompt.TEST_PRACTICE, Prompt.TEST_SAFETY, Demo.STAND);
+        };
+    }
+
+    String name() {
+        return test.koreanName();
+    }
+
+    /** The sentence for a step at which the test waits. */
+    public Prompt prompt(Step step) {
+        return switch (step) {
+            case SAFETY_CHECK -> safety;
+            case INSTRUCTIONS -> intro;
+            case PRACTICE -> practice;
+        };
+    }
+
+    /** The value with its Korean unit, e.g. "14번", "8.4초", "23.5kg". */
+    public String valueText(BigDecimal value) {
+        Unit unit = test.unit();
+        return switch (unit) {
+            case COUNT -> value.setScale(0, RoundingMode.HALF_UP).toPlainString() + "번";
+            case SECONDS -> value.setScale(1, RoundingMode.HALF_UP).toPlainString() + "초";
+            case KILOGRAMS -> value.setScale(1, RoundingMode.HALF_UP).toPlainString() + "kg";
+            case CENTIMETRES -> value.setScale(1, RoundingMode.HALF_UP).toPlainString() + "cm";
+        };
+    }
+
+    /** The result in plain words. */
+    public String resultSentence(BigDecimal value) {
+        String v = valueText(value);
+        return switch (test) {
+            case CHAIR_STAND_30S -> "30초 동안 " + v + " 일어나셨어요.";
+            case STEP_IN_PLACE_2MIN -> "2분 동안 " + valueText(value).replace("번", "걸음") + " 걸으셨어요.";
+            case TIMED_UP_AND_GO, FIGURE_8_WALK -> "다녀오는 데 " + v + " 걸렸어요.";
+            case ONE_LEG_STANCE -> "한 발로 " + v + " 동안 서 계셨어요.";
+            default -> "결과는 " + v + "이에요.";
+        };
+    }
+
+    public static Prompt resultPrompt(Grade grade) {
+        return switch (grade) {
+            case GOOD -> Prompt.RESULT_GOOD;
+            case FAIR -> Prompt.RESULT_FAIR;
+            case LOW -> Prompt.RESULT_LOW;
+            case UNRATED -> Prompt.RESULT_UNRATED;
+        };
+    }
+
+    /** The grade in one word, under the grade picture. */
+    static String gradeWord(Grade grade) {
+        return switch (grade) {
+            case GOOD -> "좋아요";
+            case FAIR -> "보통";
+            case LOW -> "힘내요";
+            case UNRATED -> "완료";
+        };
+    }
+}

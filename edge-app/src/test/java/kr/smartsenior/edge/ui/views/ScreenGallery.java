@@ -1,0 +1,126 @@
+package kr.smartsenior.edge.ui.views;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import kr.smartsenior.edge.ui.ports.ExercisePrograms.Stage;
+import kr.smartsenior.edge.ui.ports.ExercisePrograms;
+import kr.smartsenior.edge.ui.ports.FitnessTests.Grade;
+import kr.smartsenior.edge.ui.ports.FitnessTests.Step;
+import kr.smartsenior.edge.ui.views.Screen.Line;
+import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.protocol.MeasurementCode;
+
+/** One example of every screen (and of its variants), as a senior would meet it. */
+final class ScreenGallery {
+
+    /** A named example: the screen, its live values, whether the voice works, the simulation help line. */
+    record Example(String name, Screen screen, Live live, boolean voiceWorking, Optional<String> help,
+            ExerciseLive exercise) {
+        Example(String name, Screen screen) {
+            this(name, screen, Live.NONE, true, Optional.empty(), ExerciseLive.NONE);
+        }
+
+        Example(String name, Screen screen, Live live) {
+            this(name, screen, live, true, Optional.empty(), ExerciseLive.NONE);
+        }
+
+        Example(String name, Screen screen, Live live, boolean voiceWorking, Optional<String> help) {
+            this(name, screen, live, voiceWorking, help, ExerciseLive.NONE);
+        }
+
+        Example(String name, Screen screen, ExerciseLive exercise) {
+            this(name, screen, Live.NONE, true, Optional.empty(), exercise);
+        }
+    }
+
+    static final String NAME = "김순자";
+
+    private ScreenGallery() {
+    }
+
+    static List<Example> all() {
+        MeasurementCode chair = MeasurementCode.CHAIR_STAND_30S;
+        List<Line> results = List.of(new Line("30초 의자에 앉았다 일어서기", "14번 · 보통"), new Line("2분 제자리 걷기", "98번 · 좋아요"),
+                new Line("3m 표적 돌아오기", "8.4초 · 보통"), new Line("한 발로 서기", "12.5초 · 보통"));
+        List<Line> prescription = List.of(new Line("운동", "걷기, 의자 앉았다 일어서기"), new Line("시간", "하루 30분"),
+                new Line("횟수", "일주일에 5번"), new Line("강도", "약간 숨이 찰 정도"));
+        return List.of(
+                new Example("01-idle", new Screen.Idle(false)),
+                new Example("02-idle-awake", new Screen.Idle(true)),
+                new Example("03-greeting", new Screen.Greeting(NAME)),
+                new Example("04-home", new Screen.Home(NAME)),
+                new Example("05-test-instructions", new Screen.TestStep(1, 4, chair, Step.INSTRUCTIONS)),
+                new Example("06-test-practice", new Screen.TestStep(1, 4, chair, Step.PRACTICE)),
+                new Example("07-countdown", new Screen.Countdown(1, 4, chair), new Live("3", "", -1)),
+                new Example("08-measuring-count", new Screen.Measuring(1, 4, chair), new Live("9", "남은 시간 12초", 0.6)),
+                new Example("09-result", new Screen.Result(1, 4, chair, "14번", "30초 동안 14번 일어나셨어요.", Grade.FAIR, false)),
+                new Example("10-test-instructions-walk",
+                        new Screen.TestStep(3, 4, MeasurementCode.TIMED_UP_AND_GO, Step.INSTRUCTIONS)),
+                new Example("11-measuring-timer", new Screen.Measuring(3, 4, MeasurementCode.TIMED_UP_AND_GO),
+                        new Live("5.2", "걸린 시간 5초", -1)),
+                new Example("12-test-safety", new Screen.TestStep(4, 4, MeasurementCode.ONE_LEG_STANCE, Step.SAFETY_CHECK)),
+                new Example("13-result-good", new Screen.Result(4, 4, MeasurementCode.ONE_LEG_STANCE, "21.3초",
+                        "한 발로 21.3초 동안 서 계셨어요.", Grade.GOOD, true)),
+                new Example("14-retry", new Screen.Retry(2, 4, MeasurementCode.STEP_IN_PLACE_2MIN, "발판에서 발이 떨어져서 다시 재야 해요.")),
+                new Example("15-summary", new Screen.Summary(NAME, results, prescription, true)),
+                new Example("16-records-no-prescription", new Screen.Summary("박영수", List.of(new Line("오늘", "아직 측정하지 않았어요")),
+                        List.of(new Line("운동 처방", "처방 준비 중")), false)),
+                new Example("17-exercise-none", new Screen.ExerciseNone()),
+                new Example("18-still-there", new Screen.StillThere()),
+                new Example("19-goodbye", new Screen.Goodbye(NAME)),
+                new Example("20-card-unknown", new Screen.Problem(Screen.Problem.Kind.CARD, Prompt.CARD_UNKNOWN.text())),
+                new Example("21-sensor-failure", new Screen.Problem(Screen.Problem.Kind.SENSOR,
+                        "발판 센서의 연결이 끊어졌어요. 담당 선생님께 알려 주세요.")),
+                new Example("22-unexpected", new Screen.Problem(Screen.Problem.Kind.UNEXPECTED, Prompt.UNEXPECTED.text())),
+                new Example("23-home-voice-off-simulation", new Screen.Home(NAME), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("24-exercise-choice", new Screen.ExerciseChoice(List.of(STEP_JUMP, BALANCE, INTERVAL))),
+                new Example("25-step-jump-briefing", new Screen.ExerciseBriefing(STEP_JUMP)),
+                new Example("26-step-jump-warm-up", new Screen.ExercisePlay(STEP_JUMP, Stage.WARM_UP),
+                        new ExerciseLive(Set.of(), MatView.Sign.STEP, "", "", false, "", "남은 시간 42초", -1)),
+                new Example("27-step-jump-step", new Screen.ExercisePlay(STEP_JUMP, Stage.PLAY),
+                        new ExerciseLive(Set.of(2), MatView.Sign.STEP, "2번 발판을 밟으세요", "좋아요!", true, "성공 12  ·  놓침 3",
+                                "남은 시간 6분 12초", -1)),
+                new Example("28-step-jump-stay", new Screen.ExercisePlay(STEP_JUMP, Stage.PLAY),
+                        new ExerciseLive(Set.of(4), MatView.Sign.STAY, "가만히 계세요", "놓쳤어요", false, "성공 12  ·  놓침 4",
+                                "남은 시간 6분 8초", -1)),
+                new Example("29-step-jump-jump", new Screen.ExercisePlay(STEP_JUMP, Stage.PLAY),
+                        new ExerciseLive(Set.of(1, 2), MatView.Sign.JUMP, "두 발로 점프!", "좋아요!", true, "성공 13  ·  놓침 4",
+                                "남은 시간 6분 5초", -1)),
+                new Example("30-balance-briefing", new Screen.ExerciseBriefing(BALANCE_SUPPORTED)),
+                new Example("31-balance-one-leg", new Screen.ExercisePlay(BALANCE_SUPPORTED, Stage.PLAY),
+                        new ExerciseLive(Set.of(1), MatView.Sign.STAND, Prompt.TASK_LEFT_LEG.text(), "좋아요!", true,
+                                "성공 5  ·  놓침 1", "남은 시간 5분 40초", 0.6)),
+                new Example("32-interval-briefing", new Screen.ExerciseBriefing(INTERVAL)),
+                new Example("33-interval-work", new Screen.ExercisePlay(INTERVAL, Stage.PLAY),
+                        new ExerciseLive(Set.of(1), MatView.Sign.STEP, "빠르게 제자리 걷기!", "좋아요!", true,
+                                "라운드 2 / 3  ·  분당 96걸음", "남은 시간 14초", -1)),
+                new Example("34-interval-rest", new Screen.ExercisePlay(INTERVAL, Stage.REST),
+                        new ExerciseLive(Set.of(), MatView.Sign.STEP, "", "", false, "라운드 2 / 3", "남은 시간 48초", -1)),
+                new Example("35-exercise-paused", new Screen.ExercisePaused(STEP_JUMP)),
+                new Example("36-exercise-stop-ask", new Screen.ExerciseStopAsk(INTERVAL)),
+                new Example("37-exercise-symptom", new Screen.ExerciseSymptom(INTERVAL)),
+                new Example("38-exercise-result", new Screen.ExerciseResult(STEP_JUMP, SUMMARY, KioskControllerLines.of(SUMMARY))),
+                new Example("39-exercise-result-stepped-off", new Screen.ExerciseResult(BALANCE, STOPPED,
+                        KioskControllerLines.of(STOPPED))),
+                new Example("40-safety-ask", new Screen.SafetyAsk()),
+                new Example("41-rest-today", new Screen.RestToday()));
+    }
+
+    static final ExercisePrograms.Offer STEP_JUMP = new ExercisePrograms.Offer(MeasurementCode.STEP_JUMP, 2, 10, false);
+    static final ExercisePrograms.Offer BALANCE = new ExercisePrograms.Offer(MeasurementCode.BALANCE, 2, 10, true);
+    static final ExercisePrograms.Offer BALANCE_SUPPORTED = new ExercisePrograms.Offer(MeasurementCode.BALANCE, 1, 10, true);
+    static final ExercisePrograms.Offer INTERVAL = new ExercisePrograms.Offer(MeasurementCode.INTERVAL, 1, 10, false);
+    static final ExercisePrograms.Summary SUMMARY = new ExercisePrograms.Summary(MeasurementCode.STEP_JUMP,
+            java.time.Duration.ofMinutes(10), 142, 47, 75, 812, 64, 2, 2, 0, null);
+    static final ExercisePrograms.Summary STOPPED = new ExercisePrograms.Summary(MeasurementCode.BALANCE,
+            java.time.Duration.ofSeconds(272), 9, 3, 75, 1420, 0, 2, 1, 0, "stepped-off");
+
+    /** The result lines as the controller makes them. */
+    private static final class KioskControllerLines {
+        static List<Line> of(ExercisePrograms.Summary summary) {
+            return ScreenWording.exerciseResult(summary);
+        }
+    }
+}
