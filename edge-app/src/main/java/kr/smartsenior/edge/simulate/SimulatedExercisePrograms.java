@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import kr.smartsenior.edge.exercise.Cue;
 import kr.smartsenior.edge.exercise.ExercisePlan;
 import kr.smartsenior.edge.ui.ports.ExercisePrograms;
 import kr.smartsenior.protocol.MeasurementCode;
@@ -203,11 +204,11 @@ public final class SimulatedExercisePrograms implements ExercisePrograms, AutoCl
 
         private ExerciseEvent.Target target(int index) {
             return switch (offer.program()) {
-                case BALANCE -> new ExerciseEvent.Target(index % 2 == 0 ? Move.LEFT_LEG : Move.RIGHT_LEG,
+                case BALANCE -> new ExerciseEvent.Target(index % 2 == 0 ? Cue.Kind.LEFT_LEG : Cue.Kind.RIGHT_LEG,
                         Set.of(index % 2 == 0 ? 1 : 2), false, Duration.ofSeconds(6), Duration.ofSeconds(8));
-                case INTERVAL -> new ExerciseEvent.Target(Move.MARCH, Set.of(index % 2 + 1), false, Duration.ofMillis(750),
+                case INTERVAL -> new ExerciseEvent.Target(Cue.Kind.MARCH, Set.of(index % 2 + 1), false, Duration.ofMillis(750),
                         Duration.ZERO);
-                default -> new ExerciseEvent.Target(index == 4 ? Move.STAY : Move.STEP, Set.of(index % 2 + 1), false,
+                default -> new ExerciseEvent.Target(index == 4 ? Cue.Kind.STAY : Cue.Kind.STEP, Set.of(index % 2 + 1), false,
                         Duration.ofMillis(2500), Duration.ZERO);
             };
         }

@@ -125,7 +125,7 @@ public final class SensorExercisePrograms implements ExercisePrograms {
 
         @Override
         public void onCue(ExerciseSession session, Cue cue) {
-            events.accept(new ExerciseEvent.Target(Move.valueOf(cue.kind().name()), cue.pads(), cue.numberOnly(), cue.window(),
+            events.accept(new ExerciseEvent.Target(cue.kind(), cue.pads(), cue.numberOnly(), cue.window(),
                     cue.hold()));
         }
 

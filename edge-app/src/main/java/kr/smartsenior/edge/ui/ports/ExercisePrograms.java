@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import kr.smartsenior.edge.exercise.Cue;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
 
@@ -74,27 +75,6 @@ public interface ExercisePrograms {
         WARM_UP, PLAY, REST, PAUSED, COOL_DOWN
     }
 
-    /** What a target or task asks for. */
-    enum Move {
-        /** Step onto the pad. */
-        STEP,
-        /** Jump with both feet. */
-        JUMP,
-        /** Do not step (a go/no-go task). */
-        STAY,
-        BOTH_FEET,
-        /** Lean towards the screen. */
-        LEAN,
-        /** Stand on the left foot. */
-        LEFT_LEG,
-        /** Stand on the right foot. */
-        RIGHT_LEG,
-        /** One foot forward on pad 4. */
-        STAGGERED,
-        /** The interval's beat. */
-        MARCH
-    }
-
     /** What a session reports. */
     sealed interface ExerciseEvent {
 
@@ -107,10 +87,12 @@ public interface ExercisePrograms {
         /**
          * A target or task: light these pads (with their numbers and a shape), say it.
          *
+         * @param move       what it asks for: the exercise engine's own {@link Cue.Kind}, so a new kind of
+         *                   cue cannot reach the screens without them saying how to show it
          * @param numberOnly show the number only, not the lit pad (a dual task)
          * @param hold       how long to hold a balance position, zero otherwise
          */
-        record Target(Move move, Set<Integer> pads, boolean numberOnly, Duration window, Duration hold)
+        record Target(Cue.Kind move, Set<Integer> pads, boolean numberOnly, Duration window, Duration hold)
                 implements ExerciseEvent {
             public Target {
                 Objects.requireNonNull(move, "move");

@@ -9,6 +9,15 @@
  * prescription). {@code ui.adapters} implements them over the kiosk's features; {@code simulate}
  * scripts them for tests and demonstrations.
  *
+ * <p>The ports depend on the protocol's catalogue ({@code MeasurementCode}, {@code MeasurementRecord})
+ * and on one type of the exercise engine: what a cue asks for,
+ * {@link kr.smartsenior.edge.exercise.Cue.Kind}, is the target's {@code move}. It used to be copied
+ * here as {@code Move} and mapped by name, which compiles when the engine gains a kind and fails at
+ * run time in front of a senior; sharing the engine's own enum makes the screens' exhaustive switches
+ * ({@code views.ExerciseGuide}) fail to compile instead, until they say how to show and speak it.
+ * {@code Cue.Kind} is a plain enum of the exercise vocabulary (no sensors, threads or state), so the
+ * ports stay as independent of the engine as before.
+ *
  * <p>Listeners may be called on any thread, in order, never concurrently; the screens move every event
  * to their own thread.
  */

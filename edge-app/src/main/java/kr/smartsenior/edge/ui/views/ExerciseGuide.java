@@ -1,6 +1,7 @@
 package kr.smartsenior.edge.ui.views;
 
 import java.util.Optional;
+import kr.smartsenior.edge.exercise.Cue;
 import kr.smartsenior.edge.ui.ports.ExercisePrograms.Stage;
 import kr.smartsenior.edge.ui.ports.ExercisePrograms;
 import kr.smartsenior.edge.ui.voice.Prompt;
@@ -97,7 +98,7 @@ public record ExerciseGuide(MeasurementCode program, Prompt intro, Action choose
     }
 
     /** The sign drawn on the lit pads: a shape and a word, so colour is never the only cue. */
-    public static MatView.Sign sign(ExercisePrograms.Move move) {
+    public static MatView.Sign sign(Cue.Kind move) {
         return switch (move) {
             case STEP, MARCH -> MatView.Sign.STEP;
             case JUMP -> MatView.Sign.JUMP;

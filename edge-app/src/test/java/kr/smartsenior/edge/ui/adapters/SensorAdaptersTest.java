@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import kr.smartsenior.edge.exercise.Cue;
 import kr.smartsenior.edge.sensor.SiteCalibration;
 import kr.smartsenior.edge.sensor.Sensors;
 import kr.smartsenior.edge.sensor.Trace;
@@ -65,7 +66,7 @@ class SensorAdaptersTest {
 
         assertThat(events).filteredOn(ExerciseEvent.Stage.class::isInstance).map(e -> ((ExerciseEvent.Stage) e).stage())
                 .containsExactly(ExercisePrograms.Stage.WARM_UP, ExercisePrograms.Stage.PLAY, ExercisePrograms.Stage.COOL_DOWN);
-        assertThat(events).anyMatch(e -> e instanceof ExerciseEvent.Target t && t.move() == ExercisePrograms.Move.LEAN)
+        assertThat(events).anyMatch(e -> e instanceof ExerciseEvent.Target t && t.move() == Cue.Kind.LEAN)
                 .anyMatch(e -> e instanceof ExerciseEvent.Answer a && a.hit())
                 .anyMatch(e -> e instanceof ExerciseEvent.Progress p && p.held().toMillis() > 0);
         ExerciseEvent.Finished finished = (ExerciseEvent.Finished) events.getLast();
