@@ -1,0 +1,137 @@
+package kr.smartsenior.edge.ui;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import kr.smartsenior.edge.simulate.SimulatedCards;
+import kr.smartsenior.edge.simulate.SimulatedExercisePrograms;
+import kr.smartsenior.edge.simulate.SimulatedFitnessTests;
+import kr.smartsenior.edge.simulate.SimulatedMembers;
+import kr.smartsenior.edge.simulate.SimulatedPads;
+import kr.smartsenior.edge.simulate.SimulatedPresence;
+import kr.smartsenior.edge.ui.views.Action;
+import kr.smartsenior.edge.ui.views.Screen;
+import kr.smartsenior.protocol.MeasurementRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * A kiosk's journey without a window, for the flows' tests: the controller on its own ordered thread,
+ * fed by simulated cards, presence, pads, tests and exercise programs, its screens and prompts kept by
+ * a {@link RecordingSink} and its records in {@link #recorded}. Timeouts are long unless a test starts
+ * it again with its own ({@link #start(UiSettings)}).
+ */
+abstract class JourneyFixture {
+
+    static final Duration SHORT = Duration.ofMillis(150);
+    static final Duration LONG = Duration.ofSeconds(30);
+    static final String MEMBER = "M7K2Q9XD4T";
+    static final String NAME = "김순자";
+
+    static final String EXERCISER = "M5R1C8ZL2B";
+    static final String HIGH_PRESSURE = "M9B4P1XH6S";
+    final SimulatedCards cards = new SimulatedCards(List.of(new SimulatedCards.Member(MEMBER, NAME),
+            new SimulatedCards.Member("M3H8P2WQ6N", "박영수"), new SimulatedCards.Member(EXERCISER, "이옥분"),
+            new SimulatedCards.Member(HIGH_PRESSURE, "정말순")));
+    final SimulatedPresence presence = new SimulatedPresence();
+    final SimulatedPads pads = new SimulatedPads();
+    final SimulatedFitnessTests tests = new SimulatedFitnessTests(Duration.ofMillis(5));
+    final SimulatedMembers members = new SimulatedMembers(Map.of(MEMBER, Map.of("운동", "걷기"), EXERCISER,
+            Map.of("version", 3, "lines", List.of("스텝 & 점프 2단계를 10분, 일주일에 3번 해요."),
+                    "programs", List.of(Map.of("code", "STEP_JUMP", "name", "스텝 & 점프", "level", 2, "minutes", 10, "perWeek", 3),
+                            Map.of("code", "INTERVAL", "name", "고강도 인터벌", "level", 1, "minutes", 10, "perWeek", 2)),
+                    "restrictions", List.of()),
+            HIGH_PRESSURE, Map.of("version", 4, "lines", List.of("혈압이 높은 편이라 힘든 운동(인터벌)은 하지 않아요."),
+                    "programs", List.of(), "restrictions", List.of(Map.of("code", "SAFE-BP-HIGH",
+                            "text", "혈압이 높은 편이라 힘든 운동(인터벌)은 하지 않아요.")))));
+    final SimulatedExercisePrograms exercises = new SimulatedExercisePrograms(Duration.ofMillis(5));
+    final List<MeasurementRecord> recorded = new CopyOnWriteArrayList<>();
+    final RecordingSink sink = new RecordingSink();
+    ScheduledExecutorService executor;
+    Consumer<MeasurementRecord> recorder = recorded::add;
+    KioskController controller;
+
+    @BeforeEach
+    void startWithLongTimeouts() {
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(10));
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+        start(UiSettings.defaults().withTimeouts(LONG, LONG, LONG, LONG, LONG));
+    }
+
+    void start(UiSettings settings) {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+        executor = KioskUi.controllerExecutor();
+        controller = new KioskController(new KioskUi.Ports(cards, presence, pads, tests, members, exercises), r -> recorder.accept(r),
+                sink, settings, Clock.system(KioskUi.SEOUL), executor);
+        controller.start();
+        awaitScreen(Screen.Idle.class);
+    }
+
+    @AfterEach
+    void stop() {
+        Awaitility.reset();
+        executor.shutdownNow();
+        tests.close();
+        exercises.close();
+    }
+
+    /**
+     * Waits for the screen, then for the controller to finish the step that showed it: the screen
+     * reaches the sink before its spoken prompt, so asserting on prompts right after the screen raced.
+     */
+    <T extends Screen> T awaitScreen(Class<T> type) {
+        Screen shown = await().atMost(Duration.ofSeconds(20)).until(sink::current, type::isInstance);
+        try {
+            executor.submit(() -> { }).get(20, java.util.concurrent.TimeUnit.SECONDS); // one thread: runs after that step
+        } catch (Exception e) {
+            throw new AssertionError("the controller did not finish showing " + type.getSimpleName(), e);
+        }
+        return type.cast(shown);
+    }
+
+    void tap(Action action) {
+        controller.act(sink.current(), action);
+    }
+
+    /** Member 1 shows their card, is greeted and goes on to the home screen. */
+    void greetedAtHome() {
+        cards.show(1);
+        awaitScreen(Screen.Greeting.class);
+        tap(Action.NEXT);
+        awaitScreen(Screen.Home.class);
+    }
+
+    /** 체력 측정, and "no pain or dizziness today". */
+    void measure() {
+        tap(Action.MEASURE);
+        awaitScreen(Screen.SafetyAsk.class);
+        tap(Action.WELL);
+    }
+
+    void walkOneTest(boolean pads) {
+        Screen.TestStep step = awaitScreen(Screen.TestStep.class);
+        while (true) {
+            if (pads) {
+                this.pads.press(2);
+            } else {
+                tap(Action.READY);
+            }
+            Screen before = step;
+            await().atMost(Duration.ofSeconds(5)).until(() -> sink.current() != before);
+            if (!(sink.current() instanceof Screen.TestStep next)) {
+                break;
+            }
+            step = next;
+        }
+        awaitScreen(Screen.Result.class);
+    }
+}

@@ -1,0 +1,141 @@
+package kr.smartsenior.edge.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import kr.smartsenior.edge.store.StoreException;
+import kr.smartsenior.edge.ui.ports.FitnessTests.Step;
+import kr.smartsenior.edge.ui.views.Action;
+import kr.smartsenior.edge.ui.views.Screen;
+import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.protocol.MeasurementCode;
+import org.junit.jupiter.api.Test;
+
+/** The guided test battery: the day's safety question, the tests one by one, retries, failures and what is recorded. */
+class TestBatteryFlowTest extends JourneyFixture {
+
+    @Test
+    void painOrDizzinessTodayMeansNoTestTheAnswerRecordedForStaffAndBackHome() {
+        greetedAtHome();
+        tap(Action.MEASURE);
+        awaitScreen(Screen.SafetyAsk.class);
+        assertThat(sink.prompts).contains(Prompt.SAFETY_ASK);
+        tap(Action.UNWELL);
+        awaitScreen(Screen.RestToday.class);
+        assertThat(sink.prompts).last().isEqualTo(Prompt.REST_TODAY);
+        assertThat(sink.screens).noneMatch(s -> s instanceof Screen.TestStep || s instanceof Screen.Countdown
+                || s instanceof Screen.Measuring || s instanceof Screen.Result);
+        tap(Action.HOME);
+        assertThat(awaitScreen(Screen.Home.class).name()).isEqualTo(NAME);
+        assertThat(recorded).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo(MeasurementCode.UNWELL_TODAY.name());
+            assertThat(r.kind()).isEqualTo("check");
+            assertThat(r.value()).isEqualByComparingTo("1");
+            assertThat(r.detail()).containsEntry("question", "오늘 몸이 아프거나 어지러우세요?");
+        });
+    }
+
+    @Test
+    void anUnwellAnswerThatCannotBeSavedStillSendsTheSeniorToRest() {
+        recorder = r -> {
+            throw new StoreException("disk full");
+        };
+        greetedAtHome();
+        tap(Action.MEASURE);
+        awaitScreen(Screen.SafetyAsk.class);
+        tap(Action.UNWELL);
+        awaitScreen(Screen.RestToday.class);
+    }
+
+    @Test
+    void noPainOrDizzinessStartsTheBattery() {
+        greetedAtHome();
+        measure();
+        Screen.TestStep first = awaitScreen(Screen.TestStep.class);
+        assertThat(first.test()).isEqualTo(MeasurementCode.CHAIR_STAND_30S);
+        assertThat(first.number()).isEqualTo(1);
+        assertThat(sink.screens).noneMatch(Screen.RestToday.class::isInstance);
+    }
+
+    @Test
+    void aPadPressDoesNotAnswerTheSafetyQuestion() {
+        cards.show(1);
+        awaitScreen(Screen.Greeting.class);
+        pads.press(1);
+        awaitScreen(Screen.Home.class);
+        pads.press(1); // 체력 측정
+        Screen.SafetyAsk ask = awaitScreen(Screen.SafetyAsk.class);
+        assertThat(ask.padAction()).isEmpty();
+        int shown = sink.screens.size();
+        pads.press(1);
+        pads.press(2);
+        await().during(Duration.ofMillis(200)).until(() -> sink.screens.size() == shown);
+        assertThat(sink.current()).isSameAs(ask);
+    }
+
+    @Test
+    void aHighBloodPressureOnTheRosterMeansNoTestWithoutAsking() {
+        cards.show(4);
+        awaitScreen(Screen.Greeting.class);
+        tap(Action.NEXT);
+        awaitScreen(Screen.Home.class);
+        tap(Action.MEASURE);
+        awaitScreen(Screen.RestToday.class);
+        assertThat(sink.screens).noneMatch(s -> s instanceof Screen.SafetyAsk || s instanceof Screen.TestStep);
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void aSensorFailureShowsACalmScreenAndKeepsThePersonsSession() {
+        greetedAtHome();
+        tests.failNext();
+        measure();
+        awaitScreen(Screen.TestStep.class);
+        tap(Action.READY);
+        awaitScreen(Screen.TestStep.class);
+        await().until(() -> ((Screen.TestStep) sink.current()).step() == Step.PRACTICE);
+        tap(Action.READY);
+        Screen.Problem problem = awaitScreen(Screen.Problem.class);
+        assertThat(problem.kind()).isEqualTo(Screen.Problem.Kind.SENSOR);
+        assertThat(sink.prompts).contains(Prompt.SENSOR_FAILURE);
+        assertThat(recorded).isEmpty();
+        tap(Action.HOME);
+        assertThat(awaitScreen(Screen.Home.class).name()).isEqualTo(NAME);
+    }
+
+    @Test
+    void anInvalidAttemptOffersARetryAndSkipMovesOn() {
+        greetedAtHome();
+        tap(Action.SKIP); // not offered on home: nothing happens
+        tests.invalidNext();
+        measure();
+        awaitScreen(Screen.TestStep.class);
+        tap(Action.READY);
+        await().until(() -> sink.current() instanceof Screen.TestStep s && s.step() == Step.PRACTICE);
+        tap(Action.READY);
+        Screen.Retry retry = awaitScreen(Screen.Retry.class);
+        assertThat(retry.reason()).contains("다시 재야");
+        tap(Action.SKIP);
+        assertThat(awaitScreen(Screen.TestStep.class).test()).isEqualTo(MeasurementCode.STEP_IN_PLACE_2MIN);
+    }
+
+    @Test
+    void aResultThatCannotBeSavedIsNeverShownAsSaved() {
+        recorder = r -> {
+            throw new StoreException("disk full");
+        };
+        greetedAtHome();
+        measure();
+        awaitScreen(Screen.TestStep.class);
+        tap(Action.SKIP); // on to the step test, which has one waiting step
+        await().until(() -> sink.current() instanceof Screen.TestStep s && s.test() == MeasurementCode.STEP_IN_PLACE_2MIN);
+        tap(Action.READY);
+        Screen.Problem problem = awaitScreen(Screen.Problem.class);
+        assertThat(problem.kind()).isEqualTo(Screen.Problem.Kind.SAVE);
+        assertThat(sink.screens).noneMatch(Screen.Result.class::isInstance);
+        assertThat(sink.prompts).contains(Prompt.SAVE_FAILURE);
+        tap(Action.HOME);
+        awaitScreen(Screen.Home.class);
+    }
+}
