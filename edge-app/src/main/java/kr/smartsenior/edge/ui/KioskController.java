@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * programs ({@link ExerciseFlow}) do the work. Screens and voice leave through the {@link ScreenSink};
  * results leave through the recorder ({@code Kiosk::record}) before they are shown.
  */
-final class KioskController {
+public final class KioskController {
 
     private static final Logger log = LoggerFactory.getLogger(KioskController.class);
 
@@ -30,7 +30,7 @@ final class KioskController {
     private final TestBatteryFlow battery;
     private final ExerciseFlow exercises;
 
-    KioskController(KioskUi.Ports ports, Consumer<MeasurementRecord> recorder, ScreenSink sink, UiSettings settings, Clock clock,
+    public KioskController(KioskUi.Ports ports, Consumer<MeasurementRecord> recorder, ScreenSink sink, UiSettings settings, Clock clock,
             ScheduledExecutorService executor) {
         this.ports = ports;
         this.visit = new VisitFlow(ports.tests(), ports.members(), sink, settings, executor, this::cancelRuns);
@@ -39,7 +39,7 @@ final class KioskController {
     }
 
     /** Shows the idle screen and starts listening to the ports. */
-    void start() {
+    public void start() {
         visit.submit(() -> visit.show(new Screen.Idle(false)));
         ports.cards().start(this::cardShown);
         ports.presence().start(this::presenceChanged);
@@ -65,7 +65,7 @@ final class KioskController {
      * A button of {@code on} was tapped. Ignored unless {@code on} is still the current screen and
      * offers the action (a late tap on a screen that has just gone does nothing).
      */
-    void act(Screen on, Action action) {
+    public void act(Screen on, Action action) {
         visit.submit(() -> {
             if (on == visit.screen()) {
                 onAction(action);
