@@ -40,4 +40,11 @@ class KioskArchitectureTest {
                 .allowEmptyShould(true)
                 .check(KIOSK);
     }
+
+    @Test
+    void noProductionClassIsNamedLikeATest() {
+        noClasses().should().haveSimpleNameEndingWith("Test")
+                .because("a fitness test's protocol is not a unit test: name it ...Protocol or ...Session")
+                .check(KIOSK);
+    }
 }

@@ -3,7 +3,7 @@
  * each sensor-measured test is a state machine over sensor events and loop time, and turns its
  * outcome into a protocol record only when it passes its validity checks.
  *
- * <p>The screen drives a {@link kr.smartsenior.edge.measure.FitnessTest} (instructions, optional
+ * <p>The screen drives a {@link kr.smartsenior.edge.measure.FitnessTestSession} (instructions, optional
  * practice, countdown, measuring with live progress, result or invalid with retry) and listens
  * through {@link kr.smartsenior.edge.measure.TestListener}. A
  * {@link kr.smartsenior.edge.measure.TestBattery} is opened for one member only after the

@@ -19,7 +19,7 @@ import kr.smartsenior.protocol.MeasurementCode;
  * working, or stepping off the mat), no foot on the mat for {@link #MAX_BOTH_OFF} (stepped off, or the
  * mat went dead with a foot in the air), more than {@link #MAX_PLAUSIBLE} lifts.
  */
-final class StepInPlaceTest extends SensorTest {
+final class StepInPlaceProtocol extends SensorProtocol {
 
     static final Duration LENGTH = Duration.ofMinutes(2);
     static final int LEFT = 1;
@@ -40,7 +40,7 @@ final class StepInPlaceTest extends SensorTest {
     private long endAt;
     private long bothOffSince;
 
-    StepInPlaceTest(Sensors sensors) {
+    StepInPlaceProtocol(Sensors sensors) {
         super(MeasurementCode.STEP_IN_PLACE_2MIN, sensors);
     }
 

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * by timer or by the protocol, and the catalogue range check before a result stands. Subclasses
  * hold only their protocol. Everything here runs on the sensor loop.
  */
-abstract class SensorTest implements FitnessTest, PadListener, MotionListener {
+abstract class SensorProtocol implements FitnessTestSession, PadListener, MotionListener {
 
     static final Duration PROGRESS_EVERY = Duration.ofMillis(100);
     /** Events stamped before the end may arrive a little after it on a busy loop. */
@@ -35,7 +35,7 @@ abstract class SensorTest implements FitnessTest, PadListener, MotionListener {
     /** Two feet cannot leave two pads this close together; a mat losing power can. */
     static final long SIMULTANEOUS_NANOS = 20_000_000L;
 
-    private static final Logger log = LoggerFactory.getLogger(SensorTest.class);
+    private static final Logger log = LoggerFactory.getLogger(SensorProtocol.class);
 
     final Sensors sensors;
     final SensorLoop loop;
@@ -48,7 +48,7 @@ abstract class SensorTest implements FitnessTest, PadListener, MotionListener {
     private boolean listening;
     long goAt;
 
-    SensorTest(MeasurementCode code, Sensors sensors) {
+    SensorProtocol(MeasurementCode code, Sensors sensors) {
         this.code = code;
         this.sensors = sensors;
         this.loop = sensors.loop();
@@ -93,7 +93,7 @@ abstract class SensorTest implements FitnessTest, PadListener, MotionListener {
     void timeUp() {
     }
 
-    // --- FitnessTest -----------------------------------------------------------------------
+    // --- FitnessTestSession -----------------------------------------------------------------------
 
     @Override
     public MeasurementCode code() {

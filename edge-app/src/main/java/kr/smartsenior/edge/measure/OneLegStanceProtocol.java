@@ -17,7 +17,7 @@ import kr.smartsenior.protocol.MeasurementCode;
  * <p>Invalid: a foot lifted before "go", not both feet on the pads at "go", no foot lifted within
  * {@link #MAX_REACTION}, or both pads letting go at once (the mat lost power or its cable).
  */
-final class OneLegStanceTest extends SensorTest {
+final class OneLegStanceProtocol extends SensorProtocol {
 
     static final Duration CAP = Duration.ofSeconds(60);
     static final Duration MAX_REACTION = Duration.ofSeconds(15);
@@ -28,7 +28,7 @@ final class OneLegStanceTest extends SensorTest {
     private long liftedAt;
     private SensorLoop.Scheduled cap;
 
-    OneLegStanceTest(Sensors sensors) {
+    OneLegStanceProtocol(Sensors sensors) {
         super(MeasurementCode.ONE_LEG_STANCE, sensors);
     }
 
