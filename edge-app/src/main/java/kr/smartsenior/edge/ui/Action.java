@@ -1,7 +1,7 @@
 package kr.smartsenior.edge.ui;
 
 /** What a senior can choose on a screen; buttons and pads both end up as one of these. */
-enum Action {
+public enum Action {
     /** Home: 체력 측정. */
     MEASURE,
     /** Before the battery, "아프거나 어지러우세요?": yes (no test today). */

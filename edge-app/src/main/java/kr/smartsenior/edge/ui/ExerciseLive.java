@@ -14,10 +14,10 @@ import java.util.Set;
  * @param time    the time line ("남은 시간 4분 12초")
  * @param progress 0 to 1 (the stage's time, or a balance hold), negative for no bar
  */
-record ExerciseLive(Set<Integer> lit, MatView.Sign sign, String cue, String answer, boolean hit, String score, String time,
+public record ExerciseLive(Set<Integer> lit, MatView.Sign sign, String cue, String answer, boolean hit, String score, String time,
         double progress) {
 
-    ExerciseLive {
+    public ExerciseLive {
         lit = Set.copyOf(lit);
     }
 

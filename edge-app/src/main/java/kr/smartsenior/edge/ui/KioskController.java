@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * ending it, by goodbye, timeout or an unexpected error, drops it and shows the idle screen, so nothing
  * of one person is left for the next.
  */
-final class KioskController {
+public final class KioskController {
 
     private static final Logger log = LoggerFactory.getLogger(KioskController.class);
     private static final String NO_PRESCRIPTION = "처방 준비 중";
@@ -98,7 +98,7 @@ final class KioskController {
         }
     }
 
-    KioskController(KioskUi.Ports ports, Consumer<MeasurementRecord> recorder, ScreenSink sink, UiSettings settings, Clock clock,
+    public KioskController(KioskUi.Ports ports, Consumer<MeasurementRecord> recorder, ScreenSink sink, UiSettings settings, Clock clock,
             ScheduledExecutorService executor) {
         this.ports = ports;
         this.recorder = recorder;
@@ -109,7 +109,7 @@ final class KioskController {
     }
 
     /** Shows the idle screen and starts listening to the ports. */
-    void start() {
+    public void start() {
         submit(() -> show(new Screen.Idle(false)));
         ports.cards().start(this::cardShown);
         ports.presence().start(this::presenceChanged);
@@ -135,7 +135,7 @@ final class KioskController {
      * A button of {@code on} was tapped. Ignored unless {@code on} is still the current screen and
      * offers the action (a late tap on a screen that has just gone does nothing).
      */
-    void act(Screen on, Action action) {
+    public void act(Screen on, Action action) {
         submit(() -> {
             if (on == screen) {
                 onAction(action);

@@ -204,7 +204,7 @@ public final class KioskUi implements AutoCloseable {
     }
 
     /** The controller's one ordered thread. */
-    static ScheduledExecutorService controllerExecutor() {
+    public static ScheduledExecutorService controllerExecutor() {
         return Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ssc-ui-controller");
             thread.setDaemon(true);

@@ -7,7 +7,7 @@ package kr.smartsenior.edge.ui;
  * @param caption  a line under it ("남은 시간 18초"), may be empty
  * @param progress 0 to 1 for a fixed-length test, negative when there is no bar
  */
-record Live(String big, String caption, double progress) {
+public record Live(String big, String caption, double progress) {
 
     static final Live NONE = new Live("", "", -1);
 }

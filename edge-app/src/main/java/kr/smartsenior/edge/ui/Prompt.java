@@ -15,7 +15,7 @@ import java.util.Map;
  * the screen text, the default recordings and {@code scripts/make-voice-prompts.sh}); each prompt has a
  * recording {@code <file name>.wav} beside it, which a site may replace (see {@link PromptSource}).
  */
-enum Prompt {
+public enum Prompt {
     IDLE_INVITE, GREETING, HOME, SAFETY_ASK, REST_TODAY,
     CHAIR_STAND_INTRO, CHAIR_STAND_PRACTICE, STEP_IN_PLACE_INTRO, UP_AND_GO_INTRO, ONE_LEG_SAFETY, ONE_LEG_INTRO,
     TEST_INTRO, TEST_PRACTICE, TEST_SAFETY,

@@ -12,7 +12,7 @@ import kr.smartsenior.protocol.MeasurementCode;
  * What one screen shows: immutable, made by the controller, drawn by the matching view. Each screen
  * offers one decision: its choices (the main one first, which a pad press also chooses).
  */
-sealed interface Screen {
+public sealed interface Screen {
 
     /** The buttons, main choice first. */
     List<Choice> choices();

@@ -4,7 +4,7 @@ package kr.smartsenior.edge.ui;
  * Where the controller sends what the senior should see and hear. The JavaFX implementation
  * ({@link FxScreenSink}) hands everything to the FX thread; tests may record instead.
  */
-interface ScreenSink {
+public interface ScreenSink {
 
     void show(Screen screen);
 
