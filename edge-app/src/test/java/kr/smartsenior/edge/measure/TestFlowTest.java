@@ -75,6 +75,42 @@ class TestFlowTest {
     }
 
     @Test
+    void aListenerThatThrowsNeitherStopsTheTestNorSilencesTheOthers() {
+        try (Station station = new Station()) {
+            FitnessTestSession test = station.battery.start(MeasurementCode.STEP_IN_PLACE_2MIN);
+            List<TestProgress> heard = new ArrayList<>();
+            test.addListener(new TestListener() {
+                @Override
+                public void onPhase(FitnessTestSession t, TestPhase phase) {
+                    throw new IllegalStateException("a broken screen (as this test wants)");
+                }
+
+                @Override
+                public void onProgress(FitnessTestSession t, TestProgress progress) {
+                    throw new IllegalStateException("a broken screen (as this test wants)");
+                }
+            });
+            test.addListener(new TestListener() {
+                @Override
+                public void onPhase(FitnessTestSession t, TestPhase phase) {
+                }
+
+                @Override
+                public void onProgress(FitnessTestSession t, TestProgress progress) {
+                    heard.add(progress);
+                }
+            });
+
+            station.replay(test, senior.stepInPlace(Pace.NORMAL, Flaw.NONE));
+
+            assertThat(test.phase()).isEqualTo(TestPhase.RESULT);
+            assertThat(station.phases).contains(TestPhase.MEASURING, TestPhase.RESULT);
+            assertThat(heard).hasSizeGreaterThan(1000); // ten a second through two minutes
+            assertThat(station.recordsOf(MeasurementCode.STEP_IN_PLACE_2MIN)).hasSize(1);
+        }
+    }
+
+    @Test
     void notSeatedAtGoIsNotAStart() {
         try (Station station = new Station()) {
             FitnessTestSession test = station.battery.start(MeasurementCode.CHAIR_STAND_30S);
