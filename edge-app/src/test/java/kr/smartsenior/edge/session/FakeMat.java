@@ -1,16 +1,13 @@
 package kr.smartsenior.edge.session;
 
-import java.util.ArrayList;
-import java.util.List;
 import kr.smartsenior.edge.sensor.PadEvent;
 import kr.smartsenior.edge.sensor.PadListener;
 import kr.smartsenior.edge.sensor.StepMat;
 
-/** A step mat whose pads the test presses: the state changes first, then the listeners hear the event. */
+/** A step mat whose pads the test presses, as the debounced mat has them: the state first, then the event. */
 final class FakeMat implements StepMat {
 
     private final boolean[] pressed;
-    final List<PadListener> listeners = new ArrayList<>();
 
     FakeMat(int pads) {
         pressed = new boolean[pads + 1];
@@ -19,9 +16,7 @@ final class FakeMat implements StepMat {
     /** Sets a pad's state and returns the event the mat would deliver. */
     PadEvent set(int pad, boolean down, long at) {
         pressed[pad] = down;
-        PadEvent event = new PadEvent(pad, down, at);
-        listeners.forEach(listener -> listener.onPad(event));
-        return event;
+        return new PadEvent(pad, down, at);
     }
 
     @Override
@@ -36,12 +31,12 @@ final class FakeMat implements StepMat {
 
     @Override
     public void addListener(PadListener listener) {
-        listeners.add(listener);
+        throw new UnsupportedOperationException("MatPresence is handed the events");
     }
 
     @Override
     public void removeListener(PadListener listener) {
-        listeners.remove(listener);
+        throw new UnsupportedOperationException("MatPresence is handed the events");
     }
 
     @Override
