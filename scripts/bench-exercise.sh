@@ -13,5 +13,5 @@ ROUNDS=${SSC_BENCH_ROUNDS:-3}
 [ -n "${SSC_BENCH_SKIP_BUILD:-}" ] || mvn -B -ntp -q -Dstyle.color=never -DskipTests -pl edge-app -am package
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round: $(java -Dlogback.configurationFile=kiosk-logback.xml -cp edge-app/target/smartsenior-kiosk.jar \
-    kr.smartsenior.edge.ui.ExerciseBenchmark 2>/dev/null | grep '^hits=')"
+    kr.smartsenior.edge.bench.ExerciseBenchmark 2>/dev/null | grep '^hits=')"
 done

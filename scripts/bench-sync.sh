@@ -68,5 +68,5 @@ done
 echo "mode $MODE: $ROUNDS rounds of $RECORDS records, $(nproc) cores, $(java -version 2>&1 | head -1)"
 SSC_SITE_ID=bench-01 SSC_MQTT_URL="$KIOSK_MQTT" SSC_SIM_MEMBERS="$MEMBERS" SSC_LOG_LEVEL=WARN \
   SSC_BENCH_RECORDS="$RECORDS" SSC_BENCH_ROUNDS="$ROUNDS" \
-  java --enable-native-access=ALL-UNNAMED -cp edge-app/target/smartsenior-kiosk.jar kr.smartsenior.edge.simulate.SyncBenchmark
+  java --enable-native-access=ALL-UNNAMED -cp edge-app/target/smartsenior-kiosk.jar kr.smartsenior.edge.bench.SyncBenchmark
 echo "server counters: $(curl -fs -u "admin:$PASSWORD" "$API/ingest/stats")"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks the kiosk screen: JVM start to the first drawn idle screen, pad press to the next screen
 # laid out for drawing, and resident memory (RSS) after three full journeys. Each round is a fresh JVM
-# running kr.smartsenior.edge.simulate.UiBenchmark under a virtual 1920x1080 display (Xvfb, GTK glass).
+# running kr.smartsenior.edge.bench.UiBenchmark under a virtual 1920x1080 display (Xvfb, GTK glass).
 #
 #   scripts/bench-ui.sh                    # 5 rounds with the Pi's JVM options (firmware-config)
 #   SSC_BENCH_ROUNDS=3 SSC_BENCH_SKIP_BUILD=1 SSC_BENCH_JVM_OPTS="-Xmx256m" scripts/bench-ui.sh
@@ -26,7 +26,7 @@ for round in $(seq 1 "$ROUNDS"); do
   # shellcheck disable=SC2086
   line=$(SSC_DATA_DIR=$(mktemp -d) xvfb-run -a -s "-screen 0 1920x1080x24" \
     java $JVM_OPTS -Dlogback.configurationFile=kiosk-logback.xml \
-      -cp edge-app/target/smartsenior-kiosk.jar kr.smartsenior.edge.simulate.UiBenchmark 2>/dev/null | grep '^startup_ms=')
+      -cp edge-app/target/smartsenior-kiosk.jar kr.smartsenior.edge.bench.UiBenchmark 2>/dev/null | grep '^startup_ms=')
   echo "round $round: $line"
   echo "$line" >> "$results"
 done

@@ -76,6 +76,6 @@ if [ "${1:-}" = "--hold" ]; then
   echo "Dashboard: http://127.0.0.1:$HTTP_PORT/fleet  (sign in as admin, password $ADMIN_PASSWORD)"
 fi
 SSC_LOG_LEVEL=WARN java -cp edge-app/target/smartsenior-kiosk.jar -Dlogback.configurationFile=kiosk-logback.xml \
-  kr.smartsenior.edge.simulate.RolloutSimulation "http://127.0.0.1:$HTTP_PORT" admin "$ADMIN_PASSWORD" sim ${HOLD[@]+"${HOLD[@]}"} \
+  kr.smartsenior.edge.bench.RolloutSimulation "http://127.0.0.1:$HTTP_PORT" admin "$ADMIN_PASSWORD" sim ${HOLD[@]+"${HOLD[@]}"} \
   2> "$WORK/kiosks.log"
 echo "Logs: KEEP=1 keeps $WORK (server.log, kiosks.log, mosquitto.log and the generated broker/ files)."

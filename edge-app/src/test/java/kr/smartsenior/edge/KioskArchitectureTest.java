@@ -4,30 +4,62 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import kr.smartsenior.edge.exercise.Cue;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the kiosk's layers apart: the local store knows nothing of MQTT, the sync knows nothing of
- * what produces results, and the screens talk to the kiosk's features only through their ports, never
- * to SQLite, the broker, device drivers or simulators directly.
+ * what produces results, the screens talk to the kiosk's features only through their ports, never to
+ * SQLite, the broker, device drivers or simulators directly; and the kiosk's code never depends on
+ * its simulators or benchmarks, which only the launcher ({@link KioskMain}) and the benchmark
+ * programs compose.
  */
 class KioskArchitectureTest {
 
-    /**
-     * {@code ui.ExerciseBenchmark} drives the screens' controller with simulated sensors and a simulated
-     * senior; it is a benchmark, not part of the screens, and issue #12 moves it out of {@code ui}. Until
-     * then (and harmlessly after) it and its anonymous classes are left out of the screens' rules by name.
-     */
-    private static final String BENCHMARK_IN_UI = "kr\\.smartsenior\\.edge\\.ui\\.ExerciseBenchmark(\\$.*)?";
+    private static final String ROOT = "kr.smartsenior.edge";
 
     private static final JavaClasses KIOSK = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("kr.smartsenior.edge");
+            .importPackages(ROOT);
+
+    /** A benchmark's main class, or a class nested in one. */
+    private static final DescribedPredicate<JavaClass> BENCHMARKS = DescribedPredicate.describe("are benchmarks",
+            KioskArchitectureTest::partOfABenchmark);
+    private static final DescribedPredicate<JavaClass> NOT_BENCHMARKS = DescribedPredicate.describe(
+            "are not benchmarks", type -> !partOfABenchmark(type));
+
+    /** One slice per feature package (with its subpackages), and one for the root (Kiosk, KioskMain). */
+    private static final SliceAssignment FEATURES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass type) {
+            String name = type.getPackageName();
+            if (name.equals(ROOT)) {
+                return SliceIdentifier.of("edge (Kiosk, KioskMain)");
+            }
+            if (name.startsWith(ROOT + ".")) {
+                return SliceIdentifier.of(name.substring(ROOT.length() + 1).split("\\.", 2)[0]);
+            }
+            return SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the kiosk's feature packages";
+        }
+    };
+
+    private static boolean partOfABenchmark(JavaClass type) {
+        return type.getName().split("\\$", 2)[0].endsWith("Benchmark");
+    }
 
     @Test
     void theLocalStoreDoesNotKnowHowRecordsAreSent() {
@@ -54,9 +86,18 @@ class KioskArchitectureTest {
 
     @Test
     void screensAndTheirFlowsNeverTouchSimulatorsStorageTheBrokerOrDeviceDrivers() {
-        noClasses().that().resideInAPackage("..edge.ui..").and().haveNameNotMatching(BENCHMARK_IN_UI)
+        noClasses().that().resideInAPackage("..edge.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("..edge.simulate..", "..edge.store..", "..edge.sync..",
                         "org.eclipse.paho..", "com.pi4j..")
+                .check(KIOSK);
+    }
+
+    @Test
+    void onlyTheLauncherAndTheBenchmarksComposeSimulators() {
+        noClasses().that().resideOutsideOfPackages("..edge.simulate..", "..edge.bench..")
+                .and().doNotBelongToAnyOf(KioskMain.class)
+                .should().dependOnClassesThat().resideInAnyPackage("..edge.simulate..", "..edge.bench..")
+                .because("the kiosk runs the same code with and without simulators: they plug in from outside")
                 .check(KIOSK);
     }
 
@@ -65,7 +106,6 @@ class KioskArchitectureTest {
         // only ui.adapters implements the ports over sensor, identify, measure and exercise; the ports
         // themselves share one plain enum of the exercise engine (see ui.ports' package-info)
         noClasses().that().resideInAPackage("..edge.ui..").and().resideOutsideOfPackage("..edge.ui.adapters..")
-                .and().haveNameNotMatching(BENCHMARK_IN_UI)
                 .should().dependOnClassesThat().resideInAnyPackage("..edge.sensor..", "..edge.identify..",
                         "..edge.measure..", "..edge.hardware..")
                 .orShould().dependOnClassesThat(resideInAPackage("..edge.exercise..").and(not(equivalentTo(Cue.Kind.class))))
@@ -73,9 +113,39 @@ class KioskArchitectureTest {
     }
 
     @Test
+    void nothingDependsOnABenchmark() {
+        noClasses().that(NOT_BENCHMARKS)
+                .should().dependOnClassesThat(BENCHMARKS)
+                .check(KIOSK);
+    }
+
+    @Test
     void portsKnowNothingOfHowTheScreensLookOrSpeak() {
         noClasses().that().resideInAPackage("..edge.ui.ports..")
                 .should().dependOnClassesThat().resideInAnyPackage("..edge.ui.views..", "..edge.ui.voice..", "javafx..")
+                .check(KIOSK);
+    }
+
+    @Test
+    void simulatedDevicesAreReachedOnlyThroughTheirFeature() {
+        noClasses().that().resideOutsideOfPackages("..edge.sensor..", "..edge.identify..", "..edge.simulate..",
+                        "..edge.bench..")
+                .and().doNotBelongToAnyOf(KioskMain.class)
+                .should().dependOnClassesThat().haveSimpleNameStartingWith("Simulated")
+                .orShould().dependOnClassesThat().haveSimpleName("TracePlayer")
+                .orShould().dependOnClassesThat().haveSimpleName("VirtualSensorLoop")
+                .check(KIOSK);
+    }
+
+    @Test
+    void featurePackagesDoNotDependOnEachOtherInCircles() {
+        slices().assignedFrom(FEATURES).should().beFreeOfCycles().check(KIOSK);
+    }
+
+    @Test
+    void noProductionClassIsNamedLikeATest() {
+        noClasses().should().haveSimpleNameEndingWith("Test")
+                .because("a fitness test's protocol is not a unit test: name it ...Protocol or ...Session")
                 .check(KIOSK);
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import kr.smartsenior.edge.sensor.MotionListener;
@@ -16,6 +15,10 @@ import kr.smartsenior.edge.sensor.PadEvent;
 import kr.smartsenior.edge.sensor.PadListener;
 import kr.smartsenior.edge.sensor.SensorLoop;
 import kr.smartsenior.edge.sensor.Sensors;
+import kr.smartsenior.edge.session.GuardedListeners;
+import kr.smartsenior.edge.session.MatPresence;
+import kr.smartsenior.edge.session.SegmentClock;
+import kr.smartsenior.edge.session.SensorSubscription;
 import kr.smartsenior.protocol.MeasurementRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +32,8 @@ import org.slf4j.LoggerFactory;
 abstract class ProgramSession implements ExerciseSession, PadListener, MotionListener {
 
     static final Duration PROGRESS_EVERY = Duration.ofMillis(100);
-    static final int LEFT = 1;
-    static final int RIGHT = 2;
+    static final int LEFT = MatPresence.LEFT;
+    static final int RIGHT = MatPresence.RIGHT;
     static final int BACK = 3;
     static final int FRONT = 4;
 
@@ -48,7 +51,10 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
     private final String memberId;
     private final Consumer<MeasurementRecord> recorder;
     private final Clock clock;
-    private final List<ExerciseListener> listeners = new CopyOnWriteArrayList<>();
+    private final GuardedListeners<ExerciseListener> listeners = new GuardedListeners<>(log, "an exercise listener failed");
+    private final SensorSubscription subscription;
+    private final MatPresence feet;
+    private final SegmentClock segmentClock;
 
     private volatile ExercisePhase phase = ExercisePhase.BRIEFING;
     private volatile SessionResult result;
@@ -56,23 +62,14 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
 
     private List<Segment> plan;
     private int segment;
-    private long segmentEndsAt;
-    private long segmentRemaining;
-    private SensorLoop.Scheduled segmentTimer;
     private SensorLoop.Scheduled ticker;
-    private boolean listening;
 
     private long startedAt;
-    private long activeSince;
-    private long activeNanos;
-    private long pausedAt;
-    private long pausedNanos;
-    private long playSince;
-    private long playNanos;
+    private final Stopwatch active = new Stopwatch();
+    private final Stopwatch paused = new Stopwatch();
+    private final Stopwatch playing = new Stopwatch();
     private ExercisePhase pausedFrom;
     private boolean heldByUser;
-    private long noPadSince = -1;
-    private long homeSince = -1;
 
     private int hits;
     private int misses;
@@ -91,6 +88,9 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
         this.clock = clock;
         this.random = random;
         this.difficulty = new Difficulty(offer.level(), blockSize, ratio);
+        this.subscription = new SensorSubscription(sensors, this, this);
+        this.feet = new MatPresence(sensors.mat());
+        this.segmentClock = new SegmentClock(loop);
     }
 
     // --- what each program supplies ---------------------------------------------------------
@@ -173,10 +173,9 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
             }
             long now = loop.nanos();
             startedAt = now;
-            activeSince = now;
-            listen();
-            noPadSince = anyPadPressed() ? -1 : now;
-            homeSince = bothHomePressed() ? now : -1;
+            active.start(now);
+            subscription.start();
+            feet.reset(now);
             plan = List.copyOf(plan());
             ticker = loop.every(PROGRESS_EVERY, this::tick);
             log.info("{} level {} began ({} min{})", program(), offer.level(), offer.minutes(),
@@ -236,20 +235,7 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
 
     @Override
     public final void onPad(PadEvent event) {
-        if (!anyPadPressed()) {
-            if (noPadSince < 0) {
-                noPadSince = event.atNanos();
-            }
-        } else {
-            noPadSince = -1;
-        }
-        if (bothHomePressed()) {
-            if (homeSince < 0) {
-                homeSince = event.atNanos();
-            }
-        } else {
-            homeSince = -1;
-        }
+        feet.note(event);
         if (phase == ExercisePhase.PLAY) {
             if (event.pressed()) {
                 steps++;
@@ -270,13 +256,7 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
     /** A new cue, announced to the listeners. */
     Cue cue(Cue.Kind kind, Set<Integer> pads, boolean numberOnly, Duration window, Duration hold) {
         Cue cue = new Cue(++cueIds, kind, pads, numberOnly, window, hold);
-        for (ExerciseListener listener : listeners) {
-            try {
-                listener.onCue(this, cue);
-            } catch (RuntimeException e) {
-                log.error("an exercise listener failed", e);
-            }
-        }
+        listeners.tell(listener -> listener.onCue(this, cue));
         return cue;
     }
 
@@ -307,13 +287,7 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
     }
 
     void feedback(Feedback feedback) {
-        for (ExerciseListener listener : listeners) {
-            try {
-                listener.onFeedback(this, feedback);
-            } catch (RuntimeException e) {
-                log.error("an exercise listener failed", e);
-            }
-        }
+        listeners.tell(listener -> listener.onFeedback(this, feedback));
     }
 
     private void adapted(int change) {
@@ -322,17 +296,11 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
         }
         log.debug("{}: {} to level {} tempo {}%", program(), change > 0 ? "harder" : "easier", difficulty.level(),
                 difficulty.tempoPercent());
-        for (ExerciseListener listener : listeners) {
-            try {
-                listener.onAdapted(this, change > 0, difficulty.level(), difficulty.tempoPercent());
-            } catch (RuntimeException e) {
-                log.error("an exercise listener failed", e);
-            }
-        }
+        listeners.tell(listener -> listener.onAdapted(this, change > 0, difficulty.level(), difficulty.tempoPercent()));
     }
 
     boolean pressed(int pad) {
-        return pad <= sensors.mat().padCount() && sensors.mat().pressed(pad);
+        return feet.pressed(pad);
     }
 
     /** Loop time of the current segment's start (for rounds). */
@@ -346,10 +314,9 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
         segment = index;
         Segment next = plan.get(index);
         long now = loop.nanos();
-        segmentEndsAt = now + next.length().toNanos();
-        segmentTimer = loop.at(segmentEndsAt, this::segmentOver);
+        segmentClock.start(now, next.length(), this::segmentOver);
         if (next.phase() == ExercisePhase.PLAY) {
-            playSince = now;
+            playing.start(now);
         }
         enter(next.phase());
         enterSegment(next);
@@ -362,7 +329,7 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
         Segment over = plan.get(segment);
         if (over.phase() == ExercisePhase.PLAY) {
             suspend();
-            playNanos += loop.nanos() - playSince;
+            playing.stop(loop.nanos());
         }
         leaveSegment(over);
         if (phase.isFinal()) {
@@ -377,14 +344,14 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
 
     private void tick() {
         long now = loop.nanos();
-        if (phase.isActive() && noPadSince >= 0 && now - noPadSince >= OFF_MAT_AFTER.toNanos()) {
+        if (phase.isActive() && feet.offSince() >= 0 && now - feet.offSince() >= OFF_MAT_AFTER.toNanos()) {
             log.info("{}: stepped off the mat; paused", program());
             pause(false);
         } else if (phase == ExercisePhase.PAUSED && !heldByUser) {
-            if (homeSince >= 0 && now - homeSince >= RESUME_AFTER.toNanos()) {
+            if (feet.homeSince() >= 0 && now - feet.homeSince() >= RESUME_AFTER.toNanos()) {
                 log.info("{}: back on the mat; resumed", program());
                 resumeNow();
-            } else if (now - pausedAt >= MAX_PAUSE.toNanos()) {
+            } else if (paused.current(now) >= MAX_PAUSE.toNanos()) {
                 log.info("{}: off the mat for {} s; ended", program(), MAX_PAUSE.toSeconds());
                 finish(StopReason.STEPPED_OFF);
                 return;
@@ -395,45 +362,37 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
         if (phase.isFinal()) {
             return;
         }
-        ExerciseProgress progress = new ExerciseProgress(phase, activeNanos(now) / 1_000_000,
-                Math.max(0, (phase == ExercisePhase.PAUSED ? segmentRemaining : segmentEndsAt - now) / 1_000_000),
+        ExerciseProgress progress = new ExerciseProgress(phase, active.total(now) / 1_000_000,
+                segmentClock.remainingNanos(now) / 1_000_000,
                 difficulty.level(), difficulty.tempoPercent(), hits, misses, steps,
                 phase == ExercisePhase.PLAY ? cadenceNow(now) : 0, roundNow(), rounds(),
                 phase == ExercisePhase.PLAY ? heldMillis(now) : 0);
-        for (ExerciseListener listener : listeners) {
-            try {
-                listener.onProgress(this, progress);
-            } catch (RuntimeException e) {
-                log.error("an exercise listener failed", e);
-            }
-        }
+        listeners.tell(listener -> listener.onProgress(this, progress));
     }
 
     private void pause(boolean byUser) {
         long now = loop.nanos();
         pausedFrom = phase;
-        segmentRemaining = Math.max(0, segmentEndsAt - now);
-        segmentTimer.cancel();
+        segmentClock.pause(now);
         if (phase == ExercisePhase.PLAY) {
             suspend();
-            playNanos += now - playSince;
+            playing.stop(now);
         }
-        activeNanos += now - activeSince;
-        pausedAt = now;
+        active.stop(now);
+        paused.start(now);
         heldByUser = byUser;
         enter(ExercisePhase.PAUSED);
     }
 
     private void resumeNow() {
         long now = loop.nanos();
-        pausedNanos += now - pausedAt;
-        activeSince = now;
+        paused.stop(now);
+        active.start(now);
         heldByUser = false;
-        segmentEndsAt = now + segmentRemaining;
-        segmentTimer = loop.at(segmentEndsAt, this::segmentOver);
+        segmentClock.resume(now);
         ExercisePhase back = pausedFrom;
         if (back == ExercisePhase.PLAY) {
-            playSince = now;
+            playing.start(now);
         }
         enter(back);
         if (back == ExercisePhase.PLAY) {
@@ -447,25 +406,24 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
         }
         long now = loop.nanos();
         if (phase.isActive()) {
-            activeNanos += now - activeSince;
+            active.stop(now);
             if (phase == ExercisePhase.PLAY) {
                 suspend();
-                playNanos += now - playSince;
+                playing.stop(now);
             }
         } else if (phase == ExercisePhase.PAUSED) {
-            pausedNanos += now - pausedAt;
+            paused.stop(now);
         }
-        if (segmentTimer != null) {
-            segmentTimer.cancel();
-        }
+        segmentClock.stop();
         if (ticker != null) {
             ticker.cancel();
         }
-        stopListening();
-        double playMinutes = playNanos / 60e9;
+        subscription.stop();
+        long activeNanos = active.total(now);
+        double playMinutes = playing.total(now) / 60e9;
         SessionResult done = new SessionResult(program(), offer.level(), difficulty.level(), 100, difficulty.tempoPercent(),
                 offer.support(), offer.minutes(), activeNanos / 1_000_000_000L, (now - startedAt) / 1_000_000_000L,
-                pausedNanos / 1_000_000_000L, hits, misses, steps, reactions == 0 ? -1 : reactionNanos / reactions / 1_000_000,
+                paused.total(now) / 1_000_000_000L, hits, misses, steps, reactions == 0 ? -1 : reactionNanos / reactions / 1_000_000,
                 playMinutes <= 0 ? 0 : (int) Math.round(steps / playMinutes), roundsDone(), difficulty.changes(), reason);
         result = done;
         try {
@@ -482,51 +440,12 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
     }
 
     private void cancelled() {
-        stopListening();
+        subscription.stop();
         enter(ExercisePhase.CANCELLED);
-    }
-
-    private long activeNanos(long now) {
-        return activeNanos + (phase.isActive() ? now - activeSince : 0);
     }
 
     private void enter(ExercisePhase next) {
         phase = next;
-        for (ExerciseListener listener : listeners) {
-            try {
-                listener.onPhase(this, next);
-            } catch (RuntimeException e) {
-                log.error("an exercise listener failed", e);
-            }
-        }
-    }
-
-    private boolean anyPadPressed() {
-        for (int pad = 1; pad <= sensors.mat().padCount(); pad++) {
-            if (sensors.mat().pressed(pad)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean bothHomePressed() {
-        return pressed(LEFT) && pressed(RIGHT);
-    }
-
-    private void listen() {
-        if (!listening) {
-            sensors.mat().addListener(this);
-            sensors.motion().addListener(this);
-            listening = true;
-        }
-    }
-
-    private void stopListening() {
-        if (listening) {
-            sensors.mat().removeListener(this);
-            sensors.motion().removeListener(this);
-            listening = false;
-        }
+        listeners.tell(listener -> listener.onPhase(this, next));
     }
 }

@@ -2,7 +2,9 @@
  * The exercise programs on the step mat and the distance sensor: step &amp; jump (스텝&amp;점프), balance
  * (밸런스) and high-intensity intervals (고강도 인터벌). Each session is a state machine over the same
  * sensor loop and events as the fitness tests: a briefing, a warm-up, play (with rests between
- * interval rounds), a cool-down and a result; stepping off the mat pauses it.
+ * interval rounds), a cool-down and a result; stepping off the mat pauses it. What a session
+ * shares with a fitness test (listeners, sensor subscription, segment clock, feet on the mat) comes
+ * from {@code kr.smartsenior.edge.session}.
  *
  * <p>{@link kr.smartsenior.edge.exercise.ExercisePlan} reads what the member may do from the roster's
  * prescription (a program not listed is not allowed; intervals never when a restriction forbids

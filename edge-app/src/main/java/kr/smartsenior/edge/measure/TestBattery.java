@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * TestBattery battery = TestBattery.open(memberId, check, sensors, kiosk::record, clock);
- * FitnessTest test = battery.start(MeasurementCode.CHAIR_STAND_30S);
+ * FitnessTestSession test = battery.start(MeasurementCode.CHAIR_STAND_30S);
  * test.addListener(view);  // then test.ready() when the senior is seated
  * }</pre>
  */
@@ -39,7 +39,7 @@ public final class TestBattery {
     private final Consumer<MeasurementRecord> recorder;
     private final Clock clock;
     private final List<MeasurementRecord> recorded = new ArrayList<>();
-    private FitnessTest current;
+    private FitnessTestSession current;
     private BigDecimal heightCm;
 
     private TestBattery(String memberId, Sensors sensors, Consumer<MeasurementRecord> recorder, Clock clock) {
@@ -72,16 +72,16 @@ public final class TestBattery {
      *
      * @throws IllegalArgumentException for a code the sensors do not measure (staff items have their own methods)
      */
-    public synchronized FitnessTest start(MeasurementCode code) {
+    public synchronized FitnessTestSession start(MeasurementCode code) {
         if (current != null && !current.phase().isFinal()) {
             current.cancel();
         }
-        SensorTest test = switch (code) {
-            case CHAIR_STAND_30S -> new ChairStandTest(sensors);
-            case STEP_IN_PLACE_2MIN -> new StepInPlaceTest(sensors);
-            case TIMED_UP_AND_GO -> new TimedUpAndGoTest(sensors);
-            case FIGURE_8_WALK -> new FigureEightTest(sensors);
-            case ONE_LEG_STANCE -> new OneLegStanceTest(sensors);
+        SensorProtocol test = switch (code) {
+            case CHAIR_STAND_30S -> new ChairStandProtocol(sensors);
+            case STEP_IN_PLACE_2MIN -> new StepInPlaceProtocol(sensors);
+            case TIMED_UP_AND_GO -> new TimedUpAndGoProtocol(sensors);
+            case FIGURE_8_WALK -> new FigureEightProtocol(sensors);
+            case ONE_LEG_STANCE -> new OneLegStanceProtocol(sensors);
             default -> throw new IllegalArgumentException(code + " is not measured by the sensors");
         };
         test.addListener((finished, phase) -> {

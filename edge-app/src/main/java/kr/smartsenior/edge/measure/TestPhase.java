@@ -2,7 +2,7 @@ package kr.smartsenior.edge.measure;
 
 /** Where a test is; the screen shows one view per phase. */
 public enum TestPhase {
-    /** Explaining the test (and demonstrating it); waits for {@link FitnessTest#ready()}. */
+    /** Explaining the test (and demonstrating it); waits for {@link FitnessTestSession#ready()}. */
     INSTRUCTIONS,
     /** Trying it once; the sensors are watched but nothing is counted. */
     PRACTICE,
@@ -12,7 +12,7 @@ public enum TestPhase {
     MEASURING,
     /** Finished with a valid result, already recorded. */
     RESULT,
-    /** Finished without a usable result; {@link FitnessTest#ready()} tries again. */
+    /** Finished without a usable result; {@link FitnessTestSession#ready()} tries again. */
     INVALID,
     /** Stopped by staff or the senior. */
     CANCELLED;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
-import kr.smartsenior.edge.measure.FitnessTest;
+import kr.smartsenior.edge.measure.FitnessTestSession;
 import kr.smartsenior.edge.measure.SafetyCheck;
 import kr.smartsenior.edge.measure.StaffEntry;
 import kr.smartsenior.edge.measure.TestBattery;
@@ -135,7 +135,7 @@ public final class SimulatedBattery implements AutoCloseable {
             return;
         }
         MeasurementCode code = TestBattery.SENSOR_TESTS.get(index);
-        FitnessTest test = battery.start(code);
+        FitnessTestSession test = battery.start(code);
         int[] attempts = {1};
         test.addListener((finished, phase) -> {
             if (phase == TestPhase.RESULT || phase == TestPhase.CANCELLED) {
@@ -154,7 +154,7 @@ public final class SimulatedBattery implements AutoCloseable {
         attempt(test, attempts[0]);
     }
 
-    private void attempt(FitnessTest test, int attempt) {
+    private void attempt(FitnessTestSession test, int attempt) {
         SimulatedSenior.Pace pace = SimulatedSenior.Pace.values()[random.nextInt(3)];
         SimulatedSenior.Flaw flaw = attempt < MAX_ATTEMPTS && random.nextDouble() < FLAW_SHARE
                 ? (random.nextBoolean() ? SimulatedSenior.Flaw.FALSE_START : SimulatedSenior.Flaw.DROPOUT)

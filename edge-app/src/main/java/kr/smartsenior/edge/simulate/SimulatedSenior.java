@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import kr.smartsenior.edge.measure.FitnessTest;
+import kr.smartsenior.edge.measure.FitnessTestSession;
 import kr.smartsenior.edge.measure.InvalidReason;
 import kr.smartsenior.edge.sensor.MotionSignals;
 import kr.smartsenior.edge.sensor.SiteCalibration;
@@ -16,7 +16,7 @@ import kr.smartsenior.protocol.MeasurementCode;
  * A senior taking the sensor tests, as sensor traces: how far their body is from the distance
  * sensor over time and when their feet press and leave the pads, with the measurement noise,
  * bounce, dropouts and false starts a real kiosk sees. Each trace starts when the test's
- * {@code ready()} is pressed, so "go" is at {@link FitnessTest#COUNTDOWN}; each comes with the
+ * {@code ready()} is pressed, so "go" is at {@link FitnessTestSession#COUNTDOWN}; each comes with the
  * outcome the protocol should reach.
  *
  * <p>Modelling choices (they define the expected values): the seat-off and seat-contact moments
@@ -48,7 +48,7 @@ public final class SimulatedSenior {
     /** Half a median window plus a sample: closer to the end than this, noise decides. */
     public static final double BORDERLINE_S = 0.06;
 
-    static final double GO_S = FitnessTest.COUNTDOWN.toMillis() / 1000.0;
+    static final double GO_S = FitnessTestSession.COUNTDOWN.toMillis() / 1000.0;
     /** The standing person's body on the mat in front of the kiosk. */
     static final int ON_MAT_MM = 600;
     /** Where the beam meets a senior standing at the TUG turn marker. */

@@ -2,7 +2,7 @@ package kr.smartsenior.edge.simulate;
 
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
-import kr.smartsenior.edge.measure.FitnessTest;
+import kr.smartsenior.edge.measure.FitnessTestSession;
 import kr.smartsenior.edge.measure.TestListener;
 import kr.smartsenior.edge.measure.TestPhase;
 import kr.smartsenior.edge.sensor.Sensors;
@@ -14,7 +14,7 @@ import kr.smartsenior.edge.sensor.TracePlayer;
  * "ready", as the protocols expect) and stops when the test is over, so no stray pad press reaches the
  * next screen. {@link #flawNext} spoils the next attempt (a false start, a dropout).
  */
-public final class SimulatedTestTaker implements Consumer<FitnessTest> {
+public final class SimulatedTestTaker implements Consumer<FitnessTestSession> {
 
     private final Sensors sensors;
     private final TracePlayer player;
@@ -35,14 +35,14 @@ public final class SimulatedTestTaker implements Consumer<FitnessTest> {
     }
 
     @Override
-    public void accept(FitnessTest test) {
+    public void accept(FitnessTestSession test) {
         SimulatedSenior.Flaw flaw = nextFlaw;
         nextFlaw = SimulatedSenior.Flaw.NONE;
         SimulatedSenior.Pace pace = SimulatedSenior.Pace.values()[random.nextInt(SimulatedSenior.Pace.values().length)];
         SimulatedSenior.Performance performance = senior.perform(test.code(), pace, flaw);
         test.addListener(new TestListener() {
             @Override
-            public void onPhase(FitnessTest t, TestPhase phase) {
+            public void onPhase(FitnessTestSession t, TestPhase phase) {
                 if (phase == TestPhase.RESULT || phase == TestPhase.INVALID || phase == TestPhase.CANCELLED) {
                     player.stop();
                 }

@@ -57,7 +57,7 @@ class ProtocolTracesTest {
             SimulatedSenior senior = new SimulatedSenior(SiteCalibration.REFERENCE, new SplittableRandom(seed * 7919L + code.ordinal()));
             SimulatedSenior.Performance performance = senior.perform(code, pace, flaw);
             try (Station station = new Station()) {
-                FitnessTest test = station.run(performance);
+                FitnessTestSession test = station.run(performance);
                 String scenario = code + " " + pace + " " + flaw + " seed " + seed;
                 if (performance.invalid() != null) {
                     assertThat(test.phase()).as(scenario).isEqualTo(TestPhase.INVALID);

@@ -37,7 +37,7 @@ class SimulationSpeedTest {
             try (Sensors sensors = Sensors.simulated(new ScaledSensorLoop(SPEED), SiteCalibration.REFERENCE)) {
                 TestBattery battery = TestBattery.open("M-2", SafetyCheck.allClear(), sensors, record -> { },
                         Clock.system(SimulatedSessions.SEOUL));
-                FitnessTest test = battery.start(code);
+                FitnessTestSession test = battery.start(code);
                 sensors.loop().schedule(Duration.ofSeconds(1), () -> {
                     test.ready();
                     sensors.loop().execute(() -> sensors.player().orElseThrow().play(performance.trace(), () -> { }));

@@ -30,13 +30,13 @@ final class Station implements AutoCloseable {
     }
 
     /** Starts the test, presses ready, plays the trace (through CSV and back) and runs until it is over. */
-    FitnessTest run(SimulatedSenior.Performance performance) {
-        FitnessTest test = battery.start(performance.code());
+    FitnessTestSession run(SimulatedSenior.Performance performance) {
+        FitnessTestSession test = battery.start(performance.code());
         return replay(test, performance);
     }
 
     /** Plays another performance into a test already started (a retry). */
-    FitnessTest replay(FitnessTest test, SimulatedSenior.Performance performance) {
+    FitnessTestSession replay(FitnessTestSession test, SimulatedSenior.Performance performance) {
         test.addListener((t, phase) -> phases.add(phase));
         test.ready();
         loop.runPending();

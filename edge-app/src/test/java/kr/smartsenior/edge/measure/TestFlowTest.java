@@ -27,14 +27,14 @@ class TestFlowTest {
     void aTestGoesFromInstructionsThroughCountdownAndMeasuringToItsResultWithLiveProgress() {
         try (Station station = new Station()) {
             List<TestProgress> progress = new ArrayList<>();
-            FitnessTest test = station.battery.start(MeasurementCode.CHAIR_STAND_30S);
+            FitnessTestSession test = station.battery.start(MeasurementCode.CHAIR_STAND_30S);
             test.addListener(new TestListener() {
                 @Override
-                public void onPhase(FitnessTest t, TestPhase phase) {
+                public void onPhase(FitnessTestSession t, TestPhase phase) {
                 }
 
                 @Override
-                public void onProgress(FitnessTest t, TestProgress p) {
+                public void onProgress(FitnessTestSession t, TestProgress p) {
                     progress.add(p);
                 }
             });
@@ -60,7 +60,7 @@ class TestFlowTest {
     @Test
     void anInvalidTestStoresNothingAndARetryCanSucceed() {
         try (Station station = new Station()) {
-            FitnessTest test = station.run(senior.upAndGo(Pace.NORMAL, Flaw.FALSE_START));
+            FitnessTestSession test = station.run(senior.upAndGo(Pace.NORMAL, Flaw.FALSE_START));
             assertThat(test.phase()).isEqualTo(TestPhase.INVALID);
             assertThat(test.invalidReason()).contains(InvalidReason.FALSE_START);
             assertThat(InvalidReason.FALSE_START.korean()).contains("다시");
@@ -75,9 +75,45 @@ class TestFlowTest {
     }
 
     @Test
+    void aListenerThatThrowsNeitherStopsTheTestNorSilencesTheOthers() {
+        try (Station station = new Station()) {
+            FitnessTestSession test = station.battery.start(MeasurementCode.STEP_IN_PLACE_2MIN);
+            List<TestProgress> heard = new ArrayList<>();
+            test.addListener(new TestListener() {
+                @Override
+                public void onPhase(FitnessTestSession t, TestPhase phase) {
+                    throw new IllegalStateException("a broken screen (as this test wants)");
+                }
+
+                @Override
+                public void onProgress(FitnessTestSession t, TestProgress progress) {
+                    throw new IllegalStateException("a broken screen (as this test wants)");
+                }
+            });
+            test.addListener(new TestListener() {
+                @Override
+                public void onPhase(FitnessTestSession t, TestPhase phase) {
+                }
+
+                @Override
+                public void onProgress(FitnessTestSession t, TestProgress progress) {
+                    heard.add(progress);
+                }
+            });
+
+            station.replay(test, senior.stepInPlace(Pace.NORMAL, Flaw.NONE));
+
+            assertThat(test.phase()).isEqualTo(TestPhase.RESULT);
+            assertThat(station.phases).contains(TestPhase.MEASURING, TestPhase.RESULT);
+            assertThat(heard).hasSizeGreaterThan(1000); // ten a second through two minutes
+            assertThat(station.recordsOf(MeasurementCode.STEP_IN_PLACE_2MIN)).hasSize(1);
+        }
+    }
+
+    @Test
     void notSeatedAtGoIsNotAStart() {
         try (Station station = new Station()) {
-            FitnessTest test = station.battery.start(MeasurementCode.CHAIR_STAND_30S);
+            FitnessTestSession test = station.battery.start(MeasurementCode.CHAIR_STAND_30S);
             test.ready();
             station.loop.runFor(Duration.ofSeconds(4)); // nobody in the chair: the empty room
             assertThat(test.invalidReason()).contains(InvalidReason.NOT_IN_START_POSITION);
@@ -87,7 +123,7 @@ class TestFlowTest {
     @Test
     void aCancelledTestStopsListeningAndRecordsNothing() {
         try (Station station = new Station()) {
-            FitnessTest test = station.battery.start(MeasurementCode.STEP_IN_PLACE_2MIN);
+            FitnessTestSession test = station.battery.start(MeasurementCode.STEP_IN_PLACE_2MIN);
             test.ready();
             station.sensors.player().orElseThrow().play(senior.stepInPlace(Pace.FAST, Flaw.NONE).trace(), () -> { });
             station.loop.runFor(Duration.ofSeconds(20));
@@ -101,10 +137,10 @@ class TestFlowTest {
     @Test
     void startingTheNextTestCancelsOneStillRunning() {
         try (Station station = new Station()) {
-            FitnessTest first = station.battery.start(MeasurementCode.ONE_LEG_STANCE);
+            FitnessTestSession first = station.battery.start(MeasurementCode.ONE_LEG_STANCE);
             first.ready();
             station.loop.runPending();
-            FitnessTest second = station.battery.start(MeasurementCode.TIMED_UP_AND_GO);
+            FitnessTestSession second = station.battery.start(MeasurementCode.TIMED_UP_AND_GO);
             station.loop.runPending();
             assertThat(first.phase()).isEqualTo(TestPhase.CANCELLED);
             assertThat(second.phase()).isEqualTo(TestPhase.INSTRUCTIONS);
@@ -116,7 +152,7 @@ class TestFlowTest {
     @Test
     void aSitAfterOneConeIsAPauseAndStayingSeatedIsAnIncompleteCourse() {
         try (Station station = new Station()) {
-            FitnessTest test = station.battery.start(MeasurementCode.FIGURE_8_WALK);
+            FitnessTestSession test = station.battery.start(MeasurementCode.FIGURE_8_WALK);
             test.ready();
             // rises, walks out of the beam once, comes back and sits for good
             SimulatedSenior.Path body = new SimulatedSenior.Path(3700).hold(3.5).move(1, 3400).move(2, 1800)

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import kr.smartsenior.edge.simulate.RolloutSimulation;
+import kr.smartsenior.edge.bench.RolloutSimulation;
 import kr.smartsenior.server.provisioning.PrivateMosquitto;
 import kr.smartsenior.server.testsupport.ServerApi;
 import kr.smartsenior.server.testsupport.TestDatabase;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import kr.smartsenior.edge.measure.FitnessTest;
+import kr.smartsenior.edge.measure.FitnessTestSession;
 import kr.smartsenior.edge.measure.SafetyCheck;
 import kr.smartsenior.edge.measure.TestBattery;
 import kr.smartsenior.edge.measure.TestListener;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The screens' {@link FitnessTests} over the real test protocols ({@code measure}) on the kiosk's
- * sensors. Each run is one {@link FitnessTest} of a {@link TestBattery} for the member: the waiting
+ * sensors. Each run is one {@link FitnessTestSession} of a {@link TestBattery} for the member: the waiting
  * steps the screens show (a safety question before the one-leg stance, a practice round of the chair
  * stand, the instructions) map to the test's instructions and practice; "ready" on the last starts
  * its countdown; its progress, result or invalid reason come back as the port's events.
@@ -53,13 +53,13 @@ public final class SensorFitnessTests implements FitnessTests {
 
     private final Sensors sensors;
     private final Clock clock;
-    private final Consumer<FitnessTest> counting;
+    private final Consumer<FitnessTestSession> counting;
 
     /**
      * @param counting told when a test's countdown is asked for (the simulation's senior performs it then);
      *                 may do nothing
      */
-    public SensorFitnessTests(Sensors sensors, Clock clock, Consumer<FitnessTest> counting) {
+    public SensorFitnessTests(Sensors sensors, Clock clock, Consumer<FitnessTestSession> counting) {
         this.sensors = sensors;
         this.clock = clock;
         this.counting = counting;
@@ -105,7 +105,7 @@ public final class SensorFitnessTests implements FitnessTests {
             events.accept(new TestEvent.Failed(SENSOR_PROBLEM));
             return IDLE_RUN;
         }
-        FitnessTest test = battery.start(code);
+        FitnessTestSession test = battery.start(code);
         Run run = new Run(test, steps(code), events);
         test.addListener(run);
         events.accept(new TestEvent.Waiting(run.steps.getFirst()));
@@ -114,14 +114,14 @@ public final class SensorFitnessTests implements FitnessTests {
 
     /** One test: the waiting steps, then the protocol's phases as events. */
     private final class Run implements TestRun, TestListener {
-        private final FitnessTest test;
+        private final FitnessTestSession test;
         private final List<Step> steps;
         private final Consumer<TestEvent> events;
         private int step;
         private int lastCountdown = -1;
         private volatile boolean cancelled;
 
-        Run(FitnessTest test, List<Step> steps, Consumer<TestEvent> events) {
+        Run(FitnessTestSession test, List<Step> steps, Consumer<TestEvent> events) {
             this.test = test;
             this.steps = steps;
             this.events = events;
@@ -152,7 +152,7 @@ public final class SensorFitnessTests implements FitnessTests {
         }
 
         @Override
-        public void onPhase(FitnessTest t, TestPhase phase) {
+        public void onPhase(FitnessTestSession t, TestPhase phase) {
             if (cancelled) {
                 return;
             }
@@ -166,7 +166,7 @@ public final class SensorFitnessTests implements FitnessTests {
         }
 
         @Override
-        public void onProgress(FitnessTest t, TestProgress progress) {
+        public void onProgress(FitnessTestSession t, TestProgress progress) {
             if (cancelled) {
                 return;
             }

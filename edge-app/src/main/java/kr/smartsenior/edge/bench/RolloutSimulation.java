@@ -1,4 +1,4 @@
-package kr.smartsenior.edge.simulate;
+package kr.smartsenior.edge.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

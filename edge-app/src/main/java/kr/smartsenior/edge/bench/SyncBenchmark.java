@@ -1,4 +1,4 @@
-package kr.smartsenior.edge.simulate;
+package kr.smartsenior.edge.bench;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import kr.smartsenior.edge.Kiosk;
 import kr.smartsenior.edge.KioskSettings;
+import kr.smartsenior.edge.simulate.SimulatedSessions;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
 

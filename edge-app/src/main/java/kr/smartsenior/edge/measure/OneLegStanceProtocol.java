@@ -7,6 +7,7 @@ import java.util.Map;
 import kr.smartsenior.edge.sensor.PadEvent;
 import kr.smartsenior.edge.sensor.SensorLoop;
 import kr.smartsenior.edge.sensor.Sensors;
+import kr.smartsenior.edge.session.MatPresence;
 import kr.smartsenior.protocol.MeasurementCode;
 
 /**
@@ -17,24 +18,26 @@ import kr.smartsenior.protocol.MeasurementCode;
  * <p>Invalid: a foot lifted before "go", not both feet on the pads at "go", no foot lifted within
  * {@link #MAX_REACTION}, or both pads letting go at once (the mat lost power or its cable).
  */
-final class OneLegStanceTest extends SensorTest {
+final class OneLegStanceProtocol extends SensorProtocol {
 
     static final Duration CAP = Duration.ofSeconds(60);
     static final Duration MAX_REACTION = Duration.ofSeconds(15);
-    static final int LEFT = 1;
-    static final int RIGHT = 2;
+    static final int LEFT = MatPresence.LEFT;
+    static final int RIGHT = MatPresence.RIGHT;
 
     private int lifted;
     private long liftedAt;
     private SensorLoop.Scheduled cap;
+    private final MatPresence feet;
 
-    OneLegStanceTest(Sensors sensors) {
+    OneLegStanceProtocol(Sensors sensors) {
         super(MeasurementCode.ONE_LEG_STANCE, sensors);
+        this.feet = new MatPresence(sensors.mat());
     }
 
     @Override
     boolean inStartPosition() {
-        return sensors.mat().pressed(LEFT) && sensors.mat().pressed(RIGHT);
+        return feet.onHome();
     }
 
     @Override

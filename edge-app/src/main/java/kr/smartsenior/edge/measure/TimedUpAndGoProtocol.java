@@ -10,16 +10,16 @@ import kr.smartsenior.protocol.MeasurementCode;
  * 3 m timed up-and-go (3m 표적 돌아오기), to 0.1 s: from leaving the chair, walk to the turn marker
  * 3 m ahead (pad 3 of the reference mat, on the floor in front of the kiosk), turn, walk back and
  * sit. Timed by the distance sensor from leaving the chair until seated again
- * ({@link ChairToChairTest}); the turn pad proves the 3 m were walked.
+ * ({@link ChairToChairProtocol}); the turn pad proves the 3 m were walked.
  */
-final class TimedUpAndGoTest extends ChairToChairTest {
+final class TimedUpAndGoProtocol extends ChairToChairProtocol {
 
     static final int TURN_PAD = 3;
     static final BigDecimal FASTEST = new BigDecimal("2.5");
 
     private long turnAt;
 
-    TimedUpAndGoTest(Sensors sensors) {
+    TimedUpAndGoProtocol(Sensors sensors) {
         super(MeasurementCode.TIMED_UP_AND_GO, sensors);
     }
 

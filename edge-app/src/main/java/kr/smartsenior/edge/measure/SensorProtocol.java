@@ -8,13 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import kr.smartsenior.edge.sensor.MotionListener;
 import kr.smartsenior.edge.sensor.MotionState;
 import kr.smartsenior.edge.sensor.PadEvent;
 import kr.smartsenior.edge.sensor.PadListener;
 import kr.smartsenior.edge.sensor.SensorLoop;
 import kr.smartsenior.edge.sensor.Sensors;
+import kr.smartsenior.edge.session.GuardedListeners;
+import kr.smartsenior.edge.session.SegmentClock;
+import kr.smartsenior.edge.session.SensorSubscription;
 import kr.smartsenior.protocol.MeasurementCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * by timer or by the protocol, and the catalogue range check before a result stands. Subclasses
  * hold only their protocol. Everything here runs on the sensor loop.
  */
-abstract class SensorTest implements FitnessTest, PadListener, MotionListener {
+abstract class SensorProtocol implements FitnessTestSession, PadListener, MotionListener {
 
     static final Duration PROGRESS_EVERY = Duration.ofMillis(100);
     /** Events stamped before the end may arrive a little after it on a busy loop. */
@@ -35,23 +37,26 @@ abstract class SensorTest implements FitnessTest, PadListener, MotionListener {
     /** Two feet cannot leave two pads this close together; a mat losing power can. */
     static final long SIMULTANEOUS_NANOS = 20_000_000L;
 
-    private static final Logger log = LoggerFactory.getLogger(SensorTest.class);
+    private static final Logger log = LoggerFactory.getLogger(SensorProtocol.class);
 
     final Sensors sensors;
     final SensorLoop loop;
     private final MeasurementCode code;
-    private final List<TestListener> listeners = new CopyOnWriteArrayList<>();
+    private final GuardedListeners<TestListener> listeners = new GuardedListeners<>(log, "a test listener failed");
+    private final SensorSubscription subscription;
+    private final SegmentClock countdown;
     private final List<SensorLoop.Scheduled> timers = new ArrayList<>();
     private volatile TestPhase phase = TestPhase.INSTRUCTIONS;
     private volatile TestResult result;
     private volatile InvalidReason invalid;
-    private boolean listening;
     long goAt;
 
-    SensorTest(MeasurementCode code, Sensors sensors) {
+    SensorProtocol(MeasurementCode code, Sensors sensors) {
         this.code = code;
         this.sensors = sensors;
         this.loop = sensors.loop();
+        this.subscription = new SensorSubscription(sensors, this, this);
+        this.countdown = new SegmentClock(loop);
     }
 
     // --- what each protocol supplies -------------------------------------------------------
@@ -93,7 +98,7 @@ abstract class SensorTest implements FitnessTest, PadListener, MotionListener {
     void timeUp() {
     }
 
-    // --- FitnessTest -----------------------------------------------------------------------
+    // --- FitnessTestSession -----------------------------------------------------------------------
 
     @Override
     public MeasurementCode code() {
@@ -119,7 +124,7 @@ abstract class SensorTest implements FitnessTest, PadListener, MotionListener {
     public void practice() {
         loop.execute(() -> {
             if (phase == TestPhase.INSTRUCTIONS && offersPractice()) {
-                listen();
+                subscription.start();
                 enter(TestPhase.PRACTICE);
             }
         });
@@ -139,7 +144,7 @@ abstract class SensorTest implements FitnessTest, PadListener, MotionListener {
         loop.execute(() -> {
             if (!phase.isFinal()) {
                 stopTimers();
-                stopListening();
+                subscription.stop();
                 enter(TestPhase.CANCELLED);
             }
         });
@@ -205,7 +210,7 @@ abstract class SensorTest implements FitnessTest, PadListener, MotionListener {
         full.put("source", "sensors");
         full.putAll(detail);
         stopTimers();
-        stopListening();
+        subscription.stop();
         result = new TestResult(code, value, full);
         invalid = null;
         log.debug("{}: {} {}", code, value, code.unit().wireName());
@@ -241,13 +246,13 @@ abstract class SensorTest implements FitnessTest, PadListener, MotionListener {
 
     private void countdown() {
         stopTimers();
-        listen();
+        subscription.start();
         result = null;
         invalid = null;
         long start = loop.nanos();
-        goAt = start + COUNTDOWN.toNanos();
+        countdown.start(start, COUNTDOWN, this::go);
+        goAt = countdown.endsAt();
         enter(TestPhase.COUNTDOWN);
-        timers.add(loop.schedule(COUNTDOWN, this::go));
         timers.add(loop.every(PROGRESS_EVERY, this::progressTick));
     }
 
@@ -279,46 +284,23 @@ abstract class SensorTest implements FitnessTest, PadListener, MotionListener {
         if (phase != TestPhase.COUNTDOWN && phase != TestPhase.MEASURING) {
             return;
         }
-        int countdown = phase == TestPhase.COUNTDOWN ? (int) Math.ceil((goAt - now) / 1e9) : 0;
+        int secondsToGo = phase == TestPhase.COUNTDOWN ? (int) Math.ceil(countdown.remainingNanos(now) / 1e9) : 0;
         long elapsed = Math.max(0, (now - goAt) / 1_000_000);
         Duration length = fixedLength();
         long remaining = length == null ? -1 : Math.max(0, length.toMillis() - elapsed);
-        TestProgress progress = new TestProgress(phase, Math.max(0, countdown), elapsed, remaining,
+        TestProgress progress = new TestProgress(phase, secondsToGo, elapsed, remaining,
                 phase == TestPhase.MEASURING ? liveValue(now) : BigDecimal.ZERO);
-        for (TestListener listener : listeners) {
-            listener.onProgress(this, progress);
-        }
+        listeners.tell(listener -> listener.onProgress(this, progress));
     }
 
     private void enter(TestPhase next) {
         phase = next;
-        for (TestListener listener : listeners) {
-            try {
-                listener.onPhase(this, next);
-            } catch (RuntimeException e) {
-                log.error("a test listener failed", e);
-            }
-        }
+        listeners.tell(listener -> listener.onPhase(this, next));
     }
 
     private void stopTimers() {
+        countdown.stop();
         timers.forEach(SensorLoop.Scheduled::cancel);
         timers.clear();
-    }
-
-    private void listen() {
-        if (!listening) {
-            sensors.mat().addListener(this);
-            sensors.motion().addListener(this);
-            listening = true;
-        }
-    }
-
-    private void stopListening() {
-        if (listening) {
-            sensors.mat().removeListener(this);
-            sensors.motion().removeListener(this);
-            listening = false;
-        }
     }
 }

@@ -13,7 +13,7 @@ import kr.smartsenior.protocol.MeasurementCode;
  * Figure-of-8 walk (8자 보행): from the chair, round the two cones set to either side in front of
  * it in a figure of eight, and sit again. The cones stand outside the distance sensor's narrow
  * beam (2°), so rounding each one takes the senior out of the beam; the kiosk times from leaving
- * the chair until seated again ({@link ChairToChairTest}) and requires two absences from the beam
+ * the chair until seated again ({@link ChairToChairProtocol}) and requires two absences from the beam
  * of at least {@link #MIN_AWAY} (one per cone) before a return to the chair ends the walk. A sit
  * after fewer is a pause, not the end. Staff watch that the path was a figure of eight.
  *
@@ -21,7 +21,7 @@ import kr.smartsenior.protocol.MeasurementCode;
  * longer than {@link #MAX_AWAY} (rounding a cone takes seconds; that long means the sensor lost
  * them).
  */
-final class FigureEightTest extends ChairToChairTest {
+final class FigureEightProtocol extends ChairToChairProtocol {
 
     static final Duration MIN_AWAY = Duration.ofMillis(300);
     static final Duration MAX_AWAY = Duration.ofSeconds(15);
@@ -31,7 +31,7 @@ final class FigureEightTest extends ChairToChairTest {
     private long awaySince;
     private final List<Double> awayAt = new ArrayList<>();
 
-    FigureEightTest(Sensors sensors) {
+    FigureEightProtocol(Sensors sensors) {
         super(MeasurementCode.FIGURE_8_WALK, sensors);
     }
 

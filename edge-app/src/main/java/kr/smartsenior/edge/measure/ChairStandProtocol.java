@@ -20,7 +20,7 @@ import kr.smartsenior.protocol.MeasurementCode;
  * time or {@link #MAX_LOST} in all, or more than {@link #MAX_PLAUSIBLE} stands (no senior does 41
  * stands in 30 s; a swaying torso near the threshold might look like it).
  */
-final class ChairStandTest extends SensorTest {
+final class ChairStandProtocol extends SensorProtocol {
 
     static final Duration LENGTH = Duration.ofSeconds(30);
     static final int MAX_PLAUSIBLE = 40;
@@ -34,7 +34,7 @@ final class ChairStandTest extends SensorTest {
     private final SignalGaps gaps = new SignalGaps();
     private long endAt;
 
-    ChairStandTest(Sensors sensors) {
+    ChairStandProtocol(Sensors sensors) {
         super(MeasurementCode.CHAIR_STAND_30S, sensors);
     }
 

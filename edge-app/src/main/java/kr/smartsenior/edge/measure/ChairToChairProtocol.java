@@ -16,7 +16,7 @@ import kr.smartsenior.protocol.MeasurementCode;
  * seated for {@link #SETTLE}. Both thresholds are the same, so the sensor's filtering delay cancels
  * out. Subclasses say whether the course was walked.
  */
-abstract class ChairToChairTest extends SensorTest {
+abstract class ChairToChairProtocol extends SensorProtocol {
 
     /** Seated this long ends the walk. */
     static final Duration SETTLE = Duration.ofMillis(500);
@@ -34,7 +34,7 @@ abstract class ChairToChairTest extends SensorTest {
     int nearestMm;
     final SignalGaps gaps = new SignalGaps();
 
-    ChairToChairTest(MeasurementCode code, Sensors sensors) {
+    ChairToChairProtocol(MeasurementCode code, Sensors sensors) {
         super(code, sensors);
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.smartsenior.edge.sensor.PadEvent;
 import kr.smartsenior.edge.sensor.Sensors;
+import kr.smartsenior.edge.session.MatPresence;
 import kr.smartsenior.protocol.MeasurementCode;
 
 /**
@@ -19,11 +20,11 @@ import kr.smartsenior.protocol.MeasurementCode;
  * working, or stepping off the mat), no foot on the mat for {@link #MAX_BOTH_OFF} (stepped off, or the
  * mat went dead with a foot in the air), more than {@link #MAX_PLAUSIBLE} lifts.
  */
-final class StepInPlaceTest extends SensorTest {
+final class StepInPlaceProtocol extends SensorProtocol {
 
     static final Duration LENGTH = Duration.ofMinutes(2);
-    static final int LEFT = 1;
-    static final int RIGHT = 2;
+    static final int LEFT = MatPresence.LEFT;
+    static final int RIGHT = MatPresence.RIGHT;
     static final int MAX_PLAUSIBLE = 200;
     /** Left and right may differ by this much, or {@link #UNEVEN_SHARE} of the larger, whichever is more. */
     static final int UNEVEN_SLACK = 5;
@@ -38,15 +39,16 @@ final class StepInPlaceTest extends SensorTest {
     private double firstLift = -1;
     private double lastLift = -1;
     private long endAt;
-    private long bothOffSince;
+    private final MatPresence feet;
 
-    StepInPlaceTest(Sensors sensors) {
+    StepInPlaceProtocol(Sensors sensors) {
         super(MeasurementCode.STEP_IN_PLACE_2MIN, sensors);
+        this.feet = new MatPresence(sensors.mat());
     }
 
     @Override
     boolean inStartPosition() {
-        return sensors.mat().pressed(LEFT) && sensors.mat().pressed(RIGHT);
+        return feet.onHome();
     }
 
     @Override
@@ -63,7 +65,7 @@ final class StepInPlaceTest extends SensorTest {
         firstLift = -1;
         lastLift = -1;
         endAt = goAt + LENGTH.toNanos();
-        bothOffSince = -1;
+        feet.reset(loop.nanos());
     }
 
     @Override
@@ -73,6 +75,7 @@ final class StepInPlaceTest extends SensorTest {
 
     @Override
     void tick(long now) {
+        long bothOffSince = feet.homeEmptySince();
         if (bothOffSince >= 0 && now - bothOffSince > MAX_BOTH_OFF.toNanos() && now <= endAt) {
             invalid(InvalidReason.SENSOR_DROPOUT, "no foot on the mat for " + MAX_BOTH_OFF.toSeconds() + " s");
         }
@@ -83,18 +86,13 @@ final class StepInPlaceTest extends SensorTest {
         if (event.atNanos() > endAt || (event.pad() != LEFT && event.pad() != RIGHT)) {
             return;
         }
-        boolean bothOff = !sensors.mat().pressed(LEFT) && !sensors.mat().pressed(RIGHT);
-        if (bothOff && bothOffSince < 0) {
-            bothOffSince = event.atNanos();
-        } else if (!bothOff) {
-            bothOffSince = -1;
-        }
+        feet.note(event);
         if (event.pressed()) {
             return;
         }
         long at = event.atNanos();
         if (event.pad() == RIGHT) {
-            if (Math.abs(at - lastLeftRelease) <= SIMULTANEOUS_NANOS && !sensors.mat().pressed(LEFT)) {
+            if (Math.abs(at - lastLeftRelease) <= SIMULTANEOUS_NANOS && !feet.pressed(LEFT)) {
                 invalid(InvalidReason.SENSOR_DROPOUT, "both pads let go at once");
                 return;
             }
@@ -106,7 +104,7 @@ final class StepInPlaceTest extends SensorTest {
             }
             lastLift = t;
         } else {
-            if (Math.abs(at - lastRightRelease) <= SIMULTANEOUS_NANOS && !sensors.mat().pressed(RIGHT)) {
+            if (Math.abs(at - lastRightRelease) <= SIMULTANEOUS_NANOS && !feet.pressed(RIGHT)) {
                 invalid(InvalidReason.SENSOR_DROPOUT, "both pads let go at once");
                 return;
             }

@@ -1,4 +1,4 @@
-package kr.smartsenior.edge.ui;
+package kr.smartsenior.edge.bench;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +25,9 @@ import kr.smartsenior.edge.simulate.SimulatedExerciser;
 import kr.smartsenior.edge.simulate.SimulatedMembers;
 import kr.smartsenior.edge.simulate.SimulatedPads;
 import kr.smartsenior.edge.simulate.SimulatedPresence;
+import kr.smartsenior.edge.ui.KioskController;
+import kr.smartsenior.edge.ui.KioskUi;
+import kr.smartsenior.edge.ui.UiSettings;
 import kr.smartsenior.edge.ui.adapters.SensorExercisePrograms;
 import kr.smartsenior.edge.ui.adapters.SensorFitnessTests;
 import kr.smartsenior.edge.ui.ports.ExercisePrograms;

@@ -5,7 +5,8 @@ import java.util.Optional;
 import kr.smartsenior.protocol.MeasurementCode;
 
 /**
- * One guided fitness test for one senior. Starts in {@link TestPhase#INSTRUCTIONS};
+ * One guided fitness test taken by one senior (a session of the test, as {@code ExerciseSession} is
+ * of an exercise program; each test's protocol implements it). Starts in {@link TestPhase#INSTRUCTIONS};
  * {@link #practice()} (when offered) lets them try, {@link #ready()} starts the countdown and then
  * measuring, which ends by itself in {@link TestPhase#RESULT} or {@link TestPhase#INVALID}; from
  * INVALID, {@link #ready()} tries again.
@@ -13,7 +14,7 @@ import kr.smartsenior.protocol.MeasurementCode;
  * <p>Actions may be called from any thread; they take effect on the sensor loop. Listeners are
  * called on the loop.
  */
-public interface FitnessTest {
+public interface FitnessTestSession {
 
     /** Length of the "3, 2, 1" countdown. */
     Duration COUNTDOWN = Duration.ofSeconds(3);

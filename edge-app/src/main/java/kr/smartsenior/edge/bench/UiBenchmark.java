@@ -1,4 +1,4 @@
-package kr.smartsenior.edge.simulate;
+package kr.smartsenior.edge.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +13,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import kr.smartsenior.edge.Kiosk;
 import kr.smartsenior.edge.KioskSettings;
+import kr.smartsenior.edge.simulate.SimulatedFitnessTests;
+import kr.smartsenior.edge.simulate.SimulatedKiosk;
 import kr.smartsenior.edge.ui.KioskUi;
 import kr.smartsenior.edge.ui.UiSettings;
 
