@@ -20,7 +20,9 @@ import kr.smartsenior.protocol.RosterEntry;
 import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.server.card.CardIssuer;
 import kr.smartsenior.server.member.MemberDirectory;
+import kr.smartsenior.server.member.MembersChanged;
 import kr.smartsenior.server.mqtt.BrokerConnection;
+import kr.smartsenior.server.site.SiteCreated;
 import kr.smartsenior.server.site.SiteRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Publishes each site's {@link Roster}, retained, on the site-wide topic
  * {@code ssc/v1/{site}/all/roster} that every kiosk of the site reads: at start-up for every site, and
- * after every {@link RosterChanged}. A roster carries member ids, display names, the hash of each
- * current card token (never the token), card versions and, when the prescription feature provides
- * {@link KioskPrescriptions}, each member's prescription summary.
+ * after every {@link MembersChanged}, {@link SiteCreated} and {@link RosterChanged}. A roster carries
+ * member ids, display names, the hash of each current card token (never the token), card versions and,
+ * when the prescription feature provides {@link KioskPrescriptions}, each member's prescription summary.
  *
  * <p>Work runs on one thread of its own, so rosters of a site go out in version order; events for a
  * site that arrive while one is being built are folded into the next build. A publish the broker did
@@ -77,8 +79,24 @@ public final class RosterPublisher implements SmartLifecycle {
     /** After the change is committed (or at once, when published outside a transaction). */
     @TransactionalEventListener(fallbackExecution = true)
     void onRosterChanged(RosterChanged event) {
-        if (event != null && Topics.isValidId(event.siteId())) {
-            schedule(event.siteId(), 0);
+        changed(event == null ? null : event.siteId());
+    }
+
+    /** A member, a card or an import: after the change is committed, like {@link #onRosterChanged}. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onMembersChanged(MembersChanged event) {
+        changed(event == null ? null : event.siteId());
+    }
+
+    /** A new site's kiosks get an (empty) roster at once. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onSiteCreated(SiteCreated event) {
+        changed(event == null ? null : event.siteId());
+    }
+
+    private void changed(String siteId) {
+        if (siteId != null && Topics.isValidId(siteId)) {
+            schedule(siteId, 0);
         }
     }
 
