@@ -1,4 +1,4 @@
-package kr.smartsenior.server.security;
+package kr.smartsenior.server.staff;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -9,46 +9,27 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Staff and admin accounts from the {@code staff_account} table, with the sites a STAFF account is
- * assigned to ({@code staff_site}). An account inside its lock-out period loads as locked.
+ * Staff and admin accounts in the {@code staff_account} table, with the sites a STAFF account is
+ * assigned to ({@code staff_site}), as the account administration writes and lists them. Signing in
+ * reads the same tables through {@code security.StaffAccounts}.
  */
 @Component
-final class StaffAccounts implements UserDetailsService {
+final class StaffRepository {
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    StaffAccounts(JdbcClient jdbc, Clock clock) {
+    StaffRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** An account as the admin API shows it (never the hash). */
     record Account(String username, String role, List<String> siteIds, String createdAt, boolean locked) {
-    }
-
-    @Override
-    public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("SELECT username, password_hash, role, locked_until_ms FROM staff_account WHERE username = ?")
-                .param(username)
-                .query((rs, n) -> {
-                    long lockedUntil = rs.getLong("locked_until_ms");
-                    return User.withUsername(rs.getString("username"))
-                            .password(rs.getString("password_hash"))
-                            .roles(rs.getString("role"))
-                            .accountLocked(lockedUntil > clock.millis())
-                            .build();
-                })
-                .optional()
-                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 
     boolean exists(String username) {
@@ -76,12 +57,6 @@ final class StaffAccounts implements UserDetailsService {
             }
             return true;
         }));
-    }
-
-    /** The sites a STAFF account is assigned to, sorted. */
-    List<String> sites(String username) {
-        return jdbc.sql("SELECT site_id FROM staff_site WHERE username = ? ORDER BY site_id").param(username)
-                .query(String.class).list();
     }
 
     Optional<Account> find(String username) {

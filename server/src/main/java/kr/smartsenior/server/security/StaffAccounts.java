@@ -1,0 +1,49 @@
+package kr.smartsenior.server.security;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Staff and admin accounts as signing in sees them: the {@code staff_account} table (an account
+ * inside its lock-out period loads as locked), and the sites a STAFF account is assigned to
+ * ({@code staff_site}) for {@link SiteAccess}. Accounts are created in {@code staff}.
+ */
+@Component
+final class StaffAccounts implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    StaffAccounts(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return jdbc.sql("SELECT username, password_hash, role, locked_until_ms FROM staff_account WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> {
+                    long lockedUntil = rs.getLong("locked_until_ms");
+                    return User.withUsername(rs.getString("username"))
+                            .password(rs.getString("password_hash"))
+                            .roles(rs.getString("role"))
+                            .accountLocked(lockedUntil > clock.millis())
+                            .build();
+                })
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    }
+
+    /** The sites a STAFF account is assigned to, sorted. */
+    List<String> sites(String username) {
+        return jdbc.sql("SELECT site_id FROM staff_site WHERE username = ? ORDER BY site_id").param(username)
+                .query(String.class).list();
+    }
+}
