@@ -9,7 +9,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import kr.smartsenior.server.worker.BackgroundWorker;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,8 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Keeps the server a set of feature packages a newcomer can read one at a time: no feature depends
  * on another in a cycle (a feature tells others of a change with an event of its own, and asks them
  * through a public class or a port it owns), controllers leave the database to the feature's
- * repositories, only {@code mqtt} knows the MQTT libraries, and the shared {@code config} and
- * {@code web} packages know no feature.
+ * repositories, only {@code mqtt} knows the MQTT libraries, the shared {@code config}, {@code web}
+ * and {@code worker} packages know no feature, and every start/stop goes through the one
+ * {@link BackgroundWorker} lifecycle (thread names and start order in {@code worker.Worker}).
  */
 class ServerArchitectureTest {
 
@@ -48,10 +51,19 @@ class ServerArchitectureTest {
 
     @Test
     void sharedPackagesKnowNoFeature() {
-        classes().that().resideInAnyPackage("kr.smartsenior.server.config..", "kr.smartsenior.server.web..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("kr.smartsenior.server..")
-                        .or(resideInAPackage("kr.smartsenior.server.config.."))
-                        .or(resideInAPackage("kr.smartsenior.server.web..")))
+        for (String shared : new String[] {"config", "web", "worker"}) {
+            String inside = "kr.smartsenior.server." + shared + "..";
+            classes().that().resideInAPackage(inside)
+                    .should().onlyDependOnClassesThat(resideOutsideOfPackage("kr.smartsenior.server..")
+                            .or(resideInAPackage(inside)))
+                    .check(SERVER);
+        }
+    }
+
+    @Test
+    void everyLifecycleOfTheServerIsABackgroundWorker() {
+        classes().that().implement(SmartLifecycle.class)
+                .should().beAssignableTo(BackgroundWorker.class)
                 .check(SERVER);
     }
 }

@@ -24,10 +24,11 @@ import kr.smartsenior.server.member.MembersChanged;
 import kr.smartsenior.server.mqtt.BrokerConnection;
 import kr.smartsenior.server.site.SiteCreated;
 import kr.smartsenior.server.site.SiteRepository;
+import kr.smartsenior.server.worker.BackgroundWorker;
+import kr.smartsenior.server.worker.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -45,7 +46,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * messages gets them back. Logs name sites, versions and counts, never members.
  */
 @Component
-public final class RosterPublisher implements SmartLifecycle {
+public final class RosterPublisher extends BackgroundWorker {
 
     static final long RETRY_SECONDS = 5;
     static final long REFRESH_MINUTES = 30;
@@ -62,11 +63,11 @@ public final class RosterPublisher implements SmartLifecycle {
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Map<String, byte[]> lastPublished = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("ssc-roster").daemon().factory());
-    private volatile boolean running;
+            namedThread().daemon().factory());
 
     RosterPublisher(BrokerConnection connection, ProtocolCodec codec, SiteRepository sites, MemberDirectory members,
             CardIssuer cards, ObjectProvider<KioskPrescriptions> prescriptions, Clock clock) {
+        super(Worker.ROSTER);
         this.connection = connection;
         this.codec = codec;
         this.sites = sites;
@@ -101,8 +102,7 @@ public final class RosterPublisher implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
+    protected void startWork() {
         for (String siteId : sites.ids()) {
             schedule(siteId, 0);
         }
@@ -177,7 +177,7 @@ public final class RosterPublisher implements SmartLifecycle {
         connection.publish(topic, payload, Channel.QOS, true).whenComplete((ok, error) -> {
             if (error == null) {
                 log.info("published roster {} of {}: {} members", version, siteId, memberCount);
-            } else if (running) {
+            } else if (isRunning()) {
                 log.warn("roster {} of {} not confirmed by the broker ({}); building it again in {} s", version, siteId,
                         error.toString(), RETRY_SECONDS);
                 schedule(siteId, RETRY_SECONDS);
@@ -194,19 +194,7 @@ public final class RosterPublisher implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        running = false;
+    protected void stopWork() {
         worker.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** After the broker connection (1000) is up; stops before it. */
-    @Override
-    public int getPhase() {
-        return 2000;
     }
 }
