@@ -5,6 +5,7 @@ import static kr.smartsenior.server.security.SecuritySlice.SITE_B;
 import static kr.smartsenior.server.security.SecuritySlice.staffOfSiteA;
 import static kr.smartsenior.server.security.SecuritySlice.staffOfSiteB;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -87,7 +88,7 @@ class MemberControllerTest {
                                 {"siteId": "site-a", "displayName": "김영희", "birthYear": 1800, "sex": "X"}"""))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("birthYear", "sex")));
+                .andExpect(jsonPath("$.errors[*].field").value(contains("birthYear", "sex")));
 
         verify(members, never()).create(any(), anyString());
         assertThat(events.stream(MembersChanged.class)).isEmpty();

@@ -19,6 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import kr.smartsenior.server.audit.AuditLog;
@@ -119,7 +120,7 @@ class StaffControllerTest {
 
     private static MockHttpServletRequestBuilder create(String username, String password, String role,
             String... siteIds) {
-        String sites = String.join(",", java.util.Arrays.stream(siteIds).map(s -> "\"" + s + "\"").toList());
+        String sites = String.join(",", Arrays.stream(siteIds).map(id -> "\"" + id + "\"").toList());
         return post("/api/staff").contentType(MediaType.APPLICATION_JSON).content("""
                 {"username": "%s", "password": "%s", "role": "%s", "siteIds": [%s]}"""
                 .formatted(username, password, role, sites));
