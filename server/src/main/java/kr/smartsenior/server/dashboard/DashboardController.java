@@ -19,6 +19,7 @@ import kr.smartsenior.server.fitness.Evaluation;
 import kr.smartsenior.server.fitness.Evaluator;
 import kr.smartsenior.server.fitness.MeasurementHistory;
 import kr.smartsenior.server.fitness.Result;
+import kr.smartsenior.server.member.MemberDirectory;
 import kr.smartsenior.server.member.MemberDirectory.Senior;
 import kr.smartsenior.server.prescription.PrescriptionHistory;
 import kr.smartsenior.server.screening.Screenings;
@@ -35,7 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The dashboard's pages: sign-in, the sites an account may see, a site's overview and a senior's
- * page. Site and senior pages go through {@link SiteAccess} and write an audit entry.
+ * page. Site and senior pages go through {@link SiteAccess} (a senior through
+ * {@link MemberDirectory#requireMember}) and write an audit entry.
  */
 @Controller
 final class DashboardController {
@@ -44,6 +46,7 @@ final class DashboardController {
     static final int UNWELL_DAYS_SHOWN = 10;
 
     private final SiteAccess access;
+    private final MemberDirectory members;
     private final SiteRepository sites;
     private final SiteOverview overview;
     private final Evaluator evaluator;
@@ -53,10 +56,11 @@ final class DashboardController {
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    DashboardController(SiteAccess access, SiteRepository sites, SiteOverview overview, Evaluator evaluator,
-            MeasurementHistory history, PrescriptionHistory prescriptions, Screenings screenings, AuditLog audit,
-            ObjectMapper json) {
+    DashboardController(SiteAccess access, MemberDirectory members, SiteRepository sites, SiteOverview overview,
+            Evaluator evaluator, MeasurementHistory history, PrescriptionHistory prescriptions, Screenings screenings,
+            AuditLog audit, ObjectMapper json) {
         this.access = access;
+        this.members = members;
         this.sites = sites;
         this.overview = overview;
         this.evaluator = evaluator;
@@ -110,7 +114,7 @@ final class DashboardController {
     @GetMapping("/members/{id}")
     String member(@PathVariable String id, Principal principal, HttpServletRequest request, Model model)
             throws JsonProcessingException {
-        Senior senior = access.requireMember(principal, id);
+        Senior senior = members.requireMember(principal, id);
         List<Result> results = history.of(senior.id());
         Evaluation evaluation = evaluator.evaluate(senior);
         audit.record(principal.getName(), AuditLog.VIEW_MEMBER_PAGE, senior.id(), senior.siteId(), request.getRemoteAddr());

@@ -22,9 +22,10 @@ import kr.smartsenior.server.provisioning.DeviceRevoked;
 import kr.smartsenior.server.provisioning.ProvisionedDevices;
 import kr.smartsenior.server.provisioning.SettingsSource;
 import kr.smartsenior.server.web.InvalidFieldException;
+import kr.smartsenior.server.worker.BackgroundWorker;
+import kr.smartsenior.server.worker.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +36,8 @@ import org.springframework.stereotype.Component;
  * cleared when a device is revoked.
  */
 @Component
-public final class RemoteConfiguration implements SettingsSource, SmartLifecycle {
+public final class RemoteConfiguration extends BackgroundWorker implements SettingsSource {
 
-    /** After the broker connection (phase 1000) is up. */
-    static final int PHASE = 3000;
     private static final long PUBLISH_WAIT_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(RemoteConfiguration.class);
 
@@ -47,10 +46,10 @@ public final class RemoteConfiguration implements SettingsSource, SmartLifecycle
     private final BrokerConnection broker;
     private final ProtocolCodec codec;
     private final Clock clock;
-    private volatile boolean running;
 
     RemoteConfiguration(ConfigRepository repository, ProvisionedDevices devices, BrokerConnection broker, ProtocolCodec codec,
             Clock clock) {
+        super(Worker.DEVICE_CONFIG);
         this.repository = repository;
         this.devices = devices;
         this.broker = broker;
@@ -166,8 +165,7 @@ public final class RemoteConfiguration implements SettingsSource, SmartLifecycle
     }
 
     @Override
-    public void start() {
-        running = true;
+    protected void startWork() {
         List<ProvisionedDevices.Device> active = devices.all().stream().filter(ProvisionedDevices.Device::active).toList();
         if (!active.isEmpty() && broker.isConnected()) {
             int confirmed = publish(active);
@@ -176,17 +174,7 @@ public final class RemoteConfiguration implements SettingsSource, SmartLifecycle
     }
 
     @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
+    protected void stopWork() {
+        // nothing runs between publications
     }
 }

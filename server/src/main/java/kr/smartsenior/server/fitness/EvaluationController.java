@@ -3,8 +3,8 @@ package kr.smartsenior.server.fitness;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import kr.smartsenior.server.audit.AuditLog;
+import kr.smartsenior.server.member.MemberDirectory;
 import kr.smartsenior.server.member.MemberDirectory.Senior;
-import kr.smartsenior.server.security.SiteAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,19 +15,19 @@ final class EvaluationController {
 
     static final String READ_EVALUATION = "member.evaluation.read";
 
-    private final SiteAccess access;
+    private final MemberDirectory members;
     private final Evaluator evaluator;
     private final AuditLog audit;
 
-    EvaluationController(SiteAccess access, Evaluator evaluator, AuditLog audit) {
-        this.access = access;
+    EvaluationController(MemberDirectory members, Evaluator evaluator, AuditLog audit) {
+        this.members = members;
         this.evaluator = evaluator;
         this.audit = audit;
     }
 
     @GetMapping("/api/members/{id}/evaluation")
     Evaluation evaluation(@PathVariable String id, Principal principal, HttpServletRequest request) {
-        Senior senior = access.requireMember(principal, id);
+        Senior senior = members.requireMember(principal, id);
         audit.record(principal.getName(), READ_EVALUATION, senior.id(), senior.siteId(), request.getRemoteAddr());
         return evaluator.evaluate(senior);
     }

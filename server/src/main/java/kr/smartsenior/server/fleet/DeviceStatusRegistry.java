@@ -21,9 +21,10 @@ import kr.smartsenior.protocol.DeviceStatus;
 import kr.smartsenior.protocol.ProtocolCodec;
 import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.server.mqtt.BrokerConnection;
+import kr.smartsenior.server.worker.BackgroundWorker;
+import kr.smartsenior.server.worker.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +42,7 @@ import org.springframework.stereotype.Component;
  * restarts. The statuses themselves come back from the broker (they are retained).
  */
 @Component
-public final class DeviceStatusRegistry implements SmartLifecycle {
+public final class DeviceStatusRegistry extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceStatusRegistry.class);
     /** Outbox sizes older than this are forgotten. */
@@ -58,11 +59,11 @@ public final class DeviceStatusRegistry implements SmartLifecycle {
     private final Map<Device, DeviceStatus> latest = new ConcurrentHashMap<>();
     private final Map<Device, Observation> observations = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(1000), Thread.ofPlatform().name("ssc-status").daemon().factory(),
+            new ArrayBlockingQueue<>(1000), namedThread().daemon().factory(),
             new ThreadPoolExecutor.DiscardOldestPolicy());
-    private volatile boolean running;
 
     DeviceStatusRegistry(BrokerConnection connection, ProtocolCodec codec, Clock clock, DeviceObservations store) {
+        super(Worker.DEVICE_STATUS);
         this.connection = connection;
         this.codec = codec;
         this.clock = clock;
@@ -123,8 +124,7 @@ public final class DeviceStatusRegistry implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
+    protected void startWork() {
         connection.subscribe(Topics.everyDevice(Channel.STATUS),
                 (topic, payload, arrivedAt) -> worker.execute(() -> handle(topic, payload)));
     }
@@ -227,18 +227,7 @@ public final class DeviceStatusRegistry implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        running = false;
+    protected void stopWork() {
         worker.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return 2000;
     }
 }

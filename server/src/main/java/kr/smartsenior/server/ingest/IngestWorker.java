@@ -6,9 +6,10 @@ import kr.smartsenior.protocol.Channel;
 import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.server.config.SscProperties;
 import kr.smartsenior.server.mqtt.BrokerConnection;
+import kr.smartsenior.server.worker.BackgroundWorker;
+import kr.smartsenior.server.worker.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * server instances split the load, and plainly on the embedded one.
  */
 @Component
-final class IngestWorker implements SmartLifecycle {
+final class IngestWorker extends BackgroundWorker {
 
     static final int GROUP_SIZE = 64;
     private static final Logger log = LoggerFactory.getLogger(IngestWorker.class);
@@ -27,10 +28,10 @@ final class IngestWorker implements SmartLifecycle {
     private final IngestProcessor processor;
     private final BrokerConnection connection;
     private final String filter;
-    private volatile boolean running;
     private Thread thread;
 
     IngestWorker(IngestQueue queue, IngestProcessor processor, BrokerConnection connection, SscProperties properties) {
+        super(Worker.INGEST);
         this.queue = queue;
         this.processor = processor;
         this.connection = connection;
@@ -40,14 +41,13 @@ final class IngestWorker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("ssc-ingest").start(this::run);
+    protected void startWork() {
+        thread = namedThread().start(this::run);
         connection.subscribe(filter, queue::accept);
     }
 
     private void run() {
-        while (running) {
+        while (isRunning()) {
             try {
                 List<Inbound> group = queue.takeGroup(GROUP_SIZE, Duration.ofMillis(200));
                 if (!group.isEmpty()) {
@@ -63,8 +63,7 @@ final class IngestWorker implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        running = false;
+    protected void stopWork() {
         int left = queue.close();
         if (thread != null) {
             try {
@@ -74,15 +73,5 @@ final class IngestWorker implements SmartLifecycle {
             }
         }
         log.info("ingest stopped{}", left > 0 ? "; " + left + " queued messages left un-acked for the kiosks to resend" : "");
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return 2000;
     }
 }

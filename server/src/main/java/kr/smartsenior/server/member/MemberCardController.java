@@ -8,7 +8,6 @@ import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.server.audit.AuditLog;
 import kr.smartsenior.server.card.CardIssuer;
 import kr.smartsenior.server.card.CardSheet;
-import kr.smartsenior.server.roster.RosterChanged;
 import kr.smartsenior.server.security.SiteAccess;
 import kr.smartsenior.server.site.SiteRepository;
 import kr.smartsenior.server.web.NotFoundException;
@@ -80,7 +79,7 @@ final class MemberCardController {
         Member reissued = members.reissueCard(member.id())
                 .orElseThrow(() -> new NotFoundException("no member with id " + member.id()));
         audit.record(principal.getName(), AuditLog.REISSUE_CARD, reissued.id(), reissued.siteId(), request.getRemoteAddr());
-        events.publishEvent(new RosterChanged(reissued.siteId()));
+        events.publishEvent(new MembersChanged(reissued.siteId()));
         return reissued;
     }
 

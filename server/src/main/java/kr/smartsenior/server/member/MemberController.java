@@ -7,7 +7,6 @@ import java.util.List;
 import kr.smartsenior.protocol.MeasurementRecord;
 import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.server.audit.AuditLog;
-import kr.smartsenior.server.roster.RosterChanged;
 import kr.smartsenior.server.security.SiteAccess;
 import kr.smartsenior.server.site.SiteRepository;
 import kr.smartsenior.server.web.InvalidFieldException;
@@ -26,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The member registry: {@code POST /api/members}, {@code GET} and {@code PUT /api/members/{id}},
  * {@code GET /api/sites/{siteId}/members} and {@code GET /api/members/{id}/measurements}. Every read
  * of members is written to the audit log; every change that a kiosk shows announces
- * {@link RosterChanged} once it is stored.
+ * {@link MembersChanged} once it is stored.
  */
 @RestController
 final class MemberController {
@@ -52,7 +51,7 @@ final class MemberController {
         requireSite(request.siteId());
         access.requireSite(principal, request.siteId());
         Member member = members.create(request, principal.getName());
-        events.publishEvent(new RosterChanged(member.siteId()));
+        events.publishEvent(new MembersChanged(member.siteId()));
         return member;
     }
 
@@ -74,9 +73,9 @@ final class MemberController {
         Member after = members.update(before.id(), body, principal.getName())
                 .orElseThrow(() -> new NotFoundException("no member with id " + before.id()));
         audit.record(principal.getName(), AuditLog.UPDATE_MEMBER, after.id(), after.siteId(), request.getRemoteAddr());
-        events.publishEvent(new RosterChanged(after.siteId()));
+        events.publishEvent(new MembersChanged(after.siteId()));
         if (!before.siteId().equals(after.siteId())) {
-            events.publishEvent(new RosterChanged(before.siteId())); // gone from the old site's kiosks
+            events.publishEvent(new MembersChanged(before.siteId())); // gone from the old site's kiosks
         }
         return after;
     }

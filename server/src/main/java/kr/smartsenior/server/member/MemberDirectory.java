@@ -1,25 +1,30 @@
 package kr.smartsenior.server.member;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
+import kr.smartsenior.server.security.SiteAccess;
+import kr.smartsenior.server.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What other features may read of the member registry without going through the staff API: ids as
  * people type them and the members of a site (fitness, prescription, screening), and the members of
- * a site as their kiosks know them (the roster). Reads only; callers audit what they show and never
- * log names.
+ * a site as their kiosks know them (the roster), and the member a signed-in account asks for, checked
+ * with {@link SiteAccess}. Reads only; callers audit what they show and never log names.
  */
 @Component
 public final class MemberDirectory {
 
     private final MemberRepository members;
     private final JdbcClient jdbc;
+    private final SiteAccess access;
 
-    MemberDirectory(MemberRepository members, JdbcClient jdbc) {
+    MemberDirectory(MemberRepository members, JdbcClient jdbc, SiteAccess access) {
         this.members = members;
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     /**
@@ -41,6 +46,17 @@ public final class MemberDirectory {
             return Optional.empty();
         }
         return members.find(id).map(m -> new Senior(m.id(), m.siteId(), m.displayName(), m.birthYear(), m.sex()));
+    }
+
+    /**
+     * The member a typed id names, if the account may see their site: 404 for an unknown member, 403
+     * (from {@link SiteAccess#requireSite}) for one of a site the account is not assigned to.
+     */
+    public Senior requireMember(Principal who, String typedId) {
+        Senior senior = find(typedId).orElseThrow(() -> new NotFoundException("no member with id "
+                + MemberController.printable(typedId)));
+        access.requireSite(who, senior.siteId());
+        return senior;
     }
 
     /** The members registered at a site, by name then id. */

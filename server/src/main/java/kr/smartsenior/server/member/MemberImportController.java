@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.security.Principal;
 import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.server.audit.AuditLog;
-import kr.smartsenior.server.roster.RosterChanged;
 import kr.smartsenior.server.security.SiteAccess;
 import kr.smartsenior.server.site.SiteRepository;
 import kr.smartsenior.server.web.NotFoundException;
@@ -74,7 +73,7 @@ final class MemberImportController {
         LOG.info("member import into site {} by {}: {} rows, {} valid, {} stored{}", siteId, principal.getName(),
                 report.rows(), report.valid(), report.imported(), report.refused() ? " (refused: broken rows)" : "");
         if (report.imported() > 0) {
-            events.publishEvent(new RosterChanged(siteId));
+            events.publishEvent(new MembersChanged(siteId));
         }
         return report;
     }

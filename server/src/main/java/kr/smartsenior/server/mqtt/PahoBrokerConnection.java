@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kr.smartsenior.protocol.Channel;
 import kr.smartsenior.server.config.SscProperties;
+import kr.smartsenior.server.worker.BackgroundWorker;
+import kr.smartsenior.server.worker.Worker;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -21,17 +23,13 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * {@link BrokerConnection} on Paho mqttv3: clean session, automatic reconnect, a wide in-flight
  * window, subscriptions made again in {@code connectComplete}. Until the first connection
  * succeeds it retries every few seconds (Paho reconnects by itself only after a first success).
  */
-final class PahoBrokerConnection implements BrokerConnection, SmartLifecycle {
-
-    /** Connects before the ingest and fleet components subscribe; disconnects after they stop. */
-    static final int PHASE = 1000;
+final class PahoBrokerConnection extends BackgroundWorker implements BrokerConnection {
 
     private static final Logger log = LoggerFactory.getLogger(PahoBrokerConnection.class);
     private static final int MAX_INFLIGHT = 1000;
@@ -42,18 +40,18 @@ final class PahoBrokerConnection implements BrokerConnection, SmartLifecycle {
     private final Clock clock;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("ssc-mqtt-connect").daemon().factory());
+            namedThread().daemon().factory());
     private volatile MqttAsyncClient client;
-    private volatile boolean running;
 
     PahoBrokerConnection(String uri, SscProperties.Mqtt settings, Clock clock) {
+        super(Worker.BROKER_CONNECTION);
         this.uri = uri;
         this.settings = settings;
         this.clock = clock;
     }
 
     @Override
-    public void start() {
+    protected void startWork() {
         try {
             client = new MqttAsyncClient(uri, "ssc-server-" + UUID.randomUUID().toString().substring(0, 8),
                     new MemoryPersistence());
@@ -61,18 +59,17 @@ final class PahoBrokerConnection implements BrokerConnection, SmartLifecycle {
             throw new IllegalStateException("invalid MQTT broker URL " + uri + ": " + e.getMessage(), e);
         }
         client.setCallback(new Callback());
-        running = true;
         connectOrRetry();
     }
 
     private void connectOrRetry() {
-        if (!running || client.isConnected()) {
+        if (!isRunning() || client.isConnected()) {
             return;
         }
         try {
             client.connect(options()).waitForCompletion(15_000);
         } catch (MqttException e) {
-            if (running) {
+            if (isRunning()) {
                 log.warn("MQTT broker {} not reachable ({}); retrying every {} s", uri, e.getMessage(),
                         FIRST_CONNECT_RETRY_SECONDS);
                 retries.schedule(this::connectOrRetry, FIRST_CONNECT_RETRY_SECONDS, TimeUnit.SECONDS);
@@ -177,8 +174,7 @@ final class PahoBrokerConnection implements BrokerConnection, SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        running = false;
+    protected void stopWork() {
         retries.shutdownNow();
         MqttAsyncClient current = client;
         if (current == null) {
@@ -199,16 +195,6 @@ final class PahoBrokerConnection implements BrokerConnection, SmartLifecycle {
         log.info("disconnected from MQTT broker {}", uri);
     }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
-    }
-
     private record Subscription(String filter, String matchFilter, Listener listener) {
     }
 
@@ -225,7 +211,7 @@ final class PahoBrokerConnection implements BrokerConnection, SmartLifecycle {
 
         @Override
         public void connectionLost(Throwable cause) {
-            if (running) {
+            if (isRunning()) {
                 log.warn("lost connection to MQTT broker {} ({}); reconnecting", uri, String.valueOf(cause));
             }
         }

@@ -3,7 +3,7 @@ package kr.smartsenior.server.prescription;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import kr.smartsenior.server.audit.AuditLog;
-import kr.smartsenior.server.security.SiteAccess;
+import kr.smartsenior.server.member.MemberDirectory;
 import kr.smartsenior.server.member.MemberDirectory.Senior;
 import kr.smartsenior.server.web.NotFoundException;
 import org.springframework.http.ContentDisposition;
@@ -27,13 +27,13 @@ final class PrescriptionController {
     static final String READ_PRESCRIPTION = "member.prescription.read";
     static final String READ_PRESCRIPTION_PDF = "member.prescription.pdf";
 
-    private final SiteAccess access;
+    private final MemberDirectory members;
     private final PrescriptionStore store;
     private final PrescriptionPdf pdf;
     private final AuditLog audit;
 
-    PrescriptionController(SiteAccess access, PrescriptionStore store, PrescriptionPdf pdf, AuditLog audit) {
-        this.access = access;
+    PrescriptionController(MemberDirectory members, PrescriptionStore store, PrescriptionPdf pdf, AuditLog audit) {
+        this.members = members;
         this.store = store;
         this.pdf = pdf;
         this.audit = audit;
@@ -42,7 +42,7 @@ final class PrescriptionController {
     @GetMapping("/api/members/{id}/prescription")
     Plan prescription(@PathVariable String id, @RequestParam(required = false) Integer version, Principal principal,
             HttpServletRequest request) {
-        Senior senior = access.requireMember(principal, id);
+        Senior senior = members.requireMember(principal, id);
         audit.record(principal.getName(), READ_PRESCRIPTION, senior.id(), senior.siteId(), request.getRemoteAddr());
         return plan(senior, version);
     }
@@ -50,7 +50,7 @@ final class PrescriptionController {
     @GetMapping("/api/members/{id}/prescription.pdf")
     ResponseEntity<byte[]> prescriptionPdf(@PathVariable String id, @RequestParam(required = false) Integer version,
             Principal principal, HttpServletRequest request) {
-        Senior senior = access.requireMember(principal, id);
+        Senior senior = members.requireMember(principal, id);
         Plan plan = plan(senior, version);
         if (!pdf.available()) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the Korean font for the PDF is not"

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Set;
 import kr.smartsenior.server.ingest.MeasurementsStored;
 import kr.smartsenior.server.screening.ScreeningRecorded;
+import kr.smartsenior.server.worker.BackgroundWorker;
+import kr.smartsenior.server.worker.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +18,16 @@ import org.springframework.stereotype.Component;
  * batches pending is done once). A new screening is applied at once, in the request's thread.
  */
 @Component
-final class PrescriptionTrigger implements SmartLifecycle {
+final class PrescriptionTrigger extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(PrescriptionTrigger.class);
 
     private final Prescriber prescriber;
     private final Set<String> pending = new LinkedHashSet<>();
-    private volatile boolean running;
     private Thread thread;
 
     PrescriptionTrigger(Prescriber prescriber) {
+        super(Worker.PRESCRIBE);
         this.prescriber = prescriber;
     }
 
@@ -49,16 +50,15 @@ final class PrescriptionTrigger implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("ssc-prescribe").start(this::run);
+    protected void startWork() {
+        thread = namedThread().start(this::run);
     }
 
     private void run() {
-        while (running) {
+        while (isRunning()) {
             List<String> batch;
             synchronized (pending) {
-                while (running && pending.isEmpty()) {
+                while (isRunning() && pending.isEmpty()) {
                     try {
                         pending.wait();
                     } catch (InterruptedException e) {
@@ -70,7 +70,7 @@ final class PrescriptionTrigger implements SmartLifecycle {
                 pending.clear();
             }
             for (String memberId : batch) {
-                if (!running) {
+                if (!isRunning()) {
                     return;
                 }
                 try {
@@ -83,8 +83,7 @@ final class PrescriptionTrigger implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        running = false;
+    protected void stopWork() {
         synchronized (pending) {
             pending.notifyAll();
         }
@@ -95,16 +94,5 @@ final class PrescriptionTrigger implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Starts before the ingest worker (2000) and stops after it, so no committed batch is missed. */
-    @Override
-    public int getPhase() {
-        return 1000;
     }
 }

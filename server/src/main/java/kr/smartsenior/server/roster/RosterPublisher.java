@@ -20,21 +20,24 @@ import kr.smartsenior.protocol.RosterEntry;
 import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.server.card.CardIssuer;
 import kr.smartsenior.server.member.MemberDirectory;
+import kr.smartsenior.server.member.MembersChanged;
 import kr.smartsenior.server.mqtt.BrokerConnection;
+import kr.smartsenior.server.site.SiteCreated;
 import kr.smartsenior.server.site.SiteRepository;
+import kr.smartsenior.server.worker.BackgroundWorker;
+import kr.smartsenior.server.worker.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Publishes each site's {@link Roster}, retained, on the site-wide topic
  * {@code ssc/v1/{site}/all/roster} that every kiosk of the site reads: at start-up for every site, and
- * after every {@link RosterChanged}. A roster carries member ids, display names, the hash of each
- * current card token (never the token), card versions and, when the prescription feature provides
- * {@link KioskPrescriptions}, each member's prescription summary.
+ * after every {@link MembersChanged}, {@link SiteCreated} and {@link RosterChanged}. A roster carries
+ * member ids, display names, the hash of each current card token (never the token), card versions and,
+ * when the prescription feature provides {@link KioskPrescriptions}, each member's prescription summary.
  *
  * <p>Work runs on one thread of its own, so rosters of a site go out in version order; events for a
  * site that arrive while one is being built are folded into the next build. A publish the broker did
@@ -43,7 +46,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * messages gets them back. Logs name sites, versions and counts, never members.
  */
 @Component
-public final class RosterPublisher implements SmartLifecycle {
+public final class RosterPublisher extends BackgroundWorker {
 
     static final long RETRY_SECONDS = 5;
     static final long REFRESH_MINUTES = 30;
@@ -60,11 +63,11 @@ public final class RosterPublisher implements SmartLifecycle {
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Map<String, byte[]> lastPublished = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("ssc-roster").daemon().factory());
-    private volatile boolean running;
+            namedThread().daemon().factory());
 
     RosterPublisher(BrokerConnection connection, ProtocolCodec codec, SiteRepository sites, MemberDirectory members,
             CardIssuer cards, ObjectProvider<KioskPrescriptions> prescriptions, Clock clock) {
+        super(Worker.ROSTER);
         this.connection = connection;
         this.codec = codec;
         this.sites = sites;
@@ -77,14 +80,29 @@ public final class RosterPublisher implements SmartLifecycle {
     /** After the change is committed (or at once, when published outside a transaction). */
     @TransactionalEventListener(fallbackExecution = true)
     void onRosterChanged(RosterChanged event) {
-        if (event != null && Topics.isValidId(event.siteId())) {
-            schedule(event.siteId(), 0);
+        changed(event == null ? null : event.siteId());
+    }
+
+    /** A member, a card or an import: after the change is committed, like {@link #onRosterChanged}. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onMembersChanged(MembersChanged event) {
+        changed(event == null ? null : event.siteId());
+    }
+
+    /** A new site's kiosks get an (empty) roster at once. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onSiteCreated(SiteCreated event) {
+        changed(event == null ? null : event.siteId());
+    }
+
+    private void changed(String siteId) {
+        if (siteId != null && Topics.isValidId(siteId)) {
+            schedule(siteId, 0);
         }
     }
 
     @Override
-    public void start() {
-        running = true;
+    protected void startWork() {
         for (String siteId : sites.ids()) {
             schedule(siteId, 0);
         }
@@ -159,7 +177,7 @@ public final class RosterPublisher implements SmartLifecycle {
         connection.publish(topic, payload, Channel.QOS, true).whenComplete((ok, error) -> {
             if (error == null) {
                 log.info("published roster {} of {}: {} members", version, siteId, memberCount);
-            } else if (running) {
+            } else if (isRunning()) {
                 log.warn("roster {} of {} not confirmed by the broker ({}); building it again in {} s", version, siteId,
                         error.toString(), RETRY_SECONDS);
                 schedule(siteId, RETRY_SECONDS);
@@ -176,19 +194,7 @@ public final class RosterPublisher implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        running = false;
+    protected void stopWork() {
         worker.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** After the broker connection (1000) is up; stops before it. */
-    @Override
-    public int getPhase() {
-        return 2000;
     }
 }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.smartsenior.server.audit.AuditLog;
-import kr.smartsenior.server.security.SiteAccess;
+import kr.smartsenior.server.member.MemberDirectory;
 import kr.smartsenior.server.member.MemberDirectory.Senior;
 import kr.smartsenior.server.web.InvalidFieldException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,14 +32,14 @@ final class ScreeningController {
     static final String READ_SCREENING = "member.screening.read";
     static final int NOTE_MAX = 200;
 
-    private final SiteAccess access;
+    private final MemberDirectory members;
     private final Screenings screenings;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    ScreeningController(SiteAccess access, Screenings screenings, AuditLog audit,
+    ScreeningController(MemberDirectory members, Screenings screenings, AuditLog audit,
             ApplicationEventPublisher events) {
-        this.access = access;
+        this.members = members;
         this.screenings = screenings;
         this.audit = audit;
         this.events = events;
@@ -53,7 +53,7 @@ final class ScreeningController {
     @ResponseStatus(HttpStatus.CREATED)
     ScreeningView record(@PathVariable String id, @Valid @RequestBody ScreeningRequest body, Principal principal,
             HttpServletRequest request) {
-        Senior senior = access.requireMember(principal, id);
+        Senior senior = members.requireMember(principal, id);
         Map<ScreeningQuestion, Boolean> answers = answers(body.answers());
         if ((body.systolic() == null) != (body.diastolic() == null)) {
             throw new InvalidFieldException(body.systolic() == null ? "systolic" : "diastolic",
@@ -72,7 +72,7 @@ final class ScreeningController {
 
     @GetMapping("/api/members/{id}/screening")
     ScreeningView get(@PathVariable String id, Principal principal, HttpServletRequest request) {
-        Senior senior = access.requireMember(principal, id);
+        Senior senior = members.requireMember(principal, id);
         audit.record(principal.getName(), READ_SCREENING, senior.id(), senior.siteId(), request.getRemoteAddr());
         return view(senior.id());
     }

@@ -26,8 +26,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    static final String ADMIN = "ADMIN";
-    static final String STAFF = "STAFF";
+    private static final String ADMIN = Role.ADMIN.name();
     static final String LOGIN_PAGE = "/login";
     static final String DENIED_PAGE = "/denied";
 

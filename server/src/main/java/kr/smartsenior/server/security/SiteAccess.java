@@ -4,9 +4,6 @@ import java.security.Principal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import kr.smartsenior.server.member.MemberDirectory;
-import kr.smartsenior.server.member.MemberDirectory.Senior;
-import kr.smartsenior.server.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -15,20 +12,20 @@ import org.springframework.stereotype.Component;
 /**
  * The one permission check of the API and the dashboard: an ADMIN may see every site, a STAFF
  * account only the sites it is assigned to. Every controller that reads or writes a senior's or a
- * site's data asks here first; a refusal is an {@link AccessDeniedException}, which Spring Security
- * turns into a 403 (a problem document on the API, the "no access" page on the dashboard).
+ * site's data asks here first (for one member, through {@code member.MemberDirectory#requireMember},
+ * which finds the member's site and asks here); a refusal is an {@link AccessDeniedException}, which
+ * Spring Security turns into a 403 (a problem document on the API, the "no access" page on the
+ * dashboard).
  */
 @Component
 public final class SiteAccess {
 
-    private static final String ROLE_ADMIN = "ROLE_" + SecurityConfig.ADMIN;
+    private static final String ROLE_ADMIN = "ROLE_" + Role.ADMIN.name();
 
     private final StaffAccounts accounts;
-    private final MemberDirectory members;
 
-    SiteAccess(StaffAccounts accounts, MemberDirectory members) {
+    SiteAccess(StaffAccounts accounts) {
         this.accounts = accounts;
-        this.members = members;
     }
 
     /** Whether the signed-in account has the ADMIN role (sees every site). */
@@ -68,21 +65,5 @@ public final class SiteAccess {
         if (!mayAccess(who, siteId)) {
             throw new AccessDeniedException("not assigned to this site");
         }
-    }
-
-    /**
-     * The member a typed id names, if the account may see their site: 404 for an unknown member,
-     * 403 for one of a site the account is not assigned to.
-     */
-    public Senior requireMember(Principal who, String typedId) {
-        Senior senior = members.find(typedId).orElseThrow(() -> new NotFoundException("no member with id "
-                + printable(typedId)));
-        requireSite(who, senior.siteId());
-        return senior;
-    }
-
-    private static String printable(String text) {
-        String clean = text.replaceAll("[^A-Za-z0-9_-]", "?");
-        return clean.length() > 20 ? clean.substring(0, 20) + "…" : clean;
     }
 }

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import kr.smartsenior.server.web.InvalidFieldException;
-import kr.smartsenior.server.roster.RosterChanged;
 import kr.smartsenior.server.security.SiteAccess;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -38,7 +37,7 @@ final class SiteController {
         }
         Site site = sites.create(request.id(), request.name(), request.address(),
                 request.openingHours() == null ? null : OpeningHours.parse(request.openingHours()), request.wave());
-        events.publishEvent(new RosterChanged(site.id())); // its kiosks get an (empty) roster at once
+        events.publishEvent(new SiteCreated(site.id())); // its kiosks get an (empty) roster at once
         return site;
     }
 

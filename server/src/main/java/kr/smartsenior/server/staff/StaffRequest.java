@@ -1,4 +1,4 @@
-package kr.smartsenior.server.security;
+package kr.smartsenior.server.staff;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

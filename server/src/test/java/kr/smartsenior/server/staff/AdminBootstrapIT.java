@@ -1,4 +1,4 @@
-package kr.smartsenior.server.security;
+package kr.smartsenior.server.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,19 +29,18 @@ class AdminBootstrapIT {
     @MethodSource(BOTH)
     void generatesAPasswordPrintsItOnceAndNeverChangesAnExistingAdmin(Supplier<TestDatabase> database) {
         try (TestDatabase db = database.get()) {
-            StaffAccounts accounts = new StaffAccounts(JdbcClient.create(db.dataSource()), Clock.systemUTC());
+            StaffRepository accounts = new StaffRepository(JdbcClient.create(db.dataSource()), Clock.systemUTC());
 
             String printed = run(accounts, null);
             Matcher password = Pattern.compile("password: (\\S+)").matcher(printed);
             assertThat(password.find()).as(printed).isTrue();
             assertThat(password.group(1)).hasSize(20);
-            assertThat(encoder.matches(password.group(1), hash(accounts))).isTrue();
+            assertThat(encoder.matches(password.group(1), hash(db))).isTrue();
 
             String again = run(accounts, "another-password");
             assertThat(again).doesNotContain("password:");
-            assertThat(encoder.matches(password.group(1), hash(accounts))).isTrue();
-            assertThat(accounts.loadUserByUsername("admin").getAuthorities()).extracting(Object::toString)
-                    .containsExactly("ROLE_ADMIN");
+            assertThat(encoder.matches(password.group(1), hash(db))).isTrue();
+            assertThat(accounts.find("admin").orElseThrow().role()).isEqualTo("ADMIN");
         }
     }
 
@@ -49,15 +48,15 @@ class AdminBootstrapIT {
     @MethodSource(BOTH)
     void usesTheGivenPasswordAndPrintsNothing(Supplier<TestDatabase> database) {
         try (TestDatabase db = database.get()) {
-            StaffAccounts accounts = new StaffAccounts(JdbcClient.create(db.dataSource()), Clock.systemUTC());
+            StaffRepository accounts = new StaffRepository(JdbcClient.create(db.dataSource()), Clock.systemUTC());
 
             assertThat(run(accounts, "s3cret-from-env")).doesNotContain("password:").doesNotContain("s3cret");
 
-            assertThat(encoder.matches("s3cret-from-env", hash(accounts))).isTrue();
+            assertThat(encoder.matches("s3cret-from-env", hash(db))).isTrue();
         }
     }
 
-    private String run(StaffAccounts accounts, String password) {
+    private String run(StaffRepository accounts, String password) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -70,7 +69,8 @@ class AdminBootstrapIT {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
-    private static String hash(StaffAccounts accounts) {
-        return accounts.loadUserByUsername("admin").getPassword();
+    private static String hash(TestDatabase db) {
+        return JdbcClient.create(db.dataSource()).sql("SELECT password_hash FROM staff_account WHERE username = 'admin'")
+                .query(String.class).single();
     }
 }

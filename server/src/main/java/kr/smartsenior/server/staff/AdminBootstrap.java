@@ -1,8 +1,9 @@
-package kr.smartsenior.server.security;
+package kr.smartsenior.server.staff;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import kr.smartsenior.server.config.SscProperties;
+import kr.smartsenior.server.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -22,12 +23,12 @@ final class AdminBootstrap implements InitializingBean {
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int GENERATED_LENGTH = 20;
 
-    private final StaffAccounts accounts;
+    private final StaffRepository accounts;
     private final PasswordEncoder encoder;
     private final SscProperties properties;
     private final PrintStream out = System.out;
 
-    AdminBootstrap(StaffAccounts accounts, PasswordEncoder encoder, SscProperties properties) {
+    AdminBootstrap(StaffRepository accounts, PasswordEncoder encoder, SscProperties properties) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.properties = properties;
@@ -43,7 +44,7 @@ final class AdminBootstrap implements InitializingBean {
         }
         String given = properties.admin().password();
         String password = given != null ? given : generate();
-        if (!accounts.add(ADMIN_USER, encoder.encode(password), SecurityConfig.ADMIN)) {
+        if (!accounts.add(ADMIN_USER, encoder.encode(password), Role.ADMIN.name())) {
             return; // another server instance created it first
         }
         if (given != null) {

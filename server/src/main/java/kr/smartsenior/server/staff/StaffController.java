@@ -1,10 +1,11 @@
-package kr.smartsenior.server.security;
+package kr.smartsenior.server.staff;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import kr.smartsenior.server.audit.AuditLog;
+import kr.smartsenior.server.security.Role;
 import kr.smartsenior.server.site.SiteRepository;
 import kr.smartsenior.server.web.ConflictException;
 import kr.smartsenior.server.web.InvalidFieldException;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/staff} and {@code GET /api/staff} (admins only, see {@link SecurityConfig}):
+ * {@code POST /api/staff} and {@code GET /api/staff} (admins only, see {@code security.SecurityConfig}):
  * accounts for social workers (STAFF, with their sites) and the district IT team (ADMIN).
  */
 @RestController
@@ -29,13 +30,13 @@ final class StaffController {
     static final String CREATE_STAFF = "staff.create";
     private static final Logger log = LoggerFactory.getLogger(StaffController.class);
 
-    private final StaffAccounts accounts;
+    private final StaffRepository accounts;
     private final SiteRepository sites;
     private final PasswordEncoder encoder;
     private final TransactionTemplate tx;
     private final AuditLog audit;
 
-    StaffController(StaffAccounts accounts, SiteRepository sites, PasswordEncoder encoder, TransactionTemplate tx,
+    StaffController(StaffRepository accounts, SiteRepository sites, PasswordEncoder encoder, TransactionTemplate tx,
             AuditLog audit) {
         this.accounts = accounts;
         this.sites = sites;
@@ -46,16 +47,16 @@ final class StaffController {
 
     @PostMapping("/api/staff")
     @ResponseStatus(HttpStatus.CREATED)
-    StaffAccounts.Account create(@Valid @RequestBody StaffRequest body, Principal principal,
+    StaffRepository.Account create(@Valid @RequestBody StaffRequest body, Principal principal,
             HttpServletRequest request) {
         PasswordPolicy.problem(body.password(), body.username()).ifPresent(problem -> {
             throw new InvalidFieldException("password", problem);
         });
         List<String> siteIds = body.siteIds() == null ? List.of() : body.siteIds();
-        if (SecurityConfig.STAFF.equals(body.role()) && siteIds.isEmpty()) {
+        if (Role.STAFF.name().equals(body.role()) && siteIds.isEmpty()) {
             throw new InvalidFieldException("siteIds", "a STAFF account needs at least one site");
         }
-        if (SecurityConfig.ADMIN.equals(body.role()) && !siteIds.isEmpty()) {
+        if (Role.ADMIN.name().equals(body.role()) && !siteIds.isEmpty()) {
             throw new InvalidFieldException("siteIds", "an ADMIN account sees every site; give no siteIds");
         }
         for (String siteId : siteIds) {
@@ -72,7 +73,7 @@ final class StaffController {
     }
 
     @GetMapping("/api/staff")
-    List<StaffAccounts.Account> list() {
+    List<StaffRepository.Account> list() {
         return accounts.all();
     }
 

@@ -1,4 +1,4 @@
-package kr.smartsenior.server.security;
+package kr.smartsenior.server.staff;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,0 +1,10 @@
+/**
+ * Measurements from the kiosks: the MQTT callback only enqueues ({@code IngestQueue}); one
+ * {@code ssc-ingest} thread ({@code IngestWorker}) takes groups and {@code IngestProcessor} decodes,
+ * validates and stores them in one transaction ({@code MeasurementStore},
+ * {@code INSERT … ON CONFLICT DO NOTHING}), then acks after the commit. Public surface: the event
+ * {@link kr.smartsenior.server.ingest.MeasurementsStored} (published after the commit),
+ * {@link kr.smartsenior.server.ingest.AckPublisher} (replaceable in tests) and
+ * {@link kr.smartsenior.server.ingest.IngestStats} ({@code GET /api/ingest/stats}).
+ */
+package kr.smartsenior.server.ingest;

@@ -1,0 +1,153 @@
+package kr.smartsenior.server.member;
+
+import static kr.smartsenior.server.security.SecuritySlice.SITE_A;
+import static kr.smartsenior.server.security.SecuritySlice.SITE_B;
+import static kr.smartsenior.server.security.SecuritySlice.staffOfSiteA;
+import static kr.smartsenior.server.security.SecuritySlice.staffOfSiteB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Optional;
+import kr.smartsenior.server.audit.AuditLog;
+import kr.smartsenior.server.security.SecuritySlice;
+import kr.smartsenior.server.site.SiteRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The member registry's API in a web slice: request mapping, validation problems, and who may see
+ * whom (a STAFF account of another site gets 403, an unknown member is 404), with the repository,
+ * sites and audit log mocked. The full-server path is {@code ApiIT} and {@code AccessIT}.
+ */
+@WebMvcTest(MemberController.class)
+@Import(SecuritySlice.class)
+@RecordApplicationEvents
+class MemberControllerTest {
+
+    private static final String ID = "7K2M9Q4X1R";
+    private static final Member AT_SITE_A = new Member(ID, SITE_A, "김영희", 1950, "F", null, null, null, 1);
+    private static final String REGISTRATION = """
+            {"siteId": "%s", "displayName": "김영희", "birthYear": 1950, "sex": "F"}""";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationEvents events;
+    @MockitoBean
+    MemberRepository members;
+    @MockitoBean
+    SiteRepository sites;
+    @MockitoBean
+    AuditLog audit;
+
+    @BeforeEach
+    void twoSites() {
+        when(sites.exists(SITE_A)).thenReturn(true);
+        when(sites.exists(SITE_B)).thenReturn(true);
+        when(members.find(ID)).thenReturn(Optional.of(AT_SITE_A));
+    }
+
+    @Test
+    void registeringAMemberReturns201AndTellsTheRosterOnce() throws Exception {
+        when(members.create(any(), eq(SecuritySlice.staffOfSiteAName()))).thenReturn(AT_SITE_A);
+
+        mvc.perform(post("/api/members").with(staffOfSiteA()).contentType(MediaType.APPLICATION_JSON)
+                        .content(REGISTRATION.formatted(SITE_A)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").value(ID))
+                .andExpect(jsonPath("$.siteId").value(SITE_A));
+
+        assertThat(events.stream(MembersChanged.class)).containsExactly(new MembersChanged(SITE_A));
+    }
+
+    @Test
+    void anInvalidRegistrationIsA400ProblemNamingEachFieldAndStoresNothing() throws Exception {
+        mvc.perform(post("/api/members").with(staffOfSiteA()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"siteId": "site-a", "displayName": "김영희", "birthYear": 1800, "sex": "X"}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                .andExpect(jsonPath("$.errors[*].field").value(contains("birthYear", "sex")));
+
+        verify(members, never()).create(any(), anyString());
+        assertThat(events.stream(MembersChanged.class)).isEmpty();
+    }
+
+    @Test
+    void registeringAtAnUnknownSiteIsAFieldError() throws Exception {
+        mvc.perform(post("/api/members").with(staffOfSiteA()).contentType(MediaType.APPLICATION_JSON)
+                        .content(REGISTRATION.formatted("nowhere")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("siteId"));
+    }
+
+    @Test
+    void aMemberOfTheAccountsSiteIsShownAndTheReadAudited() throws Exception {
+        mvc.perform(get("/api/members/" + ID.toLowerCase()).with(staffOfSiteA()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.displayName").value("김영희"));
+
+        verify(audit).record(eq(SecuritySlice.staffOfSiteAName()), eq(AuditLog.READ_MEMBER), eq(ID), eq(SITE_A),
+                anyString());
+    }
+
+    @Test
+    void staffOfAnotherSiteGet403ProblemsAndNothingIsAudited() throws Exception {
+        for (String path : List.of("/api/members/" + ID, "/api/members/" + ID + "/measurements",
+                "/api/sites/" + SITE_A + "/members")) {
+            mvc.perform(get(path).with(staffOfSiteB()))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.status").value(403));
+        }
+        verify(audit, never()).record(anyString(), anyString(), any(), any(), any());
+    }
+
+    @Test
+    void staffCannotMoveAMemberToASiteTheyAreNotAssignedTo() throws Exception {
+        mvc.perform(put("/api/members/" + ID).with(staffOfSiteA()).contentType(MediaType.APPLICATION_JSON)
+                        .content(REGISTRATION.formatted(SITE_B)))
+                .andExpect(status().isForbidden());
+
+        verify(members, never()).update(anyString(), any(), anyString());
+        assertThat(events.stream(MembersChanged.class)).isEmpty();
+    }
+
+    @Test
+    void anUnknownOrMalformedMemberIdIs404() throws Exception {
+        when(members.find("0000000000")).thenReturn(Optional.empty());
+
+        mvc.perform(get("/api/members/0000000000").with(staffOfSiteA())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/members/<script>").with(staffOfSiteA()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("no member with id ?script?"));
+    }
+
+    @Test
+    void withoutSigningInTheApiAnswers401() throws Exception {
+        mvc.perform(get("/api/members/" + ID))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().exists("WWW-Authenticate"));
+        verify(members, never()).find(anyString());
+    }
+}
