@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the kiosk's layers apart: the local store knows nothing of MQTT, the sync knows nothing of
- * what produces results, and the screens (when they come) talk to the kiosk, never to SQLite or
- * the broker directly.
+ * what produces results, only the transport ({@code PahoBrokerLink}) knows the MQTT client, and the
+ * screens talk to the kiosk, never to SQLite or the broker directly.
  */
 class KioskArchitectureTest {
 
@@ -29,6 +29,14 @@ class KioskArchitectureTest {
     void syncDoesNotKnowWhatProducesResults() {
         noClasses().that().resideInAPackage("..edge.sync..")
                 .should().dependOnClassesThat().resideInAnyPackage("..edge.simulate..", "..edge.ui..")
+                .check(KIOSK);
+    }
+
+    @Test
+    void onlyTheTransportKnowsPaho() {
+        // the class and its anonymous Paho listeners
+        noClasses().that().haveNameNotMatching("kr\\.smartsenior\\.edge\\.sync\\.PahoBrokerLink(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.paho..")
                 .check(KIOSK);
     }
 
