@@ -132,56 +132,57 @@ final class KioskChannels implements BatchLink, BrokerLink.Listener {
 
     // ---- on the channels thread ----
 
-    /** A clean session forgets subscriptions: ask for all of them on every connect (the retained config and roster come again). */
+    /** A clean session forgets subscriptions: ask for each on every connect (the retained config and roster come again). */
     private void subscribeAll() {
         if (closed) {
             return;
         }
         connection++;
         ready = false;
-        for (Wanted wanted : Wanted.values()) {
-            subscribe(wanted, connection);
+        for (Subscription subscription : Subscription.values()) {
+            subscribe(subscription, connection);
         }
     }
 
-    private void subscribe(Wanted wanted, long asked) {
+    private void subscribe(Subscription subscription, long asked) {
         if (closed || asked != connection || !link.connected()) {
             return; // a later connect asks again
         }
-        link.subscribe(topic(wanted), Channel.QOS, handler(wanted),
-                outcome -> onThread(() -> answered(wanted, outcome, asked)));
+        link.subscribe(topic(subscription), Channel.QOS, handler(subscription),
+                outcome -> onThread(() -> answered(subscription, outcome, asked)));
     }
 
-    private void answered(Wanted wanted, BrokerLink.SubscribeOutcome outcome, long asked) {
+    private void answered(Subscription subscription, BrokerLink.SubscribeOutcome outcome, long asked) {
         if (closed || asked != connection) {
             return; // an answer for a connection that is gone
         }
-        String topic = topic(wanted);
+        String topic = topic(subscription);
         switch (outcome) {
             case BrokerLink.SubscribeOutcome.Granted _ -> {
-                if (wanted == Wanted.ACKS) {
+                if (subscription == Subscription.ACKS) {
                     linkReady();
                 }
             }
-            case BrokerLink.SubscribeOutcome.Refused _ when wanted == Wanted.ACKS -> retry(wanted, asked, "the broker refused it");
+            case BrokerLink.SubscribeOutcome.Refused _ when subscription == Subscription.ACKS ->
+                    retry(subscription, asked, "the broker refused it");
             case BrokerLink.SubscribeOutcome.Refused _ ->
-                    log.warn("the broker refused the subscription to {}; {}", topic, wanted.withoutIt);
-            case BrokerLink.SubscribeOutcome.Failed(String reason) -> retry(wanted, asked, reason);
+                    log.warn("the broker refused the subscription to {}; {}", topic, subscription.withoutIt);
+            case BrokerLink.SubscribeOutcome.Failed(String reason) -> retry(subscription, asked, reason);
         }
     }
 
-    private void retry(Wanted wanted, long asked, String reason) {
+    private void retry(Subscription subscription, long asked, String reason) {
         Duration wait = backoff.delay(1);
         String message = "cannot subscribe to {} ({}); {}, retrying in {} ms";
-        if (wanted == Wanted.ACKS) {
-            log.error(message, topic(wanted), reason, wanted.withoutIt, wait.toMillis());
+        if (subscription == Subscription.ACKS) {
+            log.error(message, topic(subscription), reason, subscription.withoutIt, wait.toMillis());
         } else {
-            log.warn(message, topic(wanted), reason, wanted.withoutIt, wait.toMillis());
+            log.warn(message, topic(subscription), reason, subscription.withoutIt, wait.toMillis());
         }
         try {
-            thread.schedule(guarded(() -> subscribe(wanted, asked)), wait.toMillis(), TimeUnit.MILLISECONDS);
+            thread.schedule(guarded(() -> subscribe(subscription, asked)), wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            log.debug("channels closed; not asking again for {}", topic(wanted));
+            log.debug("channels closed; not asking again for {}", topic(subscription));
         }
     }
 
@@ -218,20 +219,20 @@ final class KioskChannels implements BatchLink, BrokerLink.Listener {
     // ---- the subscriptions ----
 
     /** The subscriptions the kiosk asks for on every connect, and what it does without each. */
-    private enum Wanted {
+    private enum Subscription {
         ACKS("without acks nothing can leave the outbox"),
         CONFIG("remote configuration will not arrive"),
         ROSTER("cards are checked against the roster already kept");
 
         final String withoutIt;
 
-        Wanted(String withoutIt) {
+        Subscription(String withoutIt) {
             this.withoutIt = withoutIt;
         }
     }
 
-    private String topic(Wanted wanted) {
-        return switch (wanted) {
+    private String topic(Subscription subscription) {
+        return switch (subscription) {
             case ACKS -> acksTopic;
             case CONFIG -> configTopic;
             case ROSTER -> rosterTopic;
@@ -239,8 +240,8 @@ final class KioskChannels implements BatchLink, BrokerLink.Listener {
     }
 
     /** What a message on each topic means; called on an MQTT client thread, so each only hands over. */
-    private Consumer<byte[]> handler(Wanted wanted) {
-        return switch (wanted) {
+    private Consumer<byte[]> handler(Subscription subscription) {
+        return switch (subscription) {
             case ACKS -> payload -> {
                 BatchLink.Listener current = drainer;
                 if (current != null) {
