@@ -5,6 +5,7 @@
  *
  * <p>Threads: callers of {@code Kiosk.record} (the UI's controller, the simulator) write to SQLite and
  * return; {@code ssc-outbox-drainer} sends and applies acks; {@code ssc-mqtt-link} owns the
- * connection; MQTT client callbacks only hand work over.
+ * connection; {@code ssc-kiosk-channels} subscribes and publishes the status; MQTT client callbacks
+ * only hand work over.
  */
 package kr.smartsenior.edge;

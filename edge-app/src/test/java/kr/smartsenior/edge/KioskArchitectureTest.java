@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the kiosk's layers apart: the local store knows nothing of MQTT, the sync knows nothing of
- * what produces results, the screens talk to the kiosk's features only through their ports, never to
- * SQLite, the broker, device drivers or simulators directly; and the kiosk's code never depends on
- * its simulators or benchmarks, which only the launcher ({@link KioskMain}) and the benchmark
- * programs compose.
+ * what produces results, only the transport ({@code PahoBrokerLink}) knows the MQTT client, the
+ * screens talk to the kiosk's features only through their ports, never to SQLite, the broker, device
+ * drivers or simulators directly; and the kiosk's code never depends on its simulators or benchmarks,
+ * which only the launcher ({@link KioskMain}) and the benchmark programs compose.
  */
 class KioskArchitectureTest {
 
@@ -72,6 +72,14 @@ class KioskArchitectureTest {
     void syncDoesNotKnowWhatProducesResults() {
         noClasses().that().resideInAPackage("..edge.sync..")
                 .should().dependOnClassesThat().resideInAnyPackage("..edge.simulate..", "..edge.ui..")
+                .check(KIOSK);
+    }
+
+    @Test
+    void onlyTheTransportKnowsPaho() {
+        // the class and its anonymous Paho listeners
+        noClasses().that().haveNameNotMatching("kr\\.smartsenior\\.edge\\.sync\\.PahoBrokerLink(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.paho..")
                 .check(KIOSK);
     }
 

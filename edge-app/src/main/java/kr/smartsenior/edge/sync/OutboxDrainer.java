@@ -21,7 +21,6 @@ import kr.smartsenior.edge.store.Acknowledged;
 import kr.smartsenior.edge.store.Outbox;
 import kr.smartsenior.edge.store.PendingRecord;
 import kr.smartsenior.protocol.Ack;
-import kr.smartsenior.protocol.Channel;
 import kr.smartsenior.protocol.Decoded;
 import kr.smartsenior.protocol.ProtocolCodec;
 import org.slf4j.Logger;
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>Only this thread reads due records, publishes batches and applies acks; the listener methods and
  * {@link #wake()} may be called from any thread and never block.
  */
-final class OutboxDrainer implements BrokerLink.Listener, AutoCloseable {
+final class OutboxDrainer implements BatchLink.Listener, AutoCloseable {
 
     /** Acks waiting to be applied; beyond this they are dropped (their records are simply re-sent). */
     static final int ACK_QUEUE_CAPACITY = 1024;
@@ -52,7 +51,7 @@ final class OutboxDrainer implements BrokerLink.Listener, AutoCloseable {
     private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final Outbox outbox;
-    private final BrokerLink link;
+    private final BatchLink link;
     private final ProtocolCodec codec;
     private final Backoff backoff;
     private final String deviceId;
@@ -73,11 +72,11 @@ final class OutboxDrainer implements BrokerLink.Listener, AutoCloseable {
     /** Batch id to the time its records fall due again; only touched on the drainer thread. */
     private final Map<String, Instant> awaitingAck = new HashMap<>();
 
-    OutboxDrainer(Outbox outbox, BrokerLink link, ProtocolCodec codec, Backoff backoff, SyncSettings settings, Clock clock) {
+    OutboxDrainer(Outbox outbox, BatchLink link, ProtocolCodec codec, Backoff backoff, SyncSettings settings, Clock clock) {
         this(outbox, link, codec, backoff, settings, clock, () -> false, at -> { });
     }
 
-    OutboxDrainer(Outbox outbox, BrokerLink link, ProtocolCodec codec, Backoff backoff, SyncSettings settings, Clock clock,
+    OutboxDrainer(Outbox outbox, BatchLink link, ProtocolCodec codec, Backoff backoff, SyncSettings settings, Clock clock,
             BooleanSupplier paused, Consumer<Instant> synced) {
         this.paused = paused;
         this.synced = synced;
@@ -188,7 +187,7 @@ final class OutboxDrainer implements BrokerLink.Listener, AutoCloseable {
     private boolean send(List<PendingRecord> records, Instant now) {
         String batchId = UUID.randomUUID().toString().replace("-", "");
         byte[] payload = BatchPayload.encode(codec, batchId, deviceId, OffsetDateTime.now(clock), records);
-        if (!link.publish(Channel.MEASUREMENTS, payload)) {
+        if (!link.publishBatch(payload)) {
             return false;
         }
         int attempts = records.stream().mapToInt(PendingRecord::attempts).max().orElse(0) + 1;

@@ -1,20 +1,17 @@
 package kr.smartsenior.edge.sync;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
-import kr.smartsenior.protocol.Channel;
-import kr.smartsenior.protocol.DeviceStatus;
-import kr.smartsenior.protocol.ProtocolCodec;
-import kr.smartsenior.protocol.Topics;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -23,16 +20,18 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.MqttTopic;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link BrokerLink} over Paho's {@link MqttAsyncClient}, clean session, QoS 1.
+ * {@link BrokerLink} over Paho's {@link MqttAsyncClient}, clean session, MQTT 3.1.1: the transport only.
+ * Which topics the kiosk uses and what their messages mean is {@link KioskChannels}'s business.
  *
- * <p>Threads: all state changes run on one thread, {@code ssc-mqtt-link}. Paho's callbacks only post
- * to it (connection events) or hand acks to the listener, and return at once. Publishing is
- * non-blocking and safe from any thread.
+ * <p>Threads: all state changes run on one thread, {@code ssc-mqtt-link}, which also tells the
+ * listener. Paho's callbacks only post to it (connection events) or hand a message to its topic's
+ * handler, and return at once. Publishing and subscribing are non-blocking and safe from any thread.
  *
  * <p>Reconnecting is done here, with {@link Backoff}, for the first connect and every later one alike,
  * rather than by Paho's {@code automaticReconnect}: that one only starts after a first successful
@@ -47,7 +46,7 @@ final class PahoBrokerLink implements BrokerLink, MqttCallback {
     static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
     /** Paho's own window of unacknowledged QoS 1 publishes; above our batches awaiting acks plus status. */
     static final int DEFAULT_MAX_INFLIGHT = 32;
-    /** On close: time to get the retained offline status to the broker. */
+    /** On close: time to get the Last Will's message (the retained offline status) to the broker. */
     static final Duration OFFLINE_PUBLISH_TIMEOUT = Duration.ofSeconds(2);
     static final Duration DISCONNECT_QUIESCE = Duration.ofMillis(500);
     static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -59,45 +58,32 @@ final class PahoBrokerLink implements BrokerLink, MqttCallback {
     private static final Logger log = LoggerFactory.getLogger(PahoBrokerLink.class);
 
     private final SyncSettings settings;
-    private final ProtocolCodec codec;
     private final Backoff backoff;
-    private final StatusReport report;
-    private final RemoteConfig remoteConfig;
+    private final LastWill will;
     private final MqttAsyncClient client;
     private final SSLSocketFactory tls;
-    private final String acksTopic;
-    private final String configTopic;
-    private final String statusTopic;
-    private final String rosterTopic;
-    private final Consumer<byte[]> rosters;
+    /** Topic filter to the handler of its messages; a filter is replaced when subscribed again. */
+    private final Map<String, Consumer<byte[]>> handlers = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor linkThread;
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    private volatile boolean ready;
+    private volatile boolean up;
     private volatile Listener listener;
 
     // state below is only touched on the link thread
     private boolean closed;
     private boolean connecting;
     private int failedAttempts;
-    private ScheduledFuture<?> statusTask;
 
     /**
-     * @param rosters receives every payload on the site's retained roster topic; called on an MQTT
-     *                client thread, so it must only hand the payload over
+     * @param settings the broker's address, the kiosk's account and CA, and its ids (for the client id)
+     * @param backoff  the waits between connection attempts
+     * @param will     left with the broker on every connect, and published on {@link #close()}
      */
-    PahoBrokerLink(SyncSettings settings, ProtocolCodec codec, Backoff backoff, StatusReport report, RemoteConfig remoteConfig,
-            Consumer<byte[]> rosters) {
+    PahoBrokerLink(SyncSettings settings, Backoff backoff, LastWill will) {
         this.settings = settings;
-        this.codec = codec;
         this.backoff = backoff;
-        this.report = report;
-        this.remoteConfig = remoteConfig;
-        this.acksTopic = Topics.of(settings.siteId(), settings.deviceId(), Channel.ACKS);
-        this.configTopic = Topics.of(settings.siteId(), settings.deviceId(), Channel.CONFIG);
-        this.statusTopic = Topics.of(settings.siteId(), settings.deviceId(), Channel.STATUS);
-        this.rosterTopic = Topics.siteWide(settings.siteId(), Channel.ROSTER);
-        this.rosters = rosters;
+        this.will = will;
         this.tls = tlsFor(settings);
         try {
             this.client = new MqttAsyncClient(settings.serverUri(), clientId(settings), new MemoryPersistence());
@@ -144,30 +130,51 @@ final class PahoBrokerLink implements BrokerLink, MqttCallback {
     public void start(Listener listener) {
         this.listener = listener;
         client.setCallback(this);
-        onLinkThread(() -> {
-            long every = settings.statusInterval().toMillis();
-            statusTask = linkThread.scheduleWithFixedDelay(this::refreshStatus, every, every, TimeUnit.MILLISECONDS);
-            connect();
-        });
+        onLinkThread(this::connect);
     }
 
     @Override
     public boolean connected() {
-        return ready;
+        return up;
     }
 
     @Override
-    public boolean publish(Channel channel, byte[] payload) {
-        if (!ready) {
+    public boolean publish(String topic, byte[] payload, int qos, boolean retained) {
+        if (!up) {
             return false;
         }
         try {
-            client.publish(Topics.of(settings.siteId(), settings.deviceId(), channel), payload, Channel.QOS,
-                    channel.retained());
+            client.publish(topic, payload, qos, retained);
             return true;
-        } catch (MqttException e) {
-            log.debug("could not hand a {} message to the MQTT client: {}", channel.segment(), e.getMessage());
+        } catch (MqttException | RuntimeException e) {
+            log.debug("could not hand a message for {} to the MQTT client: {}", topic, reason(e));
             return false;
+        }
+    }
+
+    @Override
+    public void subscribe(String topic, int qos, Consumer<byte[]> messages, Consumer<SubscribeOutcome> outcome) {
+        handlers.put(topic, messages); // before asking: a retained message follows the SUBACK at once
+        try {
+            client.subscribe(topic, qos, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] granted = token.getGrantedQos(); // one topic asked, one answer
+                    if (granted != null && granted.length > 0 && granted[0] == SUBSCRIPTION_REFUSED) {
+                        handlers.remove(topic, messages);
+                        outcome.accept(new SubscribeOutcome.Refused());
+                    } else {
+                        outcome.accept(new SubscribeOutcome.Granted());
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    outcome.accept(new SubscribeOutcome.Failed(reason(cause)));
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            outcome.accept(new SubscribeOutcome.Failed(reason(e)));
         }
     }
 
@@ -203,7 +210,7 @@ final class PahoBrokerLink implements BrokerLink, MqttCallback {
         options.setConnectionTimeout(Math.toIntExact(DEFAULT_CONNECT_TIMEOUT.toSeconds()));
         options.setKeepAliveInterval(Math.toIntExact(DEFAULT_KEEP_ALIVE.toSeconds()));
         options.setMaxInflight(DEFAULT_MAX_INFLIGHT);
-        options.setWill(statusTopic, statusPayload(DeviceStatus.OFFLINE), Channel.QOS, true);
+        options.setWill(will.topic(), will.payload().get(), will.qos(), will.retained()); // fresh for each attempt
         if (tls != null) {
             options.setSocketFactory(tls);
         }
@@ -245,111 +252,25 @@ final class PahoBrokerLink implements BrokerLink, MqttCallback {
         log.info("connected to the MQTT broker at {}{}", settings.serverUri(),
                 failedAttempts > 0 ? " after " + failedAttempts + " failed attempts" : "");
         failedAttempts = 0;
-        subscribe();
-    }
-
-    private void subscribe() {
-        if (closed || !client.isConnected()) {
-            return; // connectionLost will bring us back here through connect()
-        }
-        try {
-            // a clean session forgets subscriptions: subscribe on every connect (the retained config and roster come again)
-            client.subscribe(new String[] {acksTopic, configTopic, rosterTopic}, new int[] {Channel.QOS, Channel.QOS, Channel.QOS}, null,
-                    new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    int[] granted = token.getGrantedQos();
-                    if (granted != null && granted.length > 1 && granted[1] == SUBSCRIPTION_REFUSED) {
-                        log.warn("the broker refused the roster subscription ({}); cards are checked against the"
-                                + " roster already kept", rosterTopic);
-                    }
-                    if (granted != null && granted.length > 0 && granted[0] == SUBSCRIPTION_REFUSED) {
-                        onLinkThread(() -> subscribeFailed(new IllegalStateException("the broker refused it")));
-                    } else {
-                        if (granted != null && granted.length > 1 && granted[1] == SUBSCRIPTION_REFUSED) {
-                            log.warn("the broker refused the subscription to {}; remote configuration will not arrive",
-                                    configTopic);
-                        }
-                        onLinkThread(PahoBrokerLink.this::subscribed);
-                    }
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable cause) {
-                    onLinkThread(() -> subscribeFailed(cause));
-                }
-            });
-        } catch (MqttException | RuntimeException e) {
-            subscribeFailed(e);
-        }
-    }
-
-    private void subscribed() {
-        if (closed || !client.isConnected()) {
-            return;
-        }
-        ready = true;
-        publishStatus(DeviceStatus.ONLINE);
+        up = true;
         Listener current = listener;
         if (current != null) {
-            current.linkUp();
+            current.connectionMade();
         }
-    }
-
-    private void subscribeFailed(Throwable cause) {
-        if (closed || !client.isConnected()) {
-            return;
-        }
-        Duration wait = backoff.delay(1);
-        log.error("cannot subscribe to {} ({}); without acks nothing can leave the outbox, retrying in {} ms",
-                acksTopic, reason(cause), wait.toMillis());
-        later(this::subscribe, wait);
     }
 
     private void lost(Throwable cause) {
-        ready = false;
+        up = false;
         if (closed) {
             return;
         }
         Listener current = listener;
         if (current != null) {
-            current.linkDown();
+            current.connectionLost();
         }
         Duration wait = backoff.delay(1);
         log.warn("lost the MQTT connection ({}); reconnecting in {} ms", reason(cause), wait.toMillis());
         later(this::connect, wait);
-    }
-
-    /** Publishes the status now (a configuration or a sensor changed), if connected. Never blocks. */
-    void refreshStatusSoon() {
-        onLinkThread(this::refreshStatus);
-    }
-
-    private void applyConfig(byte[] payload) {
-        if (payload == null || payload.length == 0) {
-            return; // the server cleared the retained configuration (a revoked device): keep running as is
-        }
-        remoteConfig.offer(payload);
-        refreshStatus(); // confirm the version (or report the refusal) at once
-    }
-
-    private void refreshStatus() {
-        if (ready && !closed) {
-            publishStatus(DeviceStatus.ONLINE);
-        }
-    }
-
-    private IMqttDeliveryToken publishStatus(String state) {
-        try {
-            return client.publish(statusTopic, statusPayload(state), Channel.QOS, true);
-        } catch (MqttException | RuntimeException e) {
-            log.debug("could not publish the {} status: {}", state, reason(e));
-            return null;
-        }
-    }
-
-    private byte[] statusPayload(String state) {
-        return codec.encode(report.status(state));
     }
 
     private void later(Runnable task, Duration wait) {
@@ -382,25 +303,26 @@ final class PahoBrokerLink implements BrokerLink, MqttCallback {
 
     @Override
     public void connectionLost(Throwable cause) {
-        ready = false;
+        up = false;
         onLinkThread(() -> lost(cause));
     }
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        try {
-            Listener current = listener;
-            if (current != null && acksTopic.equals(topic)) {
-                current.ackArrived(message.getPayload());
-            } else if (configTopic.equals(topic)) {
-                byte[] payload = message.getPayload();
-                onLinkThread(() -> applyConfig(payload));
-            } else if (rosterTopic.equals(topic)) {
-                rosters.accept(message.getPayload());
+        boolean handled = false;
+        for (Map.Entry<String, Consumer<byte[]>> handler : handlers.entrySet()) {
+            try {
+                if (MqttTopic.isMatched(handler.getKey(), topic)) {
+                    handled = true;
+                    handler.getValue().accept(message.getPayload());
+                }
+            } catch (RuntimeException e) {
+                // an exception here would make Paho drop the connection
+                log.error("could not hand over a message from {}", topic, e);
             }
-        } catch (RuntimeException e) {
-            // an exception here would make Paho drop the connection
-            log.error("could not hand over a message from {}", topic, e);
+        }
+        if (!handled) {
+            log.debug("ignored a message on {}, which nothing here subscribed to", topic);
         }
     }
 
@@ -437,22 +359,28 @@ final class PahoBrokerLink implements BrokerLink, MqttCallback {
 
     private void sayGoodbye() {
         closed = true;
-        ready = false;
-        if (statusTask != null) {
-            statusTask.cancel(false);
-        }
+        up = false;
         if (!client.isConnected()) {
             return;
         }
         try {
-            IMqttDeliveryToken offline = publishStatus(DeviceStatus.OFFLINE);
-            if (offline != null) {
-                offline.waitForCompletion(OFFLINE_PUBLISH_TIMEOUT.toMillis());
+            IMqttDeliveryToken goodbye = publishWill();
+            if (goodbye != null) {
+                goodbye.waitForCompletion(OFFLINE_PUBLISH_TIMEOUT.toMillis());
             }
             client.disconnect(DISCONNECT_QUIESCE.toMillis()).waitForCompletion(DISCONNECT_TIMEOUT.toMillis());
-            log.info("disconnected from the MQTT broker (status offline)");
+            log.info("disconnected from the MQTT broker (last will published on {})", will.topic());
         } catch (MqttException e) {
             log.warn("could not say goodbye to the broker: {}", reason(e));
+        }
+    }
+
+    private IMqttDeliveryToken publishWill() {
+        try {
+            return client.publish(will.topic(), will.payload().get(), will.qos(), will.retained());
+        } catch (MqttException | RuntimeException e) {
+            log.debug("could not publish the last will on {}: {}", will.topic(), reason(e));
+            return null;
         }
     }
 

@@ -2,21 +2,26 @@ package kr.smartsenior.edge.sync;
 
 import java.time.Clock;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import kr.smartsenior.edge.store.Outbox;
 import kr.smartsenior.protocol.ProtocolCodec;
 
 /**
- * Keeps the outbox flowing to the server: an MQTT link and the drainer thread behind it. Starting
- * returns at once, whether or not a broker can be reached; the link keeps trying.
+ * Keeps the outbox flowing to the server: an MQTT link, the kiosk's channels on it and the drainer
+ * thread behind them. Starting returns at once, whether or not a broker can be reached; the link keeps
+ * trying.
  */
 public final class Synchronizer implements AutoCloseable {
 
     private final PahoBrokerLink link;
+    private final KioskChannels channels;
     private final OutboxDrainer drainer;
 
-    private Synchronizer(PahoBrokerLink link, OutboxDrainer drainer) {
+    private Synchronizer(PahoBrokerLink link, KioskChannels channels, OutboxDrainer drainer) {
         this.link = link;
+        this.channels = channels;
         this.drainer = drainer;
     }
 
@@ -40,21 +45,34 @@ public final class Synchronizer implements AutoCloseable {
             RemoteConfig remoteConfig, Consumer<byte[]> rosters) {
         ProtocolCodec codec = new ProtocolCodec();
         StatusReport report = new StatusReport(settings.softwareVersion(), outbox::size, health, remoteConfig, clock);
-        PahoBrokerLink link = new PahoBrokerLink(settings, codec,
-                new Backoff(settings.initialBackoff(), settings.maxBackoff(), new SplittableRandom()), report, remoteConfig,
-                rosters);
-        OutboxDrainer drainer = new OutboxDrainer(outbox, link, codec,
-                new Backoff(settings.initialBackoff(), settings.maxBackoff(), new SplittableRandom()), settings, clock,
+        PahoBrokerLink link = new PahoBrokerLink(settings, backoff(settings),
+                KioskChannels.offlineStatus(settings, codec, report));
+        KioskChannels channels = new KioskChannels(link, settings, codec, report, remoteConfig, rosters, backoff(settings),
+                channelsThread());
+        OutboxDrainer drainer = new OutboxDrainer(outbox, channels, codec, backoff(settings), settings, clock,
                 remoteConfig::uploadsPaused, health::synced);
         remoteConfig.onApplied(config -> drainer.wake()); // uploads may have been resumed
         drainer.start();
-        link.start(drainer);
-        return new Synchronizer(link, drainer);
+        channels.start(drainer);
+        return new Synchronizer(link, channels, drainer);
+    }
+
+    /** Each user of a backoff has its own: they are not thread-safe. */
+    private static Backoff backoff(SyncSettings settings) {
+        return new Backoff(settings.initialBackoff(), settings.maxBackoff(), new SplittableRandom());
+    }
+
+    private static ScheduledExecutorService channelsThread() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ssc-kiosk-channels");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Something the status reports changed (a sensor's self-test): publish the status now. Never blocks. */
     public void statusChanged() {
-        link.refreshStatusSoon();
+        channels.statusChanged();
     }
 
     /** A record was appended: send it now if the link is up. Never blocks. */
@@ -64,13 +82,14 @@ public final class Synchronizer implements AutoCloseable {
 
     /** Whether the broker is connected and the acks subscription is in place. */
     public boolean connected() {
-        return link.connected();
+        return channels.connected();
     }
 
     /** Stops sending, publishes the retained offline status, disconnects. Safe to call twice. */
     @Override
     public void close() {
         drainer.close();
+        channels.close();
         link.close();
     }
 }

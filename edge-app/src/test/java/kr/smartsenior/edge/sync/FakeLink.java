@@ -2,10 +2,9 @@ package kr.smartsenior.edge.sync;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import kr.smartsenior.protocol.Channel;
 
-/** A broker link the test switches up and down by hand; keeps what was published. */
-final class FakeLink implements BrokerLink {
+/** A batch link the test switches up and down by hand; keeps the batches published. */
+final class FakeLink implements BatchLink {
 
     final List<byte[]> measurements = new CopyOnWriteArrayList<>();
     private volatile Listener listener;
@@ -33,13 +32,11 @@ final class FakeLink implements BrokerLink {
     }
 
     @Override
-    public boolean publish(Channel channel, byte[] payload) {
+    public boolean publishBatch(byte[] payload) {
         if (!up || refusing) {
             return false;
         }
-        if (channel == Channel.MEASUREMENTS) {
-            measurements.add(payload);
-        }
+        measurements.add(payload);
         return true;
     }
 

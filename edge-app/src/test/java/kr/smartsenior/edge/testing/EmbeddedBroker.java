@@ -2,16 +2,21 @@ package kr.smartsenior.edge.testing;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.Topic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import kr.smartsenior.protocol.ProtocolCodec;
 
 /** A real MQTT broker (Moquette) on a free loopback port, in memory, that a test can stop and start again. */
 public final class EmbeddedBroker implements AutoCloseable {
 
     private final int port;
+    private volatile Set<String> unreadable = Set.of();
     private Server server;
 
     private EmbeddedBroker(int port) {
@@ -25,6 +30,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** From the next start on, the broker refuses every subscription to these exact topics (SUBACK 0x80), as a broker ACL would. */
+    public EmbeddedBroker refusingSubscriptionsTo(String... topics) {
+        unreadable = Set.of(topics);
+        return this;
     }
 
     public synchronized EmbeddedBroker start() {
@@ -41,7 +52,17 @@ public final class EmbeddedBroker implements AutoCloseable {
         properties.setProperty("netty.so_reuseaddr", "true");
         Server started = new Server();
         try {
-            started.startServer(new MemoryConfig(properties));
+            started.startServer(new MemoryConfig(properties), List.of(), null, null, new IAuthorizatorPolicy() {
+                @Override
+                public boolean canWrite(Topic topic, String user, String client) {
+                    return true;
+                }
+
+                @Override
+                public boolean canRead(Topic topic, String user, String client) {
+                    return !unreadable.contains(topic.toString());
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
