@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -56,6 +57,8 @@ public final class ProtocolCodec {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                // a fraction where a whole number belongs (a level, a version) is malformed, not truncated
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .build();
         built.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32)
@@ -72,6 +75,20 @@ public final class ProtocolCodec {
         } catch (JsonProcessingException e) {
             throw new ProtocolException("cannot encode " + message.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * Writes a {@link MeasurementBatch} whose records are already JSON (as a kiosk keeps them in its
+     * outbox): each record goes out byte for byte as given, inside the batch's envelope.
+     *
+     * @param records one JSON object per record, as {@link #encode(Object)} wrote a {@link MeasurementRecord}
+     */
+    public byte[] encodeBatch(String batchId, String deviceId, OffsetDateTime sentAt, List<String> records) {
+        return encode(new EncodedBatch(batchId, deviceId, sentAt, records.stream().map(RawValue::new).toList()));
+    }
+
+    /** The shape of {@link MeasurementBatch}, with its records already in JSON. */
+    record EncodedBatch(String batchId, String deviceId, OffsetDateTime sentAt, List<RawValue> records) {
     }
 
     /**
@@ -149,7 +166,10 @@ public final class ProtocolCodec {
         return decode(payload, DeviceStatus.class);
     }
 
-    /** Reads a roster. */
+    /**
+     * Reads a roster. Each member's prescription is read entry by entry ({@link KioskPrescription}):
+     * a program or restriction a newer server added never makes the roster unreadable.
+     */
     public Decoded<Roster> decodeRoster(byte[] payload) {
         return decode(payload, Roster.class);
     }

@@ -78,7 +78,7 @@ class ProtocolCodecTest {
         assertThat(((Decoded.Ok<DeviceStatus>) codec.decodeStatus(codec.encode(status))).value()).isEqualTo(status);
 
         Roster roster = new Roster("ydp-01", 7, TAKEN,
-                List.of(new RosterEntry("M7K2Q9XD4T", "김순자", "c2hh", 2, Map.of())));
+                List.of(new RosterEntry("M7K2Q9XD4T", "김순자", "c2hh", 2, KioskPrescription.NONE)));
         assertThat(((Decoded.Ok<Roster>) codec.decodeRoster(codec.encode(roster))).value()).isEqualTo(roster);
 
         DeviceConfig config = new DeviceConfig(3, Map.of("volume", 80));
@@ -250,5 +250,17 @@ class ProtocolCodecTest {
         Decoded<Ack> decoded = codec.decodeAck("{\"batchId\":\"b1\",\"accepted\":[\"nope\"]}".getBytes(StandardCharsets.UTF_8));
         assertThat(decoded).isInstanceOf(Decoded.Malformed.class);
         assertThat(((Decoded.Malformed<Ack>) decoded).reason()).startsWith("not a valid Ack");
+    }
+
+    @Test
+    void aBatchOfRecordsAlreadyInJsonGoesOutByteForByteAndReadsBack() {
+        String first = new String(codec.encode(chairStand(14)), StandardCharsets.UTF_8);
+        String second = new String(codec.encode(chairStand(9)), StandardCharsets.UTF_8);
+        byte[] payload = codec.encodeBatch("b7", "kiosk-01", TAKEN, List.of(first, second));
+
+        assertThat(new String(payload, StandardCharsets.UTF_8)).contains(first).contains(second);
+        ReceivedBatch back = ((Decoded.Ok<ReceivedBatch>) codec.decodeBatch(payload, NOW)).value();
+        assertThat(back.batchId()).isEqualTo("b7");
+        assertThat(back.valid()).extracting(MeasurementRecord::value).map(BigDecimal::intValue).containsExactly(14, 9);
     }
 }

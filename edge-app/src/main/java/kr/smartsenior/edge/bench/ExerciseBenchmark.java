@@ -37,6 +37,8 @@ import kr.smartsenior.edge.ui.views.Live;
 import kr.smartsenior.edge.ui.views.Screen;
 import kr.smartsenior.edge.ui.views.ScreenSink;
 import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.protocol.KioskPrescription;
+import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
 
 /**
@@ -100,7 +102,7 @@ public final class ExerciseBenchmark {
         // thread runs as soon as the controller is done with it
         ExercisePrograms timed = new ExercisePrograms() {
             @Override
-            public List<Offer> offers(Map<String, Object> prescription) {
+            public List<Offer> offers(KioskPrescription prescription) {
                 return real.offers(prescription);
             }
 
@@ -120,8 +122,8 @@ public final class ExerciseBenchmark {
                 });
             }
         };
-        Map<String, Object> prescription = Map.of("programs",
-                List.of(Map.of("code", "STEP_JUMP", "level", 5, "minutes", minutes)), "restrictions", List.of());
+        KioskPrescription prescription = new KioskPrescription(1, null, List.of(),
+                List.of(new KioskPrescription.Program(MeasurementCode.STEP_JUMP, null, 5, minutes, 3)), List.of());
         SimulatedCards cards = new SimulatedCards(List.of(new SimulatedCards.Member(MEMBER, "벤치")));
         KioskUi.Ports ports = new KioskUi.Ports(cards, new SimulatedPresence(), new SimulatedPads(),
                 new SensorFitnessTests(sensors, clock, test -> { }), new SimulatedMembers(Map.of(MEMBER, prescription)), timed);

@@ -7,8 +7,8 @@
  * from {@code kr.smartsenior.edge.session}.
  *
  * <p>{@link kr.smartsenior.edge.exercise.ExercisePlan} reads what the member may do from the roster's
- * prescription (a program not listed is not allowed; intervals never when a restriction forbids
- * them), {@link kr.smartsenior.edge.exercise.ExerciseCoach} starts a session at the prescribed level,
+ * prescription (a program not listed is not allowed; each restriction's level caps, the same table
+ * the server's rules use, {@link kr.smartsenior.protocol.RestrictionCode}), {@link kr.smartsenior.edge.exercise.ExerciseCoach} starts a session at the prescribed level,
  * the session adapts its tempo to the senior's hit rate, and every session that began, finished or
  * not, becomes one exercise record through the recorder ({@code Kiosk::record}).
  *

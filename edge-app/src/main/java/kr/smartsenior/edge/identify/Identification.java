@@ -1,7 +1,7 @@
 package kr.smartsenior.edge.identify;
 
-import java.util.Map;
 import java.util.Objects;
+import kr.smartsenior.protocol.KioskPrescription;
 
 /** What the kiosk decided about one scanned card: a member, or a refusal. */
 public sealed interface Identification {
@@ -12,15 +12,15 @@ public sealed interface Identification {
     /**
      * The card belongs to a member of this site.
      *
-     * @param prescription the member's current prescription summary from the roster, or an empty map
+     * @param prescription the member's current prescription from the roster, or {@link KioskPrescription#NONE}
      */
-    record Identified(String memberId, String displayName, int cardVersion, Map<String, Object> prescription)
+    record Identified(String memberId, String displayName, int cardVersion, KioskPrescription prescription)
             implements Identification {
 
         public Identified {
             Objects.requireNonNull(memberId, "memberId");
             Objects.requireNonNull(displayName, "displayName");
-            prescription = prescription == null ? Map.of() : prescription;
+            prescription = prescription == null ? KioskPrescription.NONE : prescription;
         }
 
         @Override

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import kr.smartsenior.edge.store.RosterCache;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.ProtocolCodec;
 import kr.smartsenior.protocol.Roster;
 import kr.smartsenior.protocol.RosterEntry;
@@ -182,7 +182,7 @@ public final class IdentifyBenchmark {
 
     private static void latency(List<CardToken> cards, SplittableRandom random) throws InterruptedException {
         List<RosterEntry> entries = cards.stream()
-                .map(c -> new RosterEntry(c.memberId(), "회원", c.hash(), c.cardVersion(), Map.of())).toList();
+                .map(c -> new RosterEntry(c.memberId(), "회원", c.hash(), c.cardVersion(), KioskPrescription.NONE)).toList();
         Roster roster = new Roster("bench-01", 1, OffsetDateTime.now(), entries);
         RosterBook book = RosterBook.open("bench-01", new MemoryCache());
         book.accept(new ProtocolCodec().encode(roster));

@@ -18,6 +18,7 @@ import kr.smartsenior.edge.session.GuardedListeners;
 import kr.smartsenior.edge.session.SegmentClock;
 import kr.smartsenior.edge.session.SensorSubscription;
 import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.MeasurementProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -230,7 +231,7 @@ abstract class SensorProtocol implements FitnessTestSession, PadListener, Motion
 
     /** Protocol identifier with a version, kept in the record's detail. */
     String protocolName() {
-        return code.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/1";
+        return MeasurementProtocol.of(code).id();
     }
 
     /** Seconds between two loop times at the 0.1 s resolution of a stopwatch. */

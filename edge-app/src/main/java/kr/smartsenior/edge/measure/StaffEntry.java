@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.MeasurementProtocol;
 
 /**
  * Items the kiosk cannot measure, typed in by staff: grip strength per hand (best of the trials),
- * chair sit-and-reach (best trial, negative when the fingers stop short of the toes), height, and
+ * the Senior Fitness Test's chair sit-and-reach (best trial, negative when the fingers stop short of
+ * the toes; the norm the server grades it against is for this procedure), height, and
  * weight with the BMI computed from the height. Values outside the catalogue's range are refused
  * with a message naming the item, so a typo never reaches the outbox.
  */
@@ -29,7 +31,7 @@ public final class StaffEntry {
     /** Grip strength of one hand, kg; the best trial is the result. */
     public static TestResult grip(Hand hand, List<BigDecimal> trialsKg) {
         List<BigDecimal> trials = checkTrials(MeasurementCode.GRIP_STRENGTH, trialsKg);
-        Map<String, Object> detail = staff("grip/1");
+        Map<String, Object> detail = staff(MeasurementProtocol.GRIP);
         detail.put("hand", hand.name().toLowerCase(java.util.Locale.ROOT));
         detail.put("trials", trials);
         return new TestResult(MeasurementCode.GRIP_STRENGTH, best(trials), detail);
@@ -38,19 +40,19 @@ public final class StaffEntry {
     /** Chair sit-and-reach, cm (negative short of the toes); the best trial is the result. */
     public static TestResult sitAndReach(List<BigDecimal> trialsCm) {
         List<BigDecimal> trials = checkTrials(MeasurementCode.SIT_AND_REACH, trialsCm);
-        Map<String, Object> detail = staff("sit-and-reach/1");
+        Map<String, Object> detail = staff(MeasurementProtocol.CHAIR_SIT_AND_REACH);
         detail.put("trials", trials);
         return new TestResult(MeasurementCode.SIT_AND_REACH, best(trials), detail);
     }
 
     public static TestResult height(BigDecimal cm) {
-        return new TestResult(MeasurementCode.HEIGHT, check(MeasurementCode.HEIGHT, cm), staff("height/1"));
+        return new TestResult(MeasurementCode.HEIGHT, check(MeasurementCode.HEIGHT, cm), staff(MeasurementProtocol.HEIGHT));
     }
 
     /** Weight, kg; with a height (cm) the BMI goes into the detail. */
     public static TestResult weight(BigDecimal kg, BigDecimal heightCm) {
         BigDecimal weight = check(MeasurementCode.WEIGHT, kg);
-        Map<String, Object> detail = staff("weight/1");
+        Map<String, Object> detail = staff(MeasurementProtocol.WEIGHT);
         if (heightCm != null) {
             BigDecimal height = check(MeasurementCode.HEIGHT, heightCm);
             detail.put("heightCm", height);
@@ -65,9 +67,9 @@ public final class StaffEntry {
         return kg.divide(metres.multiply(metres), 1, RoundingMode.HALF_UP);
     }
 
-    private static Map<String, Object> staff(String protocol) {
+    private static Map<String, Object> staff(MeasurementProtocol protocol) {
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("protocol", protocol);
+        detail.put("protocol", protocol.id());
         detail.put("source", "staff");
         return detail;
     }

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import kr.smartsenior.edge.exercise.Cue;
 import kr.smartsenior.edge.exercise.ExercisePlan;
 import kr.smartsenior.edge.ui.ports.ExercisePrograms;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ public final class SimulatedExercisePrograms implements ExercisePrograms, AutoCl
     }
 
     @Override
-    public List<Offer> offers(Map<String, Object> prescription) {
+    public List<Offer> offers(KioskPrescription prescription) {
         return ExercisePlan.from(prescription).offers().stream()
                 .map(o -> new Offer(o.program().code(), o.level(), o.minutes(), o.holdOn())).toList();
     }

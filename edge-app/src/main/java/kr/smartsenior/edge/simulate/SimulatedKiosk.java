@@ -1,11 +1,15 @@
 package kr.smartsenior.edge.simulate;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.smartsenior.edge.ui.KioskUi;
+import kr.smartsenior.protocol.KioskPrescription;
+import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.RestrictionCode;
 
 /**
  * Everything the screens need, simulated: test cards, presence, pads, the fitness tests, the exercise
@@ -58,41 +62,31 @@ public final class SimulatedKiosk implements AutoCloseable {
      * Prescriptions as the roster carries them (docs/protocol.md): the first member may do all three
      * programs, the third balance only and with support (a fall-risk restriction), the second has none yet.
      */
-    static Map<String, Map<String, Object>> prescriptions(List<String> ids) {
-        Map<String, Map<String, Object>> prescriptions = new LinkedHashMap<>();
+    static Map<String, KioskPrescription> prescriptions(List<String> ids) {
+        Map<String, KioskPrescription> prescriptions = new LinkedHashMap<>();
         prescriptions.put(ids.getFirst(), prescription(
                 List.of("빠르게 걷기, 의자 앉았다 일어서기를 하루 30분, 일주일에 5번 해요.", "스텝 & 점프 2단계를 10분, 일주일에 3번 해요.",
                         "밸런스 2단계를 10분, 일주일에 3번 해요.", "고강도 인터벌 1단계를 10분, 일주일에 2번 해요."),
-                List.of(program("STEP_JUMP", 2, 10, 3), program("BALANCE", 2, 10, 3), program("INTERVAL", 1, 10, 2)),
+                List.of(program(MeasurementCode.STEP_JUMP, 2, 10, 3), program(MeasurementCode.BALANCE, 2, 10, 3),
+                        program(MeasurementCode.INTERVAL, 1, 10, 2)),
                 List.of()));
         if (ids.size() > 2) {
             prescriptions.put(ids.get(2), prescription(
                     List.of("운동할 때는 의자나 손잡이를 잡고 하세요.", "밸런스 1단계를 10분, 일주일에 3번 해요."),
-                    List.of(program("BALANCE", 1, 10, 3)),
-                    List.of(Map.of("code", "SAFE-FALL-SUPPORT", "text", "운동할 때는 의자나 손잡이를 잡고 하세요."))));
+                    List.of(program(MeasurementCode.BALANCE, 1, 10, 3)),
+                    List.of(new KioskPrescription.Restriction(RestrictionCode.FALL_SUPPORT,
+                            "운동할 때는 의자나 손잡이를 잡고 하세요."))));
         }
         return prescriptions;
     }
 
-    private static Map<String, Object> prescription(List<String> lines, List<Map<String, Object>> programs,
-            List<Map<String, Object>> restrictions) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("version", 1);
-        map.put("issuedAt", "2026-11-21T01:00:00Z");
-        map.put("lines", lines);
-        map.put("programs", programs);
-        map.put("restrictions", restrictions);
-        return map;
+    private static KioskPrescription prescription(List<String> lines, List<KioskPrescription.Program> programs,
+            List<KioskPrescription.Restriction> restrictions) {
+        return new KioskPrescription(1, OffsetDateTime.parse("2026-11-21T01:00:00Z"), lines, programs, restrictions);
     }
 
-    private static Map<String, Object> program(String code, int level, int minutes, int perWeek) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("code", code);
-        map.put("name", kr.smartsenior.protocol.MeasurementCode.valueOf(code).koreanName());
-        map.put("level", level);
-        map.put("minutes", minutes);
-        map.put("perWeek", perWeek);
-        return map;
+    private static KioskPrescription.Program program(MeasurementCode code, int level, int minutes, int perWeek) {
+        return new KioskPrescription.Program(code, code.koreanName(), level, minutes, perWeek);
     }
 
     public KioskUi.Ports ports() {

@@ -1,6 +1,5 @@
 package kr.smartsenior.edge.sync;
 
-import com.fasterxml.jackson.databind.util.RawValue;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -38,11 +37,6 @@ final class BatchPayload {
 
     static byte[] encode(ProtocolCodec codec, String batchId, String deviceId, OffsetDateTime sentAt,
             List<PendingRecord> records) {
-        List<RawValue> raw = records.stream().map(record -> new RawValue(record.json())).toList();
-        return codec.encode(new Wire(batchId, deviceId, sentAt, raw));
-    }
-
-    /** The shape of {@code kr.smartsenior.protocol.MeasurementBatch}, with records already in JSON. */
-    record Wire(String batchId, String deviceId, OffsetDateTime sentAt, List<RawValue> records) {
+        return codec.encodeBatch(batchId, deviceId, sentAt, records.stream().map(PendingRecord::json).toList());
     }
 }

@@ -3,7 +3,6 @@ package kr.smartsenior.edge.ui;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import kr.smartsenior.edge.ui.ports.FitnessTests;
@@ -17,6 +16,7 @@ import kr.smartsenior.edge.ui.views.TestGuide;
 import kr.smartsenior.edge.ui.voice.Prompt;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
+import kr.smartsenior.protocol.RestrictionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +29,6 @@ import org.slf4j.LoggerFactory;
 final class TestBatteryFlow {
 
     private static final Logger log = LoggerFactory.getLogger(TestBatteryFlow.class);
-
-    /**
-     * The prescription's restriction codes for a resting pressure staff measured at 160/100 mmHg or above
-     * (the server's {@code PrescriptionRules}): no fitness test at the kiosk until a lower reading.
-     */
-    static final java.util.Set<String> HIGH_PRESSURE_RESTRICTIONS = java.util.Set.of("SAFE-BP-HIGH", "SAFE-BP-SEVERE");
 
     private final VisitFlow visit;
     private final FitnessTests tests;
@@ -83,12 +77,13 @@ final class TestBatteryFlow {
         startTest();
     }
 
+    /**
+     * Whether the prescription carries a restriction for a resting pressure staff measured at
+     * 160/100 mmHg or above ({@link RestrictionCode#highBloodPressure()}): no fitness test at the kiosk
+     * until a lower reading.
+     */
     private boolean highPressureOnFile() {
-        if (visit.prescription().get("restrictions") instanceof List<?> restrictions) {
-            return restrictions.stream().anyMatch(r -> r instanceof Map<?, ?> restriction
-                    && HIGH_PRESSURE_RESTRICTIONS.contains(String.valueOf(restriction.get("code"))));
-        }
-        return false;
+        return visit.prescription().restrictionCodes().stream().anyMatch(RestrictionCode::highBloodPressure);
     }
 
     /** Whether a test runs (from its first waiting step to its ending). */

@@ -1,7 +1,6 @@
 package kr.smartsenior.edge.ui;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,6 +15,7 @@ import kr.smartsenior.edge.ui.views.Screen.Problem;
 import kr.smartsenior.edge.ui.views.ScreenSink;
 import kr.smartsenior.edge.ui.views.ScreenWording;
 import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.protocol.KioskPrescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,16 +131,16 @@ final class VisitFlow {
     }
 
     /**
-     * The member's prescription as {@link MemberInfo} gives it; empty when there is none or it cannot
-     * be read (the screens then say "처방 준비 중" and offer no program).
+     * The member's prescription as {@link MemberInfo} gives it; {@link KioskPrescription#NONE} when there
+     * is none or it cannot be read (the screens then say "처방 준비 중" and offer no program).
      */
-    Map<String, Object> prescription() {
+    KioskPrescription prescription() {
         try {
-            Map<String, Object> prescription = members.prescription(session.memberId);
-            return prescription == null ? Map.of() : prescription;
+            KioskPrescription prescription = members.prescription(session.memberId);
+            return prescription == null ? KioskPrescription.NONE : prescription;
         } catch (RuntimeException e) {
             log.warn("could not read the prescription of member {}; showing none", session.memberId, e);
-            return Map.of();
+            return KioskPrescription.NONE;
         }
     }
 

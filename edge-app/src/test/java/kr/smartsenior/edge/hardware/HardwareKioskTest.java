@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
@@ -35,6 +34,7 @@ import kr.smartsenior.edge.sensor.SensorSettings;
 import kr.smartsenior.edge.sensor.Sensors;
 import kr.smartsenior.edge.sensor.SiteCalibration;
 import kr.smartsenior.edge.store.LocalStore;
+import kr.smartsenior.edge.testing.Prescriptions;
 import kr.smartsenior.edge.ui.ports.CardEvents;
 import kr.smartsenior.edge.ui.ports.CardEvents.CardEvent;
 import kr.smartsenior.edge.ui.ports.FitnessTests;
@@ -78,7 +78,7 @@ class HardwareKioskTest {
         LocalStore store = LocalStore.open(dir);
         open.add(store);
         Roster roster = new Roster(SITE, 3, OffsetDateTime.parse("2026-11-21T09:00:00+09:00"), List.of(
-                new RosterEntry(KIM.memberId(), "김영희", KIM.hash(), KIM.cardVersion(), Map.of("lines", List.of("걷기 30분")))));
+                new RosterEntry(KIM.memberId(), "김영희", KIM.hash(), KIM.cardVersion(), Prescriptions.lines("걷기 30분"))));
         store.rosterCache().save(SITE, roster.version(), new String(new ProtocolCodec().encode(roster), StandardCharsets.UTF_8));
         RosterBook book = RosterBook.open(SITE, store.rosterCache());
         open.add(book);
@@ -215,7 +215,7 @@ class HardwareKioskTest {
             kiosk.keyboard().orElseThrow().keyTyped().accept(String.valueOf(c));
         }
         awaitMember();
-        assertThat(kiosk.ports().members().prescription(KIM.memberId())).containsEntry("lines", List.of("걷기 30분"));
+        assertThat(kiosk.ports().members().prescription(KIM.memberId()).lines()).containsExactly("걷기 30분");
     }
 
     @Test

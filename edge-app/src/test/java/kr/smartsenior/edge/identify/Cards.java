@@ -3,7 +3,8 @@ package kr.smartsenior.edge.identify;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
+import kr.smartsenior.edge.testing.Prescriptions;
+import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.ProtocolCodec;
 import kr.smartsenior.protocol.Roster;
 import kr.smartsenior.protocol.RosterEntry;
@@ -22,7 +23,7 @@ final class Cards {
     static Roster roster(long version, CardToken... tokens) {
         List<RosterEntry> entries = java.util.Arrays.stream(tokens)
                 .map(t -> new RosterEntry(t.memberId(), t == KIM ? "김영희" : "박철수", t.hash(), t.cardVersion(),
-                        Map.of("program", "BALANCE")))
+                        Prescriptions.of(List.of("밸런스 2단계"), List.of(Prescriptions.program(MeasurementCode.BALANCE, 2, 10)))))
                 .toList();
         return new Roster(SITE, version, OffsetDateTime.parse("2026-11-21T09:00:00+09:00"), entries);
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import kr.smartsenior.edge.store.LocalStore;
+import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.card.CardToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,7 @@ class IdentifierTest {
         assertThat(result).isInstanceOfSatisfying(Identification.Identified.class, who -> {
             assertThat(who.memberId()).isEqualTo("M7K2Q9XD4T");
             assertThat(who.displayName()).isEqualTo("김영희");
-            assertThat(who.prescription()).containsEntry("program", "BALANCE");
+            assertThat(who.prescription().program(MeasurementCode.BALANCE)).isPresent();
             assertThat(who.message()).isEqualTo("김영희님, 반갑습니다.");
             assertThat(who.toString()).doesNotContain("김영희");
         });

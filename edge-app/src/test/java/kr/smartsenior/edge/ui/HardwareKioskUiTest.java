@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.event.Event;
@@ -28,6 +27,7 @@ import kr.smartsenior.edge.sensor.SensorSettings;
 import kr.smartsenior.edge.sensor.SiteCalibration;
 import kr.smartsenior.edge.store.LocalStore;
 import kr.smartsenior.edge.ui.views.Screen;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.MeasurementRecord;
 import kr.smartsenior.protocol.ProtocolCodec;
 import kr.smartsenior.protocol.Roster;
@@ -85,7 +85,7 @@ class HardwareKioskUiTest {
     void aCardTypedByTheScannerIntoTheWindowGreetsTheMemberByName() throws Exception {
         store = LocalStore.open(dir);
         Roster synced = new Roster(SITE, 3, OffsetDateTime.parse("2026-11-21T09:00:00+09:00"), List.of(
-                new RosterEntry(KIM.memberId(), "김영희", KIM.hash(), KIM.cardVersion(), Map.of())));
+                new RosterEntry(KIM.memberId(), "김영희", KIM.hash(), KIM.cardVersion(), KioskPrescription.NONE)));
         store.rosterCache().save(SITE, 3, new String(new ProtocolCodec().encode(synced), StandardCharsets.UTF_8));
         roster = RosterBook.open(SITE, store.rosterCache());
         CardReaderSettings noCamera = new CardReaderSettings(CardReaderSettings.Camera.NONE, "/dev/video0", 640, 480, 15,

@@ -15,9 +15,12 @@ import kr.smartsenior.edge.simulate.SimulatedFitnessTests;
 import kr.smartsenior.edge.simulate.SimulatedMembers;
 import kr.smartsenior.edge.simulate.SimulatedPads;
 import kr.smartsenior.edge.simulate.SimulatedPresence;
+import kr.smartsenior.edge.testing.Prescriptions;
 import kr.smartsenior.edge.ui.views.Action;
 import kr.smartsenior.edge.ui.views.Screen;
+import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
+import kr.smartsenior.protocol.RestrictionCode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,14 +46,12 @@ abstract class JourneyFixture {
     final SimulatedPresence presence = new SimulatedPresence();
     final SimulatedPads pads = new SimulatedPads();
     final SimulatedFitnessTests tests = new SimulatedFitnessTests(Duration.ofMillis(5));
-    final SimulatedMembers members = new SimulatedMembers(Map.of(MEMBER, Map.of("운동", "걷기"), EXERCISER,
-            Map.of("version", 3, "lines", List.of("스텝 & 점프 2단계를 10분, 일주일에 3번 해요."),
-                    "programs", List.of(Map.of("code", "STEP_JUMP", "name", "스텝 & 점프", "level", 2, "minutes", 10, "perWeek", 3),
-                            Map.of("code", "INTERVAL", "name", "고강도 인터벌", "level", 1, "minutes", 10, "perWeek", 2)),
-                    "restrictions", List.of()),
-            HIGH_PRESSURE, Map.of("version", 4, "lines", List.of("혈압이 높은 편이라 힘든 운동(인터벌)은 하지 않아요."),
-                    "programs", List.of(), "restrictions", List.of(Map.of("code", "SAFE-BP-HIGH",
-                            "text", "혈압이 높은 편이라 힘든 운동(인터벌)은 하지 않아요.")))));
+    final SimulatedMembers members = new SimulatedMembers(Map.of(MEMBER, Prescriptions.lines("걷기를 하루 30분 해요."),
+            EXERCISER, Prescriptions.of(List.of("스텝 & 점프 2단계를 10분, 일주일에 3번 해요."),
+                    List.of(Prescriptions.program(MeasurementCode.STEP_JUMP, 2, 10),
+                            Prescriptions.program(MeasurementCode.INTERVAL, 1, 10))),
+            HIGH_PRESSURE, Prescriptions.of(List.of("혈압이 높은 편이라 힘든 운동(인터벌)은 하지 않아요."), List.of(),
+                    RestrictionCode.BP_HIGH)));
     final SimulatedExercisePrograms exercises = new SimulatedExercisePrograms(Duration.ofMillis(5));
     final List<MeasurementRecord> recorded = new CopyOnWriteArrayList<>();
     final RecordingSink sink = new RecordingSink();

@@ -18,12 +18,15 @@ import kr.smartsenior.edge.simulate.SimulatedExerciser;
 import kr.smartsenior.edge.simulate.SimulatedMembers;
 import kr.smartsenior.edge.simulate.SimulatedPresence;
 import kr.smartsenior.edge.simulate.SimulatedTestTaker;
+import kr.smartsenior.edge.testing.Prescriptions;
 import kr.smartsenior.edge.ui.adapters.SensorExercisePrograms;
 import kr.smartsenior.edge.ui.adapters.SensorFitnessTests;
 import kr.smartsenior.edge.ui.adapters.SensorPadEvents;
 import kr.smartsenior.edge.ui.ports.FitnessTests;
 import kr.smartsenior.edge.ui.views.Action;
 import kr.smartsenior.edge.ui.views.Screen;
+import kr.smartsenior.protocol.KioskPrescription;
+import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,9 +54,8 @@ class RealProtocolsJourneyTest {
         Clock clock = Clock.system(KioskUi.SEOUL);
         SimulatedExerciser exerciser = new SimulatedExerciser(sensors, SimulatedExerciser.Skill.EXCELLENT,
                 new SplittableRandom(2));
-        Map<String, Object> prescription = Map.of("lines", List.of("스텝 & 점프 2단계를 3분 해요."),
-                "programs", List.of(Map.of("code", "STEP_JUMP", "name", "스텝 & 점프", "level", 2, "minutes", 3, "perWeek", 3)),
-                "restrictions", List.of());
+        KioskPrescription prescription = Prescriptions.of(List.of("스텝 & 점프 2단계를 3분 해요."),
+                List.of(Prescriptions.program(MeasurementCode.STEP_JUMP, 2, 3)));
         KioskUi.Ports ports = new KioskUi.Ports(cards, new SimulatedPresence(), new SensorPadEvents(sensors.mat()),
                 new SensorFitnessTests(sensors, clock, new SimulatedTestTaker(sensors, new SplittableRandom(4))),
                 new SimulatedMembers(Map.of(MEMBER, prescription)), new SensorExercisePrograms(sensors, clock, exerciser::follow));

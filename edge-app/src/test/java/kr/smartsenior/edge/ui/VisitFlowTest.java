@@ -35,7 +35,7 @@ class VisitFlowTest extends JourneyFixture {
         }
         Screen.Summary summary = awaitScreen(Screen.Summary.class);
         assertThat(summary.results()).hasSize(4);
-        assertThat(summary.prescription()).containsExactly(new Screen.Line("운동", "걷기"));
+        assertThat(summary.prescription()).containsExactly(new Screen.Line("운동 처방", "걷기를 하루 30분 해요."));
         assertThat(recorded).hasSize(4).allSatisfy(r -> {
             assertThat(r.memberId()).isEqualTo(MEMBER);
             assertThat(r.takenAt().getOffset().getTotalSeconds()).isEqualTo(9 * 3600);

@@ -3,6 +3,7 @@ package kr.smartsenior.server.fitness;
 import java.util.Map;
 import java.util.Optional;
 import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.MeasurementProtocol;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,15 +30,12 @@ final class Grader {
                 && code != MeasurementCode.WEIGHT) {
             return Grade.notGraded("the norms start at age 60; this result was taken at age " + age);
         }
+        Optional<String> foreign = foreignProtocol(code, detail);
+        if (foreign.isPresent()) {
+            return Grade.notGraded(foreign.get());
+        }
         return switch (code) {
-            case CHAIR_STAND_30S, STEP_IN_PLACE_2MIN -> sft(code.name(), value, sex, age);
-            case SIT_AND_REACH -> {
-                Object protocol = detail == null ? null : detail.get("protocol");
-                if (protocol != null && !"chair".equals(protocol)) {
-                    yield Grade.notGraded("only the chair sit-and-reach has norms here; this was '" + protocol + "'");
-                }
-                yield sft(code.name(), value, sex, age);
-            }
+            case CHAIR_STAND_30S, STEP_IN_PLACE_2MIN, SIT_AND_REACH -> sft(code.name(), value, sex, age);
             case TIMED_UP_AND_GO -> tug(value, age);
             case GRIP_STRENGTH -> grip(value, sex);
             case ONE_LEG_STANCE -> Grade.notGraded("no age/sex normal range adopted; see the fall-risk flag (< 5 s)");
@@ -45,6 +43,27 @@ final class Grader {
             case HEIGHT, WEIGHT -> Grade.notGraded("used for BMI");
             case STEP_JUMP, BALANCE, INTERVAL -> Grade.notGraded("an exercise session, not a test");
             case UNWELL_TODAY -> Grade.notGraded("the senior's answer to the safety question, not a test");
+        };
+    }
+
+    /**
+     * Why a result cannot be graded against this code's norm because of how it was taken, if so: a
+     * norm grades only results taken by the procedure it was published for ({@link MeasurementProtocol};
+     * the sit-and-reach norm is the Senior Fitness Test's <em>chair</em> sit-and-reach). A record
+     * without a protocol id (the earliest kiosks, hand-made records) is graded as the catalogue's
+     * procedure.
+     */
+    static Optional<String> foreignProtocol(MeasurementCode code, Map<String, Object> detail) {
+        MeasurementProtocol.Reading reading = MeasurementProtocol.read(detail == null ? null : detail.get("protocol"));
+        return switch (reading) {
+            case MeasurementProtocol.Reading.Absent absent -> Optional.empty();
+            case MeasurementProtocol.Reading.Known known when known.protocol().code() == code -> Optional.empty();
+            case MeasurementProtocol.Reading.Known known -> Optional.of("taken by " + known.protocol().id()
+                    + ", which is not a procedure for " + code + "; not graded");
+            case MeasurementProtocol.Reading.OtherVersion other -> Optional.of("taken by protocol " + reading.describe()
+                    + "; stored, not graded until this server is updated");
+            case MeasurementProtocol.Reading.Unknown unknown -> Optional.of("taken by an " + reading.describe()
+                    + "; stored, not graded");
         };
     }
 

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A stored test, exercise or check record of one member, as the evaluation and prescription read it.
- * {@code detail} is parsed only for exercises and the sit-and-reach (empty otherwise).
+ * {@code detail} is read whole for exercises and checks; for a test only its {@code protocol}, which
+ * decides whether a norm applies.
  */
 public record Result(String code, String kind, BigDecimal value, OffsetDateTime takenAt, Map<String, Object> detail) {
 

@@ -1,5 +1,6 @@
 package kr.smartsenior.server.prescription;
 
+import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.server.fitness.FitnessComponent;
 
 /** The kiosk's exercise programs, their minutes and sessions per week at each level. */
@@ -18,6 +19,11 @@ enum KioskProgram {
         this.component = component;
         this.minutes = minutes;
         this.perWeek = perWeek;
+    }
+
+    /** The catalogue code its sessions are recorded under and the roster names it by. */
+    MeasurementCode code() {
+        return MeasurementCode.valueOf(name());
     }
 
     String korean() {

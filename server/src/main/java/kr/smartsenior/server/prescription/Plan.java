@@ -3,6 +3,7 @@ package kr.smartsenior.server.prescription;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import kr.smartsenior.protocol.RestrictionCode;
 
 /**
  * One version of a member's prescription, as stored (JSON) and shown to staff. Every line carries
@@ -37,7 +38,7 @@ public record Plan(String memberId, int version, OffsetDateTime createdAt, Strin
     }
 
     /** A safety restriction: what the senior reads, what staff read, and the rule. */
-    public record Restriction(String code, String seniorText, String staffText, String rule) {
+    public record Restriction(RestrictionCode code, String seniorText, String staffText, String rule) {
     }
 
     /** The facts the plan was made from. */

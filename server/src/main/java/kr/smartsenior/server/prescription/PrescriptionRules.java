@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.RestrictionCode;
 import kr.smartsenior.server.fitness.ComponentStatus;
 import kr.smartsenior.server.fitness.Evaluation;
 import kr.smartsenior.server.fitness.FallRiskLevel;
@@ -25,14 +26,11 @@ import kr.smartsenior.server.screening.ScreeningStatus;
 final class PrescriptionRules {
 
     static final String RULESET = "2026-11.1";
-    static final int MAX_LEVEL = 5;
+    static final int MAX_LEVEL = RestrictionCode.MAX_LEVEL;
     /** Adherence is judged on the sessions of the last two weeks (since the level was set). */
     static final Duration ADHERENCE_WINDOW = Duration.ofDays(14);
     /** Sessions at (or above) the current level in the window needed to move up: 2 a week. */
     static final int ADHERENCE_MIN_SESSIONS = 4;
-    /** Low-intensity caps: step & jump at most level 1, balance at most 2, no intervals. */
-    static final int LOW_STEP_JUMP_CAP = 1;
-    static final int LOW_BALANCE_CAP = 2;
 
     private PrescriptionRules() {
     }
@@ -44,8 +42,8 @@ final class PrescriptionRules {
             caps.put(program, MAX_LEVEL);
         }
         List<Plan.Restriction> restrictions = restrictions(evaluation, screening, caps);
-        boolean lowIntensity = restrictions.stream().anyMatch(r -> r.code().equals("LOW_INTENSITY_ONLY"));
-        boolean paused = restrictions.stream().anyMatch(r -> r.code().equals("SAFE-BP-SEVERE"));
+        boolean lowIntensity = restrictions.stream().anyMatch(r -> r.code() == RestrictionCode.LOW_INTENSITY_ONLY);
+        boolean paused = restrictions.stream().anyMatch(r -> r.code() == RestrictionCode.BP_SEVERE);
 
         List<Plan.ProgramLevel> programs = new ArrayList<>();
         for (KioskProgram program : KioskProgram.values()) {
@@ -96,8 +94,7 @@ final class PrescriptionRules {
         String bp = systolic == null ? "" : " (" + systolic + "/" + diastolic + " mmHg)";
         switch (screening.bloodPressure()) {
             case SEVERE -> {
-                caps.replaceAll((program, cap) -> 0);
-                restrictions.add(new Plan.Restriction("SAFE-BP-SEVERE",
+                restrictions.add(restrict(caps, RestrictionCode.BP_SEVERE,
                         "혈압이 매우 높아요. 키오스크 운동은 쉬고, 선생님과 상담한 뒤 다시 시작해요.",
                         "Resting blood pressure at or above " + ScreeningStatus.SEVERE_SYSTOLIC + "/"
                                 + ScreeningStatus.SEVERE_DIASTOLIC + " mmHg" + bp + ": no kiosk programs; gentle"
@@ -105,9 +102,7 @@ final class PrescriptionRules {
                         "SAFE-BP-SEVERE"));
             }
             case HIGH -> {
-                caps.put(KioskProgram.INTERVAL, 0);
-                caps.merge(KioskProgram.STEP_JUMP, LOW_STEP_JUMP_CAP, Math::min);
-                restrictions.add(new Plan.Restriction("SAFE-BP-HIGH",
+                restrictions.add(restrict(caps, RestrictionCode.BP_HIGH,
                         "혈압이 높은 편이라 힘든 운동(인터벌)은 하지 않아요.",
                         "Resting blood pressure at or above " + ScreeningStatus.HIGH_SYSTOLIC + "/"
                                 + ScreeningStatus.HIGH_DIASTOLIC + " mmHg" + bp + " (국민체력100 measures only below"
@@ -123,23 +118,19 @@ final class PrescriptionRules {
                 .map(f -> f.flag() + " (" + f.code() + " " + f.value().toPlainString() + ": " + f.rule() + ")").toList()
                 .toString();
         if (fallRisk == FallRiskLevel.HIGH) {
-            caps.put(KioskProgram.INTERVAL, 0);
-            caps.merge(KioskProgram.STEP_JUMP, LOW_STEP_JUMP_CAP, Math::min);
-            caps.merge(KioskProgram.BALANCE, LOW_BALANCE_CAP, Math::min);
-            restrictions.add(new Plan.Restriction("SAFE-FALL-HIGH",
+            restrictions.add(restrict(caps, RestrictionCode.FALL_HIGH,
                     "넘어질 위험이 있어 인터벌과 점프는 하지 않고, 균형 운동을 먼저 해요.",
                     "High fall risk " + flags + ": no intervals, step & jump level 1, balance at most level 2, always"
                             + " with support.", "SAFE-FALL-HIGH"));
         }
         if (fallRisk == FallRiskLevel.HIGH || fallRisk == FallRiskLevel.ELEVATED) {
-            restrictions.add(new Plan.Restriction("SAFE-FALL-SUPPORT",
+            restrictions.add(restrict(caps, RestrictionCode.FALL_SUPPORT,
                     "운동할 때는 의자나 손잡이를 잡고 하세요.",
                     "Fall risk " + fallRisk + " " + flags + ": every standing exercise next to a chair or rail.",
                     "SAFE-FALL-SUPPORT"));
         }
         if (fallRisk == FallRiskLevel.UNKNOWN && caps.get(KioskProgram.INTERVAL) > 0) {
-            caps.put(KioskProgram.INTERVAL, 0);
-            restrictions.add(new Plan.Restriction("SAFE-INTERVAL-UNTESTED",
+            restrictions.add(restrict(caps, RestrictionCode.INTERVAL_UNTESTED,
                     "인터벌 운동은 균형 검사를 한 뒤에 시작해요.",
                     "No timed up-and-go, one-leg stance or chair stand in the last 12 months, so fall risk is unknown:"
                             + " no intervals until one is measured.", "SAFE-INTERVAL-UNTESTED"));
@@ -149,10 +140,14 @@ final class PrescriptionRules {
 
     private static Plan.Restriction lowIntensity(Map<KioskProgram, Integer> caps, String rule, String senior,
             String staff) {
-        caps.put(KioskProgram.INTERVAL, 0);
-        caps.merge(KioskProgram.STEP_JUMP, LOW_STEP_JUMP_CAP, Math::min);
-        caps.merge(KioskProgram.BALANCE, LOW_BALANCE_CAP, Math::min);
-        return new Plan.Restriction("LOW_INTENSITY_ONLY", senior, staff, rule);
+        return restrict(caps, RestrictionCode.LOW_INTENSITY_ONLY, senior, staff, rule);
+    }
+
+    /** A restriction, with its limits (shared with the kiosk, {@link RestrictionCode}) applied to the caps. */
+    private static Plan.Restriction restrict(Map<KioskProgram, Integer> caps, RestrictionCode code, String senior,
+            String staff, String rule) {
+        caps.replaceAll((program, cap) -> Math.min(cap, code.levelCap(program.code())));
+        return new Plan.Restriction(code, senior, staff, rule);
     }
 
     // --- kiosk programs and progression --------------------------------------------------------

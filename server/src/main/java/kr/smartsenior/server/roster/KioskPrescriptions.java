@@ -1,14 +1,14 @@
 package kr.smartsenior.server.roster;
 
-import java.util.Map;
+import kr.smartsenior.protocol.KioskPrescription;
 
 /**
- * The prescription summary a kiosk shows a member offline, supplied by the prescription feature
- * and carried in the member's roster entry. The roster works without it (an empty map reads
- * "처방 준비 중" on the kiosk).
+ * The prescription a kiosk shows and applies offline, supplied by the prescription feature and
+ * carried in the member's roster entry. The roster works without it ({@link KioskPrescription#NONE}
+ * reads "처방 준비 중" on the kiosk).
  */
 public interface KioskPrescriptions {
 
-    /** The current prescription of this member in the form the kiosk displays, or an empty map. */
-    Map<String, Object> forKiosk(String memberId);
+    /** The current prescription of this member as the kiosk takes it, or {@link KioskPrescription#NONE}. */
+    KioskPrescription forKiosk(String memberId);
 }

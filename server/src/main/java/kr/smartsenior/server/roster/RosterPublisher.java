@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kr.smartsenior.protocol.Channel;
 import kr.smartsenior.protocol.ProtocolCodec;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.Roster;
 import kr.smartsenior.protocol.RosterEntry;
 import kr.smartsenior.protocol.Topics;
@@ -158,17 +159,17 @@ public final class RosterPublisher extends BackgroundWorker {
                 entries));
     }
 
-    private static Map<String, Object> prescription(KioskPrescriptions source, String memberId) {
+    private static KioskPrescription prescription(KioskPrescriptions source, String memberId) {
         if (source == null) {
-            return Map.of();
+            return KioskPrescription.NONE;
         }
         try {
-            Map<String, Object> summary = source.forKiosk(memberId);
-            return summary == null ? Map.of() : summary;
+            KioskPrescription summary = source.forKiosk(memberId);
+            return summary == null ? KioskPrescription.NONE : summary;
         } catch (RuntimeException e) {
             // one member's missing prescription must not keep the whole site from identifying
             log.warn("no prescription for member {} in the roster: {}", memberId, e.toString());
-            return Map.of();
+            return KioskPrescription.NONE;
         }
     }
 

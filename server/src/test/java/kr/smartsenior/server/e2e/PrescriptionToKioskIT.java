@@ -16,8 +16,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import kr.smartsenior.edge.Kiosk;
 import kr.smartsenior.edge.KioskSettings;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
+import kr.smartsenior.protocol.RestrictionCode;
 import kr.smartsenior.protocol.RosterEntry;
 import kr.smartsenior.server.screening.ScreeningQuestion;
 import kr.smartsenior.server.testsupport.TestDatabase;
@@ -54,9 +56,10 @@ class PrescriptionToKioskIT {
                         OffsetDateTime.now(ZoneOffset.ofHours(9)).minusMinutes(1), Map.of()));
 
                 await().atMost(SYNC).until(() -> entry(kiosk, memberId).map(PrescriptionToKioskIT::version).orElse(0L) > before);
-                Map<String, Object> prescription = entry(kiosk, memberId).orElseThrow().prescription();
-                assertThat(programs(prescription)).containsExactlyInAnyOrder("STEP_JUMP@1", "BALANCE@1");
-                assertThat(restrictionCodes(prescription)).contains("SAFE-FALL-HIGH");
+                KioskPrescription prescription = entry(kiosk, memberId).orElseThrow().prescription();
+                assertThat(prescription.programs()).extracting(p -> p.code() + "@" + p.level())
+                        .containsExactlyInAnyOrder("STEP_JUMP@1", "BALANCE@1");
+                assertThat(prescription.restrictionCodes()).contains(RestrictionCode.FALL_HIGH);
                 assertThat(prescription.toString()).as("no measurements travel to the kiosk").doesNotContain("14.2");
                 assertThat(kiosk.outboxSize()).isZero();
             }
@@ -71,20 +74,7 @@ class PrescriptionToKioskIT {
     }
 
     private static long version(RosterEntry entry) {
-        return entry.prescription().get("version") instanceof Number n ? n.longValue() : 0L;
-    }
-
-    private static List<String> programs(Map<String, Object> prescription) {
-        return ((List<?>) prescription.getOrDefault("programs", List.of())).stream()
-                .map(p -> (Map<?, ?>) p)
-                .map(p -> p.get("code") + "@" + p.get("level"))
-                .toList();
-    }
-
-    private static List<String> restrictionCodes(Map<String, Object> prescription) {
-        return ((List<?>) prescription.getOrDefault("restrictions", List.of())).stream()
-                .map(r -> String.valueOf(((Map<?, ?>) r).get("code")))
-                .toList();
+        return entry.prescription().version();
     }
 
     private static Map<String, Object> clearScreening() {

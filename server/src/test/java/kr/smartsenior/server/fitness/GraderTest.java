@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.MeasurementProtocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -111,12 +112,32 @@ class GraderTest {
     void whatCannotBeGradedSaysWhy() {
         assertThat(grader.grade(MeasurementCode.CHAIR_STAND_30S, 15, "F", 58, Map.of()).band())
                 .isEqualTo(Band.NOT_GRADED);
-        assertThat(grader.grade(MeasurementCode.SIT_AND_REACH, 5, "F", 70, Map.of("protocol", "floor")).note())
-                .contains("chair");
+        Grade floor = grader.grade(MeasurementCode.SIT_AND_REACH, 5, "F", 70, Map.of("protocol", "floor"));
+        assertThat(floor.band()).isEqualTo(Band.NOT_GRADED);
+        assertThat(floor.note()).contains("'floor'");
         assertThat(grader.grade(MeasurementCode.FIGURE_8_WALK, 25, "M", 70, Map.of()).band()).isEqualTo(Band.NOT_GRADED);
         Grade oldest = grader.grade(MeasurementCode.CHAIR_STAND_30S, 3, "F", 97, Map.of());
         assertThat(oldest.band()).isEqualTo(Band.BELOW);
         assertThat(oldest.note()).contains("90-94");
+    }
+
+    @Test
+    void theSitAndReachIsGradedWhenTakenByTheChairProtocolUnderAnyOfItsIds() {
+        for (String id : new String[] {MeasurementProtocol.CHAIR_SIT_AND_REACH.id(), "sit-and-reach/1", "chair"}) {
+            Grade graded = grader.grade(MeasurementCode.SIT_AND_REACH, 5, "F", 70, Map.of("protocol", id));
+            assertThat(graded.band()).as(id).isNotEqualTo(Band.NOT_GRADED);
+        }
+        assertThat(grader.grade(MeasurementCode.SIT_AND_REACH, 5, "F", 70, Map.of()).band()).isNotEqualTo(Band.NOT_GRADED);
+    }
+
+    @Test
+    void aProtocolVersionThisServerDoesNotKnowIsNotGradedAndSaysSo() {
+        Grade newer = grader.grade(MeasurementCode.CHAIR_STAND_30S, 14, "F", 72, Map.of("protocol", "chair-stand-30s/2"));
+        assertThat(newer.band()).isEqualTo(Band.NOT_GRADED);
+        assertThat(newer.note()).contains("chair-stand-30s/2").contains("knows version 1");
+        Grade wrongTest = grader.grade(MeasurementCode.SIT_AND_REACH, 5, "F", 70,
+                Map.of("protocol", MeasurementProtocol.CHAIR_STAND_30S.id()));
+        assertThat(wrongTest.band()).isEqualTo(Band.NOT_GRADED);
     }
 
     private Grade grade(double stands) {

@@ -21,10 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.MeasurementBatch;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
 import kr.smartsenior.protocol.ProtocolCodec;
+import kr.smartsenior.protocol.RestrictionCode;
 import kr.smartsenior.server.roster.KioskPrescriptions;
 import kr.smartsenior.server.roster.RosterChanged;
 import kr.smartsenior.server.screening.ScreeningQuestion;
@@ -94,17 +96,19 @@ class PrescriptionIT {
         assertThat(plan.get("version").asInt()).isEqualTo(2);
         assertThat(codes(plan.get("restrictions"))).containsExactly("SAFE-FALL-HIGH", "SAFE-FALL-SUPPORT");
         assertThat(plan.at("/basis/fallRisk").asText()).isEqualTo("HIGH");
-        Map<String, Object> kiosk = server.bean(KioskPrescriptions.class).forKiosk(memberId);
-        assertThat(kiosk).containsEntry("version", 2).containsKeys("issuedAt", "lines", "programs", "restrictions");
-        assertThat(((List<?>) kiosk.get("programs")).stream().map(p -> (Object) ((Map<?, ?>) p).get("code")).toList())
-                .containsExactly("STEP_JUMP", "BALANCE");
-        assertThat((List<?>) kiosk.get("programs")).allSatisfy(p -> assertThat(((Map<?, ?>) p).get("level")).isEqualTo(1));
-        assertThat(((List<?>) kiosk.get("restrictions")).stream().map(r -> (Object) ((Map<?, ?>) r).get("code")).toList())
-                .contains("SAFE-FALL-HIGH");
-        assertThat(kiosk.toString()).doesNotContain("14.2"); // no measurements on the kiosk
+        KioskPrescription kiosk = server.bean(KioskPrescriptions.class).forKiosk(memberId);
+        assertThat(kiosk.version()).isEqualTo(2);
+        assertThat(kiosk.issuedAt()).isNotNull();
+        assertThat(kiosk.lines()).isNotEmpty();
+        assertThat(kiosk.programs()).extracting(KioskPrescription.Program::code)
+                .containsExactly(MeasurementCode.STEP_JUMP, MeasurementCode.BALANCE);
+        assertThat(kiosk.programs()).allSatisfy(p -> assertThat(p.level()).isEqualTo(1));
+        assertThat(kiosk.restrictionCodes()).contains(RestrictionCode.FALL_HIGH);
+        assertThat(new String(new ProtocolCodec().encode(kiosk), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("14.2"); // no measurements on the kiosk
         assertThat(api.get("/api/members/" + memberId + "/prescription?version=1").json().get("version").asInt())
                 .isEqualTo(1);
-        assertThat(server.bean(KioskPrescriptions.class).forKiosk("NOSUCHMEMB")).isEmpty();
+        assertThat(server.bean(KioskPrescriptions.class).forKiosk("NOSUCHMEMB")).isEqualTo(KioskPrescription.NONE);
     }
 
     @Test

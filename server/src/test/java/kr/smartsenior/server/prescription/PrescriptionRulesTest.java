@@ -73,7 +73,7 @@ class PrescriptionRulesTest {
     }
 
     static List<String> restrictions(Plan plan) {
-        return plan.restrictions().stream().map(Plan.Restriction::code).toList();
+        return plan.restrictions().stream().map(r -> r.code().wire()).toList();
     }
 
     // --- the plan ----------------------------------------------------------------------------------

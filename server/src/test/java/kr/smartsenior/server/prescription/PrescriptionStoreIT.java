@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import kr.smartsenior.protocol.RestrictionCode;
 import kr.smartsenior.server.testsupport.TestDatabase;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +53,7 @@ class PrescriptionStoreIT {
                         "5분씩", "빠르게 걷기를 해요.", List.of("걷기"), List.of(reason))),
                 List.of(new Plan.ProgramLevel("STEP_JUMP", "스텝 & 점프", level, 10, 3, "START", at, "line",
                         List.of(reason))),
-                List.of(new Plan.Restriction("SAFE-FALL-SUPPORT", "잡고 하세요", "staff", "SAFE-FALL-SUPPORT")),
+                List.of(new Plan.Restriction(RestrictionCode.FALL_SUPPORT, "잡고 하세요", "staff", "SAFE-FALL-SUPPORT")),
                 new Plan.Basis("CLEAR", "NORMAL", "LOW", List.of("ENDURANCE OK FIRST"), at));
     }
 }

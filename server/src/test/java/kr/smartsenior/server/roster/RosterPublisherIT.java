@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import kr.smartsenior.protocol.Channel;
 import kr.smartsenior.protocol.Decoded;
+import kr.smartsenior.protocol.KioskPrescription;
+import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.ProtocolCodec;
 import kr.smartsenior.protocol.Roster;
 import kr.smartsenior.protocol.Topics;
@@ -39,7 +41,8 @@ class RosterPublisherIT {
         @Bean
         @Primary // over the prescription feature's own summary
         KioskPrescriptions fixedKioskPrescriptions() {
-            return memberId -> Map.of("program", "BALANCE", "level", 2);
+            return memberId -> new KioskPrescription(1, null, List.of("밸런스 2단계"),
+                    List.of(new KioskPrescription.Program(MeasurementCode.BALANCE, "밸런스", 2, 10, 3)), List.of());
         }
     }
 
@@ -58,7 +61,8 @@ class RosterPublisherIT {
                 server.api().createSite("ydp-01", "영등포 경로당");
                 memberId = server.api().createMember("ydp-01", "김영희", 1948, "F");
                 Roster roster = awaitRoster(server, "ydp-01", r -> r.members().size() == 1);
-                assertThat(roster.members().getFirst().prescription()).containsEntry("program", "BALANCE");
+                assertThat(roster.members().getFirst().prescription().program(MeasurementCode.BALANCE))
+                        .hasValueSatisfying(p -> assertThat(p.level()).isEqualTo(2));
                 assertThat(roster.members().getFirst().tokenHash())
                         .isEqualTo(server.bean(CardIssuer.class).token(memberId, 1).hash());
                 firstVersion = roster.version();
@@ -69,7 +73,7 @@ class RosterPublisherIT {
                 Roster roster = awaitRoster(server, "ydp-01", r -> r.version() > firstVersion);
                 assertThat(roster.members()).singleElement().satisfies(entry -> {
                     assertThat(entry.memberId()).isEqualTo(memberId);
-                    assertThat(entry.prescription()).isEmpty();
+                    assertThat(entry.prescription()).isEqualTo(KioskPrescription.NONE);
                     assertThat(entry.cardVersion()).isEqualTo(1);
                 });
             }

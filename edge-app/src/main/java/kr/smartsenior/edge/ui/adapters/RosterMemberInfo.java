@@ -1,13 +1,13 @@
 package kr.smartsenior.edge.ui.adapters;
 
-import java.util.Map;
 import kr.smartsenior.edge.identify.RosterBook;
 import kr.smartsenior.edge.ui.ports.MemberInfo;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.RosterEntry;
 
 /**
  * The screens' {@link MemberInfo} from the roster in use (the newest synced, kept in the local
- * store): a member's current prescription as the server put it in the roster, or an empty map
+ * store): a member's current prescription as the server put it in the roster, or NONE
  * ("처방 준비 중") when it has none yet or the member is not on the roster. Reads memory only.
  */
 public final class RosterMemberInfo implements MemberInfo {
@@ -19,7 +19,7 @@ public final class RosterMemberInfo implements MemberInfo {
     }
 
     @Override
-    public Map<String, Object> prescription(String memberId) {
-        return roster.member(memberId).map(RosterEntry::prescription).orElse(Map.of());
+    public KioskPrescription prescription(String memberId) {
+        return roster.member(memberId).map(RosterEntry::prescription).orElse(KioskPrescription.NONE);
     }
 }

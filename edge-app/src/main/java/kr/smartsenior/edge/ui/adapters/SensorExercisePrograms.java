@@ -3,7 +3,6 @@ package kr.smartsenior.edge.ui.adapters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import kr.smartsenior.edge.exercise.Cue;
 import kr.smartsenior.edge.exercise.ExerciseCoach;
@@ -19,6 +18,7 @@ import kr.smartsenior.edge.exercise.SessionResult;
 import kr.smartsenior.edge.exercise.StopReason;
 import kr.smartsenior.edge.sensor.Sensors;
 import kr.smartsenior.edge.ui.ports.ExercisePrograms;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.MeasurementRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,7 @@ public final class SensorExercisePrograms implements ExercisePrograms {
     }
 
     @Override
-    public List<Offer> offers(Map<String, Object> prescription) {
+    public List<Offer> offers(KioskPrescription prescription) {
         return ExercisePlan.from(prescription).offers().stream()
                 .map(o -> new Offer(o.program().code(), o.level(), o.minutes(), o.holdOn())).toList();
     }

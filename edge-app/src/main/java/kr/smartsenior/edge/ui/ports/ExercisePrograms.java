@@ -2,11 +2,11 @@ package kr.smartsenior.edge.ui.ports;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import kr.smartsenior.edge.exercise.Cue;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
 
@@ -27,10 +27,10 @@ public interface ExercisePrograms {
 
     /**
      * What this member may do today, from their prescription as {@link MemberInfo#prescription} gives
-     * it (the roster's map with {@code programs} and {@code restrictions}). Empty when nothing is
+     * it ({@code programs} within the limits of its {@code restrictions}). Empty when nothing is
      * prescribed or allowed now. Must not block for long.
      */
-    List<Offer> offers(Map<String, Object> prescription);
+    List<Offer> offers(KioskPrescription prescription);
 
     /**
      * Starts a session in its briefing. Events go to {@code events} in order, on any thread (not

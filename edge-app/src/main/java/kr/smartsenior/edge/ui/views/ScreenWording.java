@@ -4,10 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kr.smartsenior.edge.ui.ports.CardEvents.CardEvent;
 import kr.smartsenior.edge.ui.ports.CardEvents.Refusal;
@@ -16,6 +13,7 @@ import kr.smartsenior.edge.ui.ports.ExercisePrograms.ExerciseEvent;
 import kr.smartsenior.edge.ui.ports.FitnessTests.Grade;
 import kr.smartsenior.edge.ui.ports.FitnessTests.TestEvent;
 import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.MeasurementCode;
 
 /**
@@ -87,32 +85,17 @@ public final class ScreenWording {
     }
 
     /**
-     * The prescription on the summary: the roster's {@code lines} under one label; any other map line
-     * by line as label → text in map order; "처방 준비 중" when there is none.
+     * The prescription on the summary: the senior's own lines from the roster under one label;
+     * "처방 준비 중" when there is none.
      */
-    public static List<Screen.Line> prescription(Map<String, Object> prescription) {
-        if (prescription.isEmpty()) {
-            return List.of(new Screen.Line(PRESCRIPTION_LABEL, NO_PRESCRIPTION));
-        }
+    public static List<Screen.Line> prescription(KioskPrescription prescription) {
         List<Screen.Line> lines = new ArrayList<>();
-        if (prescription.get("lines") instanceof List<?> sentences) { // the roster's form: the senior's own lines
-            for (Object sentence : sentences) {
-                lines.add(new Screen.Line(lines.isEmpty() ? PRESCRIPTION_LABEL : "", text(sentence)));
+        for (String sentence : prescription.lines()) {
+            if (!sentence.isBlank()) {
+                lines.add(new Screen.Line(lines.isEmpty() ? PRESCRIPTION_LABEL : "", sentence));
             }
-            return lines.isEmpty() ? List.of(new Screen.Line(PRESCRIPTION_LABEL, NO_PRESCRIPTION)) : lines;
         }
-        prescription.forEach((label, value) -> lines.add(new Screen.Line(label, text(value))));
-        return lines;
-    }
-
-    private static String text(Object value) {
-        if (value instanceof Collection<?> items) {
-            return items.stream().map(ScreenWording::text).collect(Collectors.joining(", "));
-        }
-        if (value instanceof BigDecimal number) {
-            return number.setScale(Math.max(0, Math.min(1, number.scale())), RoundingMode.HALF_UP).toPlainString();
-        }
-        return String.valueOf(value);
+        return lines.isEmpty() ? List.of(new Screen.Line(PRESCRIPTION_LABEL, NO_PRESCRIPTION)) : lines;
     }
 
     // --- exercise ---

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.smartsenior.edge.identify.Identification;
@@ -18,8 +17,10 @@ import kr.smartsenior.edge.identify.Identifier;
 import kr.smartsenior.edge.identify.Refusal;
 import kr.smartsenior.edge.identify.RosterBook;
 import kr.smartsenior.edge.store.LocalStore;
+import kr.smartsenior.edge.testing.Prescriptions;
 import kr.smartsenior.edge.ui.ports.CardEvents;
 import kr.smartsenior.edge.ui.ports.CardEvents.CardEvent;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.ProtocolCodec;
 import kr.smartsenior.protocol.Roster;
 import kr.smartsenior.protocol.RosterEntry;
@@ -34,7 +35,7 @@ class CardAdaptersTest {
     private static final String SITE = "ydp-01";
     private static final CardToken KIM = new CardToken("M7K2Q9XD4T", 2, "4J8ZQ0N6W2C5TD1XKR3M");
     private static final CardToken PARK = new CardToken("P4RK0000AA", 1, "Z9Y8X7W6V5T4S3R2Q1P0");
-    private static final Map<String, Object> KIM_PLAN = Map.of("lines", List.of("걷기 30분, 주 5회", "의자 앉았다 일어서기 10회 2세트"));
+    private static final KioskPrescription KIM_PLAN = Prescriptions.lines("걷기 30분, 주 5회", "의자 앉았다 일어서기 10회 2세트");
     private static final IdentificationListener.Scan SCAN = new IdentificationListener.Scan(Identifier.SCANNER, 0);
 
     @TempDir
@@ -55,7 +56,7 @@ class CardAdaptersTest {
         open.add(store);
         Roster roster = new Roster(SITE, 7, OffsetDateTime.parse("2026-11-21T09:00:00+09:00"), List.of(
                 new RosterEntry(KIM.memberId(), "김영희", KIM.hash(), KIM.cardVersion(), KIM_PLAN),
-                new RosterEntry(PARK.memberId(), "박철수", PARK.hash(), PARK.cardVersion(), Map.of())));
+                new RosterEntry(PARK.memberId(), "박철수", PARK.hash(), PARK.cardVersion(), KioskPrescription.NONE)));
         store.rosterCache().save(SITE, roster.version(), new String(new ProtocolCodec().encode(roster), StandardCharsets.UTF_8));
         RosterBook book = RosterBook.open(SITE, store.rosterCache());
         open.add(book);
@@ -100,8 +101,8 @@ class CardAdaptersTest {
     void theMembersPrescriptionComesFromTheSyncedRosterOrIsNotReadyYet() {
         RosterMemberInfo members = new RosterMemberInfo(syncedRoster());
         assertThat(members.prescription(KIM.memberId())).isEqualTo(KIM_PLAN);
-        assertThat(members.prescription(PARK.memberId())).as("처방 준비 중").isEmpty();
-        assertThat(members.prescription("NOBODY0000")).isEmpty();
+        assertThat(members.prescription(PARK.memberId())).as("처방 준비 중").isEqualTo(KioskPrescription.NONE);
+        assertThat(members.prescription("NOBODY0000")).isEqualTo(KioskPrescription.NONE);
     }
 
     @Test
@@ -110,7 +111,7 @@ class CardAdaptersTest {
         open.add(store);
         RosterBook empty = RosterBook.open(SITE, store.rosterCache());
         open.add(empty);
-        assertThat(new RosterMemberInfo(empty).prescription(KIM.memberId())).isEmpty();
+        assertThat(new RosterMemberInfo(empty).prescription(KIM.memberId())).isEqualTo(KioskPrescription.NONE);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import kr.smartsenior.edge.exercise.Cue;
 import kr.smartsenior.edge.sensor.SiteCalibration;
@@ -17,12 +16,15 @@ import kr.smartsenior.edge.sensor.VirtualSensorLoop;
 import kr.smartsenior.edge.simulate.SimulatedExerciser;
 import kr.smartsenior.edge.simulate.SimulatedSenior;
 import kr.smartsenior.edge.simulate.SimulatedTestTaker;
+import kr.smartsenior.edge.testing.Prescriptions;
 import kr.smartsenior.edge.ui.ports.ExercisePrograms;
 import kr.smartsenior.edge.ui.ports.ExercisePrograms.ExerciseEvent;
 import kr.smartsenior.edge.ui.ports.FitnessTests;
 import kr.smartsenior.edge.ui.ports.FitnessTests.TestEvent;
 import kr.smartsenior.edge.ui.ports.PresenceEvents.Presence;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.RestrictionCode;
 import kr.smartsenior.protocol.MeasurementRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,11 +47,9 @@ class SensorAdaptersTest {
         sensors.close();
     }
 
-    private static Map<String, Object> prescription() {
-        return Map.of("version", 1, "lines", List.of("…"),
-                "programs", List.of(Map.of("code", "BALANCE", "name", "밸런스", "level", 2, "minutes", 3, "perWeek", 3),
-                        Map.of("code", "INTERVAL", "name", "고강도 인터벌", "level", 1, "minutes", 10, "perWeek", 2)),
-                "restrictions", List.of(Map.of("code", "SAFE-FALL-SUPPORT", "text", "…")));
+    private static KioskPrescription prescription() {
+        return Prescriptions.of(List.of("…"), List.of(Prescriptions.program(MeasurementCode.BALANCE, 2, 3),
+                Prescriptions.program(MeasurementCode.INTERVAL, 1, 10)), RestrictionCode.FALL_SUPPORT);
     }
 
     @Test
@@ -82,8 +82,8 @@ class SensorAdaptersTest {
     void aSymptomStopIsRecordedAndAStuckMatFailsTheNextSessionBeforeItBegins() {
         SensorExercisePrograms programs = new SensorExercisePrograms(sensors, clock, session -> { });
         List<ExerciseEvent> events = new ArrayList<>();
-        ExercisePrograms.Offer interval = programs.offers(Map.of("programs",
-                List.of(Map.of("code", "INTERVAL", "level", 1, "minutes", 10)), "restrictions", List.of())).getFirst();
+        ExercisePrograms.Offer interval = programs.offers(Prescriptions.of(List.of(),
+                List.of(Prescriptions.program(MeasurementCode.INTERVAL, 1, 10)))).getFirst();
         ExercisePrograms.ExerciseRun run = programs.start(interval, MEMBER, records::add, events::add);
         run.begin();
         loop.runFor(Duration.ofSeconds(5));

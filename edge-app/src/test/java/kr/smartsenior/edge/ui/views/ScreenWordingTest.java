@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import kr.smartsenior.edge.testing.Prescriptions;
 import kr.smartsenior.edge.ui.ports.CardEvents.CardEvent;
 import kr.smartsenior.edge.ui.ports.CardEvents.Refusal;
 import kr.smartsenior.edge.ui.ports.ExercisePrograms;
@@ -15,6 +14,7 @@ import kr.smartsenior.edge.ui.ports.FitnessTests.Grade;
 import kr.smartsenior.edge.ui.ports.FitnessTests.TestEvent;
 import kr.smartsenior.edge.ui.views.Screen.Line;
 import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.MeasurementCode;
 import org.junit.jupiter.api.Test;
 
@@ -64,23 +64,16 @@ class ScreenWordingTest {
 
     @Test
     void theRostersPrescriptionShowsItsOwnLinesUnderOneLabel() {
-        Map<String, Object> roster = Map.of("version", 3, "lines", List.of("스텝 & 점프 2단계를 10분 해요.", "일주일에 3번 해요."),
-                "programs", List.of(), "restrictions", List.of());
+        KioskPrescription roster = Prescriptions.lines("스텝 & 점프 2단계를 10분 해요.", "일주일에 3번 해요.");
         assertThat(ScreenWording.prescription(roster)).containsExactly(new Line("운동 처방", "스텝 & 점프 2단계를 10분 해요."),
                 new Line("", "일주일에 3번 해요."));
-        assertThat(ScreenWording.prescription(Map.of("lines", List.of())))
+        assertThat(ScreenWording.prescription(Prescriptions.lines("", " ")))
                 .containsExactly(new Line("운동 처방", "처방 준비 중"));
     }
 
     @Test
-    void noPrescriptionIsBeingPreparedAndAnyOtherMapIsShownLineByLineInItsOrder() {
-        assertThat(ScreenWording.prescription(Map.of())).containsExactly(new Line("운동 처방", "처방 준비 중"));
-        Map<String, Object> other = new LinkedHashMap<>();
-        other.put("운동", List.of("걷기", "스트레칭"));
-        other.put("체중", new BigDecimal("61.25"));
-        other.put("횟수", new BigDecimal("3"));
-        assertThat(ScreenWording.prescription(other)).containsExactly(new Line("운동", "걷기, 스트레칭"),
-                new Line("체중", "61.3"), new Line("횟수", "3"));
+    void noPrescriptionIsBeingPrepared() {
+        assertThat(ScreenWording.prescription(KioskPrescription.NONE)).containsExactly(new Line("운동 처방", "처방 준비 중"));
     }
 
     @Test

@@ -1,0 +1,156 @@
+package kr.smartsenior.protocol;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a result was taken: the protocol id a record carries in {@code detail.protocol}
+ * ({@code "chair-stand-30s/1"}): a name, a slash and the version of the kiosk's procedure. A norm
+ * grades only results taken by the procedure it was published for, so the server reads this before
+ * grading; one constant per sensor test, staff-entered item and exercise program, written by the
+ * kiosk and read by the server, never spelled anywhere else.
+ *
+ * <p>A new version of a procedure gets a new version number here; a server that meets a version it
+ * does not know stores the record and says it was not graded (see {@link #read(Object)}).
+ */
+public enum MeasurementProtocol {
+    /** Senior Fitness Test 30-second chair stand, on the kiosk's step mat and distance sensor. */
+    CHAIR_STAND_30S(MeasurementCode.CHAIR_STAND_30S, "chair-stand-30s", 1),
+    /** Senior Fitness Test 2-minute step in place. */
+    STEP_IN_PLACE_2MIN(MeasurementCode.STEP_IN_PLACE_2MIN, "step-in-place-2min", 1),
+    /** Timed up-and-go over 3 m. */
+    TIMED_UP_AND_GO(MeasurementCode.TIMED_UP_AND_GO, "timed-up-and-go", 1),
+    /** One-leg stance, eyes open. */
+    ONE_LEG_STANCE(MeasurementCode.ONE_LEG_STANCE, "one-leg-stance", 1),
+    /** Figure-8 walk. */
+    FIGURE_8_WALK(MeasurementCode.FIGURE_8_WALK, "figure-8-walk", 1),
+    /** Handgrip dynamometer, per hand, typed in by staff. */
+    GRIP(MeasurementCode.GRIP_STRENGTH, "grip", 1),
+    /**
+     * Senior Fitness Test <em>chair</em> sit-and-reach (seated on the front of a chair, one leg out),
+     * typed in by staff. Kiosks before this constant wrote {@code "sit-and-reach/1"} for the same
+     * procedure, which reads as this.
+     */
+    CHAIR_SIT_AND_REACH(MeasurementCode.SIT_AND_REACH, "chair-sit-and-reach", 1),
+    /** Standing height, typed in by staff. */
+    HEIGHT(MeasurementCode.HEIGHT, "height", 1),
+    /** Body weight, typed in by staff (with the BMI when a height is known). */
+    WEIGHT(MeasurementCode.WEIGHT, "weight", 1),
+    /** A step &amp; jump exercise session. */
+    STEP_JUMP(MeasurementCode.STEP_JUMP, "step-jump", 1),
+    /** A balance exercise session. */
+    BALANCE(MeasurementCode.BALANCE, "balance", 1),
+    /** An interval exercise session. */
+    INTERVAL(MeasurementCode.INTERVAL, "interval", 1);
+
+    /** Ids written by earlier kiosks for the same procedure as a constant here. */
+    private static final Map<String, MeasurementProtocol> EARLIER_IDS = Map.of(
+            "sit-and-reach/1", CHAIR_SIT_AND_REACH,
+            "chair", CHAIR_SIT_AND_REACH);
+
+    private final MeasurementCode code;
+    private final String name;
+    private final int version;
+
+    MeasurementProtocol(MeasurementCode code, String name, int version) {
+        this.code = code;
+        this.name = name;
+        this.version = version;
+    }
+
+    /** The catalogue code whose results this protocol produces. */
+    public MeasurementCode code() {
+        return code;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** The id as written in {@code detail.protocol}: {@code "chair-stand-30s/1"}. */
+    public String id() {
+        return name + "/" + version;
+    }
+
+    /** The protocol the kiosk uses today for a catalogue code; a check record ({@code UNWELL_TODAY}) has none. */
+    public static MeasurementProtocol of(MeasurementCode code) {
+        for (MeasurementProtocol protocol : values()) {
+            if (protocol.code == code) {
+                return protocol;
+            }
+        }
+        throw new IllegalArgumentException("no protocol for " + code);
+    }
+
+    /**
+     * What a record's {@code detail.protocol} says.
+     *
+     * @param value the value as decoded (any JSON value, or null when the record has none)
+     */
+    public static Reading read(Object value) {
+        if (value == null) {
+            return new Reading.Absent();
+        }
+        if (!(value instanceof String text)) {
+            return new Reading.Unknown(String.valueOf(value));
+        }
+        MeasurementProtocol earlier = EARLIER_IDS.get(text);
+        if (earlier != null) {
+            return new Reading.Known(earlier);
+        }
+        for (MeasurementProtocol protocol : values()) {
+            if (protocol.id().equals(text)) {
+                return new Reading.Known(protocol);
+            }
+        }
+        int slash = text.lastIndexOf('/');
+        if (slash > 0) {
+            String name = text.substring(0, slash);
+            for (MeasurementProtocol protocol : values()) {
+                if (protocol.name.equals(name)) {
+                    return new Reading.OtherVersion(protocol, text.substring(slash + 1));
+                }
+            }
+        }
+        return new Reading.Unknown(text);
+    }
+
+    /** The protocol id a record carries, read. */
+    public sealed interface Reading {
+
+        /** The record has no protocol id (hand-made or from the earliest kiosks). */
+        record Absent() implements Reading {
+        }
+
+        /** A protocol this build knows, at the version it knows. */
+        record Known(MeasurementProtocol protocol) implements Reading {
+        }
+
+        /** A protocol this build knows by name, at another version (a newer kiosk, or a malformed number). */
+        record OtherVersion(MeasurementProtocol protocol, String version) implements Reading {
+        }
+
+        /** An id this build does not know at all. */
+        record Unknown(String text) implements Reading {
+            public Unknown {
+                text = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+            }
+        }
+
+        /** A short English description for logs and grade notes. */
+        default String describe() {
+            return switch (this) {
+                case Absent a -> "no protocol id";
+                case Known k -> k.protocol().id();
+                case OtherVersion o -> "'" + o.protocol().name + "/" + o.version() + "' (this server knows version "
+                        + o.protocol().version + ")";
+                case Unknown u -> "unknown protocol '" + u.text() + "'";
+            };
+        }
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}
