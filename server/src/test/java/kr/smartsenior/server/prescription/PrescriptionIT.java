@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +30,7 @@ import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
 import kr.smartsenior.protocol.ProtocolCodec;
 import kr.smartsenior.protocol.RestrictionCode;
+import kr.smartsenior.protocol.contract.ContractExamples;
 import kr.smartsenior.server.roster.KioskPrescriptions;
 import kr.smartsenior.server.roster.RosterChanged;
 import kr.smartsenior.server.screening.ScreeningQuestion;
@@ -142,6 +146,43 @@ class PrescriptionIT {
     }
 
     @Test
+    void theKiosksRealRecordsAreGradedThroughIngestAndANewerProtocolIsStoredButNotGraded() throws Exception {
+        String siteId = site();
+        String memberId = api.createMember(siteId, "이옥분", 1952, "F");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(9));
+        ObjectMapper json = new ObjectMapper();
+        List<String> records = new ArrayList<>();
+        for (String name : ContractExamples.names("kiosk-records")) { // as the kiosk's own code writes them
+            ObjectNode record = (ObjectNode) json.readTree(ContractExamples.read("kiosk-records", name));
+            record.put("id", UUID.randomUUID().toString()).put("memberId", memberId)
+                    .put("takenAt", now.minusHours(2).toString());
+            records.add(json.writeValueAsString(record));
+        }
+        publishJson(siteId, records);
+        await().atMost(WAIT).until(() -> api.get("/api/members/" + memberId + "/prescription").status() == 200);
+
+        JsonNode evaluation = api.get("/api/members/" + memberId + "/evaluation").json();
+        for (String graded : List.of("CHAIR_STAND_30S", "STEP_IN_PLACE_2MIN", "TIMED_UP_AND_GO", "GRIP_STRENGTH",
+                "SIT_AND_REACH")) {
+            JsonNode result = find(evaluation.get("results"), graded);
+            assertThat(result.at("/grade/band").asText()).as(graded + ": " + result.at("/grade/note").asText())
+                    .isNotEqualTo("NOT_GRADED");
+        }
+
+        // a kiosk updated before the server: its record is accepted and kept, and the grade says why it is not graded
+        ObjectNode newer = (ObjectNode) json.readTree(ContractExamples.read("kiosk-records", "chair-stand-30s"));
+        newer.put("id", UUID.randomUUID().toString()).put("memberId", memberId).put("takenAt", now.minusHours(1).toString());
+        ((ObjectNode) newer.get("detail")).put("protocol", "chair-stand-30s/9");
+        publishJson(siteId, List.of(json.writeValueAsString(newer)));
+        await().atMost(WAIT).until(() -> find(api.get("/api/members/" + memberId + "/evaluation").json().get("results"),
+                "CHAIR_STAND_30S").at("/grade/band").asText().equals("NOT_GRADED"));
+        JsonNode chair = find(api.get("/api/members/" + memberId + "/evaluation").json().get("results"), "CHAIR_STAND_30S");
+        assertThat(chair.at("/grade/note").asText()).contains("chair-stand-30s/9").contains("not graded");
+        assertThat(server.jdbc().sql("SELECT count(*) FROM measurement WHERE member_id = ?").param(memberId)
+                .query(Integer.class).single()).isEqualTo(records.size() + 1);
+    }
+
+    @Test
     void aYesAnswerRestrictsUntilStaffClearItAndEachChangeIsANewVersion() {
         String siteId = site();
         String memberId = api.createMember(siteId, "이영희", 1948, "F");
@@ -241,6 +282,16 @@ class PrescriptionIT {
 
     private static MeasurementRecord record(String memberId, MeasurementCode code, String value, OffsetDateTime at) {
         return MeasurementRecord.of(memberId, code, new BigDecimal(value), at, Map.of());
+    }
+
+    /** Records already in JSON, as a kiosk's outbox sends them. */
+    private void publishJson(String siteId, List<String> records) {
+        String batchId = "rx-" + UUID.randomUUID().toString().substring(0, 8);
+        try (MqttTestClient kiosk = new MqttTestClient(server.mqttUri(), siteId, "kiosk-1")) {
+            kiosk.publishMeasurements(codec.encodeBatch(batchId, "kiosk-1", OffsetDateTime.now(ZoneOffset.ofHours(9)),
+                    records));
+            assertThat(kiosk.awaitAck(batchId, WAIT).accepted()).hasSize(records.size());
+        }
     }
 
     private void publish(String siteId, MeasurementRecord... records) {
