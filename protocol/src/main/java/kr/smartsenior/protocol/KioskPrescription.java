@@ -46,12 +46,6 @@ public record KioskPrescription(@JsonInclude(JsonInclude.Include.NON_DEFAULT) lo
         restrictions = restrictions == null ? List.of() : List.copyOf(restrictions);
     }
 
-    /** Whether nothing is prescribed (no lines, programs or restrictions). */
-    @JsonIgnore
-    public boolean isNone() {
-        return lines.isEmpty() && programs.isEmpty() && restrictions.isEmpty();
-    }
-
     /** The restriction codes in force. */
     @JsonIgnore
     public Set<RestrictionCode> restrictionCodes() {

@@ -75,11 +75,11 @@ final class PrescriptionReader extends StdDeserializer<KioskPrescription> {
         Optional<MeasurementCode> program = MeasurementCode.fromWire(code);
         JsonNode level = entry.path("level");
         if (program.isEmpty() || program.get().kind() != RecordKind.EXERCISE) {
-            log.warn("a prescribed program '" + clip(code) + "' this kiosk does not know; left out");
+            log.warn("a prescribed program '{}' this kiosk does not know; left out", clip(code));
             return Optional.empty();
         }
         if (!level.isIntegralNumber() || level.intValue() < 1 || level.intValue() > RestrictionCode.MAX_LEVEL) {
-            log.warn("prescribed " + code + " without a level of 1-" + RestrictionCode.MAX_LEVEL + "; left out");
+            log.warn("prescribed {} without a level of 1-{}; left out", code, RestrictionCode.MAX_LEVEL);
             return Optional.empty();
         }
         return Optional.of(new KioskPrescription.Program(program.get(),
@@ -91,8 +91,7 @@ final class PrescriptionReader extends StdDeserializer<KioskPrescription> {
         String code = entry.path("code").isTextual() ? entry.path("code").textValue() : null;
         RestrictionCode known = RestrictionCode.fromWire(code);
         if (known == RestrictionCode.UNKNOWN) {
-            log.warn("a restriction '" + clip(code) + "' this kiosk does not know; treated as low intensity"
-                    + " with support");
+            log.warn("a restriction '{}' this kiosk does not know; treated as low intensity with support", clip(code));
         }
         return new KioskPrescription.Restriction(known, entry.path("text").isTextual() ? entry.path("text").textValue()
                 : "");

@@ -39,9 +39,4 @@ public enum Program {
     public String koreanName() {
         return protocol.code().koreanName();
     }
-
-    /** The program with this catalogue code ({@code "STEP_JUMP"}), if any. */
-    public static Optional<Program> of(String code) {
-        return Arrays.stream(values()).filter(p -> p.name().equals(code)).findFirst();
-    }
 }

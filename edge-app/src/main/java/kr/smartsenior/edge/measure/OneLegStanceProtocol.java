@@ -42,7 +42,7 @@ final class OneLegStanceProtocol extends SensorProtocol {
 
     @Override
     boolean falseStart(PadEvent event) {
-        return (event.pad() == LEFT || event.pad() == RIGHT) && !event.pressed();
+        return MatPresence.leftHome(event);
     }
 
     @Override

@@ -53,7 +53,7 @@ final class StepInPlaceProtocol extends SensorProtocol {
 
     @Override
     boolean falseStart(PadEvent event) {
-        return (event.pad() == LEFT || event.pad() == RIGHT) && !event.pressed();
+        return MatPresence.leftHome(event);
     }
 
     @Override

@@ -43,6 +43,11 @@ public final class MatPresence {
         return pad <= mat.padCount() && mat.pressed(pad);
     }
 
+    /** Whether the event lifts a foot off a home pad (before "시작", a false start). */
+    public static boolean leftHome(PadEvent event) {
+        return (event.pad() == LEFT || event.pad() == RIGHT) && !event.pressed();
+    }
+
     /** Both feet on the home pads now. */
     public boolean onHome() {
         return pressed(LEFT) && pressed(RIGHT);

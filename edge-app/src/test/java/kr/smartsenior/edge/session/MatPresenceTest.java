@@ -2,6 +2,7 @@ package kr.smartsenior.edge.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import kr.smartsenior.edge.sensor.PadEvent;
 import org.junit.jupiter.api.Test;
 
 class MatPresenceTest {
@@ -63,5 +64,13 @@ class MatPresenceTest {
         assertThat(presence.pressed(2)).isFalse();
         assertThat(presence.onHome()).isFalse();
         assertThat(presence.anyPressed()).isTrue();
+    }
+
+    @Test
+    void onlyAFootLeavingAHomePadIsLeavingHome() {
+        assertThat(MatPresence.leftHome(new PadEvent(MatPresence.LEFT, false, 5))).isTrue();
+        assertThat(MatPresence.leftHome(new PadEvent(MatPresence.RIGHT, false, 5))).isTrue();
+        assertThat(MatPresence.leftHome(new PadEvent(MatPresence.RIGHT, true, 5))).isFalse();
+        assertThat(MatPresence.leftHome(new PadEvent(3, false, 5))).isFalse();
     }
 }

@@ -61,7 +61,7 @@ public final class SensorExercisePrograms implements ExercisePrograms {
         if (current != null && !current.phase().isFinal()) {
             current.cancel();
         }
-        Program program = Program.of(offer.program().name())
+        Program program = Program.of(offer.program())
                 .orElseThrow(() -> new IllegalArgumentException(offer.program() + " is not an exercise program"));
         ExerciseSession session = new ExerciseCoach(sensors, recorder, clock)
                 .start(memberId, new ExerciseOffer(program, offer.level(), offer.minutes(), offer.holdOn()));
