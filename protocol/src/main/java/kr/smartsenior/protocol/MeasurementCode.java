@@ -29,7 +29,13 @@ public enum MeasurementCode {
      * The senior answered "yes" to the day's safety question before the tests ("아프거나 어지러우세요?"):
      * no test today, and staff should ask how they are. The value is always 1.
      */
-    UNWELL_TODAY(RecordKind.CHECK, Unit.COUNT, "1", "1", "몸이 불편하다고 답함");
+    UNWELL_TODAY(RecordKind.CHECK, Unit.COUNT, "1", "1", "몸이 불편하다고 답함"),
+    /**
+     * How hard the exercise session just ended felt to the senior, 0 (nothing at all) to 10 (the
+     * hardest they can imagine): Borg's CR10 scale, asked on the kiosk right after each session.
+     * {@code detail.program} names the program ({@code "STEP_JUMP"}), {@code detail.level} its level.
+     */
+    EXERCISE_EFFORT(RecordKind.CHECK, Unit.COUNT, "0", "10", "운동 후 힘든 정도");
 
     private final RecordKind kind;
     private final Unit unit;

@@ -14,14 +14,33 @@ import java.util.Optional;
  * does not know stores the record and says it was not graded (see {@link #read(Object)}).
  */
 public enum MeasurementProtocol {
-    /** Senior Fitness Test 30-second chair stand, on the kiosk's step mat and distance sensor. */
-    CHAIR_STAND_30S(MeasurementCode.CHAIR_STAND_30S, "chair-stand-30s", 1),
-    /** Senior Fitness Test 2-minute step in place. */
-    STEP_IN_PLACE_2MIN(MeasurementCode.STEP_IN_PLACE_2MIN, "step-in-place-2min", 1),
-    /** Timed up-and-go over 3 m. */
-    TIMED_UP_AND_GO(MeasurementCode.TIMED_UP_AND_GO, "timed-up-and-go", 1),
-    /** One-leg stance, eyes open. */
-    ONE_LEG_STANCE(MeasurementCode.ONE_LEG_STANCE, "one-leg-stance", 1),
+    /**
+     * Senior Fitness Test 30-second chair stand, on the kiosk's step mat and distance sensor. Version
+     * 2: the seated reference is taken sitting upright mid-seat, arms crossed, and a stand counts only
+     * at full extension (version 1 calibrated leaning on the backrest and counted part-way stands).
+     */
+    CHAIR_STAND_30S(MeasurementCode.CHAIR_STAND_30S, "chair-stand-30s", 2),
+    /**
+     * Senior Fitness Test 2-minute step in place. Version 2 counts right-knee lifts reaching the
+     * target height (midway between kneecap and hip); version 1 counted every step.
+     */
+    STEP_IN_PLACE_2MIN(MeasurementCode.STEP_IN_PLACE_2MIN, "step-in-place-2min", 2),
+    /**
+     * Timed up-and-go over 3 m at the senior's usual pace. Version 2 times from the "시작" cue to
+     * seated again; version 1 started the clock part-way up and read 0.7-1.5 s short.
+     */
+    TIMED_UP_AND_GO(MeasurementCode.TIMED_UP_AND_GO, "timed-up-and-go", 2),
+    /**
+     * One-leg stance, eyes open, hands free. Version 2 ends a trial when the raised foot touches
+     * down (another pad pressed, or the standing pad released) or at the maximum, best of two trials;
+     * version 1 kept counting a foot put down beside the pad.
+     */
+    ONE_LEG_STANCE(MeasurementCode.ONE_LEG_STANCE, "one-leg-stance", 2),
+    /**
+     * One-leg stance with a hand on the chair: recorded for the senior's own trend, never graded
+     * against an unsupported norm nor used to rule fall risk in or out.
+     */
+    ONE_LEG_STANCE_SUPPORTED(MeasurementCode.ONE_LEG_STANCE, "one-leg-stance-supported", 1),
     /** Figure-8 walk. */
     FIGURE_8_WALK(MeasurementCode.FIGURE_8_WALK, "figure-8-walk", 1),
     /** Handgrip dynamometer, per hand, typed in by staff. */
@@ -48,6 +67,17 @@ public enum MeasurementProtocol {
             "sit-and-reach/1", CHAIR_SIT_AND_REACH,
             "chair", CHAIR_SIT_AND_REACH);
 
+    /**
+     * Ids of earlier versions of a procedure that has since been corrected: the results were taken
+     * differently from the norm's protocol (see each constant), so a server stores and shows them
+     * but must not read them as if taken by today's procedure.
+     */
+    private static final Map<String, MeasurementProtocol> SUPERSEDED_IDS = Map.of(
+            "chair-stand-30s/1", CHAIR_STAND_30S,
+            "step-in-place-2min/1", STEP_IN_PLACE_2MIN,
+            "timed-up-and-go/1", TIMED_UP_AND_GO,
+            "one-leg-stance/1", ONE_LEG_STANCE);
+
     private final MeasurementCode code;
     private final String name;
     private final int version;
@@ -72,7 +102,10 @@ public enum MeasurementProtocol {
         return name + "/" + version;
     }
 
-    /** The protocol the kiosk uses today for a catalogue code; a check record ({@code UNWELL_TODAY}) has none. */
+    /**
+     * The protocol the kiosk uses today for a catalogue code (the first constant of that code); a
+     * check record ({@code UNWELL_TODAY}, {@code EXERCISE_EFFORT}) has none.
+     */
     public static MeasurementProtocol of(MeasurementCode code) {
         for (MeasurementProtocol protocol : values()) {
             if (protocol.code == code) {
@@ -97,6 +130,10 @@ public enum MeasurementProtocol {
         MeasurementProtocol earlier = EARLIER_IDS.get(text);
         if (earlier != null) {
             return new Reading.Known(earlier);
+        }
+        MeasurementProtocol corrected = SUPERSEDED_IDS.get(text);
+        if (corrected != null) {
+            return new Reading.Superseded(corrected, text);
         }
         for (MeasurementProtocol protocol : values()) {
             if (protocol.id().equals(text)) {
@@ -126,6 +163,13 @@ public enum MeasurementProtocol {
         record Known(MeasurementProtocol protocol) implements Reading {
         }
 
+        /**
+         * An earlier version of a procedure this build knows, since corrected ({@code protocol} is
+         * today's version; {@code id} is what the record says).
+         */
+        record Superseded(MeasurementProtocol protocol, String id) implements Reading {
+        }
+
         /** A protocol this build knows by name, at another version (a newer kiosk, or a malformed number). */
         record OtherVersion(MeasurementProtocol protocol, String version) implements Reading {
         }
@@ -142,6 +186,8 @@ public enum MeasurementProtocol {
             return switch (this) {
                 case Absent a -> "no protocol id";
                 case Known k -> k.protocol().id();
+                case Superseded s -> "'" + s.id() + "' (an earlier procedure, since corrected by " + s.protocol().id()
+                        + ")";
                 case OtherVersion o -> "'" + o.protocol().name + "/" + o.version() + "' (this server knows version "
                         + o.protocol().version + ")";
                 case Unknown u -> "unknown protocol '" + u.text() + "'";

@@ -11,7 +11,8 @@ class MeasurementProtocolTest {
     void everyTestAndProgramHasExactlyOneProtocolAndItsIdReadsBack() {
         for (MeasurementCode code : MeasurementCode.values()) {
             long protocols = Arrays.stream(MeasurementProtocol.values()).filter(p -> p.code() == code).count();
-            assertThat(protocols).as(code.name()).isEqualTo(code.kind() == RecordKind.CHECK ? 0 : 1);
+            long expected = code.kind() == RecordKind.CHECK ? 0 : code == MeasurementCode.ONE_LEG_STANCE ? 2 : 1;
+            assertThat(protocols).as(code.name()).isEqualTo(expected);
         }
         for (MeasurementProtocol protocol : MeasurementProtocol.values()) {
             assertThat(MeasurementProtocol.read(protocol.id())).isEqualTo(new MeasurementProtocol.Reading.Known(protocol));
@@ -26,9 +27,21 @@ class MeasurementProtocolTest {
     }
 
     @Test
+    void theKiosksProtocolForACodeIsTheUnsupportedOne() {
+        assertThat(MeasurementProtocol.of(MeasurementCode.ONE_LEG_STANCE)).isEqualTo(MeasurementProtocol.ONE_LEG_STANCE);
+    }
+
+    @Test
+    void correctedProceduresReadTheirEarlierVersionsAsSuperseded() {
+        assertThat(MeasurementProtocol.read("timed-up-and-go/1")).isEqualTo(
+                new MeasurementProtocol.Reading.Superseded(MeasurementProtocol.TIMED_UP_AND_GO, "timed-up-and-go/1"));
+        assertThat(MeasurementProtocol.read("chair-stand-30s/1").describe()).contains("chair-stand-30s/2");
+    }
+
+    @Test
     void otherVersionsAndStrangersAreToldApart() {
-        assertThat(MeasurementProtocol.read("chair-stand-30s/2"))
-                .isEqualTo(new MeasurementProtocol.Reading.OtherVersion(MeasurementProtocol.CHAIR_STAND_30S, "2"));
+        assertThat(MeasurementProtocol.read("chair-stand-30s/3"))
+                .isEqualTo(new MeasurementProtocol.Reading.OtherVersion(MeasurementProtocol.CHAIR_STAND_30S, "3"));
         assertThat(MeasurementProtocol.read("floor-sit-and-reach/1")).isInstanceOf(MeasurementProtocol.Reading.Unknown.class);
         assertThat(MeasurementProtocol.read(7)).isInstanceOf(MeasurementProtocol.Reading.Unknown.class);
         assertThat(MeasurementProtocol.read(null)).isInstanceOf(MeasurementProtocol.Reading.Absent.class);

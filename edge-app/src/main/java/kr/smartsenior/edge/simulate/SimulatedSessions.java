@@ -119,6 +119,7 @@ public final class SimulatedSessions implements AutoCloseable {
             case WEIGHT -> tenths(45, 80);
             case STEP_JUMP, BALANCE, INTERVAL -> whole(300, 1200);
             case UNWELL_TODAY -> BigDecimal.ONE;
+            case EXERCISE_EFFORT -> whole(2, 7);
         };
     }
 

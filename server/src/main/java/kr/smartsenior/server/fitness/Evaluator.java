@@ -121,7 +121,7 @@ public final class Evaluator {
     public static int better(MeasurementCode code) {
         return switch (code) {
             case TIMED_UP_AND_GO, FIGURE_8_WALK -> -1;
-            case HEIGHT, WEIGHT, STEP_JUMP, BALANCE, INTERVAL, UNWELL_TODAY -> 0;
+            case HEIGHT, WEIGHT, STEP_JUMP, BALANCE, INTERVAL, UNWELL_TODAY, EXERCISE_EFFORT -> 0;
             default -> 1;
         };
     }

@@ -43,6 +43,7 @@ final class Grader {
             case HEIGHT, WEIGHT -> Grade.notGraded("used for BMI");
             case STEP_JUMP, BALANCE, INTERVAL -> Grade.notGraded("an exercise session, not a test");
             case UNWELL_TODAY -> Grade.notGraded("the senior's answer to the safety question, not a test");
+            case EXERCISE_EFFORT -> Grade.notGraded("the senior's effort rating after a session, not a test");
         };
     }
 
@@ -57,9 +58,14 @@ final class Grader {
         MeasurementProtocol.Reading reading = MeasurementProtocol.read(detail == null ? null : detail.get("protocol"));
         return switch (reading) {
             case MeasurementProtocol.Reading.Absent absent -> Optional.empty();
-            case MeasurementProtocol.Reading.Known known when known.protocol().code() == code -> Optional.empty();
+            case MeasurementProtocol.Reading.Known known when known.protocol() == MeasurementProtocol.of(code) ->
+                    Optional.empty();
+            case MeasurementProtocol.Reading.Known known when known.protocol().code() == code -> Optional.of(
+                    "taken by " + known.protocol().id() + " (holding on), not by the norm's procedure; recorded, not graded");
             case MeasurementProtocol.Reading.Known known -> Optional.of("taken by " + known.protocol().id()
                     + ", which is not a procedure for " + code + "; not graded");
+            case MeasurementProtocol.Reading.Superseded superseded -> Optional.of("taken by " + reading.describe()
+                    + "; stored, not graded");
             case MeasurementProtocol.Reading.OtherVersion other -> Optional.of("taken by protocol " + reading.describe()
                     + "; stored, not graded until this server is updated");
             case MeasurementProtocol.Reading.Unknown unknown -> Optional.of("taken by an " + reading.describe()
