@@ -19,7 +19,7 @@ public enum MeasurementCode {
     ONE_LEG_STANCE(RecordKind.TEST, Unit.SECONDS, "0", "180", "한 발로 서기"),
     FIGURE_8_WALK(RecordKind.TEST, Unit.SECONDS, "3", "300", "8자 보행"),
     GRIP_STRENGTH(RecordKind.TEST, Unit.KILOGRAMS, "0", "100", "악력"),
-    SIT_AND_REACH(RecordKind.TEST, Unit.CENTIMETRES, "-50", "50", "앉아 윗몸 앞으로 굽히기"),
+    SIT_AND_REACH(RecordKind.TEST, Unit.CENTIMETRES, "-50", "50", "의자에 앉아 윗몸 앞으로 굽히기"),
     HEIGHT(RecordKind.TEST, Unit.CENTIMETRES, "100", "220", "키"),
     WEIGHT(RecordKind.TEST, Unit.KILOGRAMS, "25", "200", "몸무게"),
     STEP_JUMP(RecordKind.EXERCISE, Unit.SECONDS, "0", "3600", "스텝 & 점프"),
