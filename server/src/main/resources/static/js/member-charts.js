@@ -13,6 +13,13 @@
       var canvas = document.createElement('canvas');
       canvas.setAttribute('aria-label', chart.name);
       wrap.appendChild(title);
+      var bands = chart.bands || [];
+      if (bands.length) {
+        var population = document.createElement('p');
+        population.className = 'hint';
+        population.textContent = '회색 띠: ' + bands.join(' / ');
+        wrap.appendChild(population);
+      }
       wrap.appendChild(canvas);
       box.appendChild(wrap);
       var labels = chart.points.map(function (p) { return p.date; });
@@ -21,7 +28,7 @@
       if (hasBand) {
         datasets.push({label: '보통 범위 하한', data: chart.points.map(function (p) { return p.low ?? null; }),
           borderColor: 'rgba(120,120,120,0.4)', pointRadius: 0, fill: false, borderWidth: 1});
-        datasets.push({label: '보통 범위', data: chart.points.map(function (p) { return p.high ?? null; }),
+        datasets.push({label: '보통 범위' + (bands.length ? ' (' + bands[bands.length - 1] + ')' : ''), data: chart.points.map(function (p) { return p.high ?? null; }),
           borderColor: 'rgba(120,120,120,0.4)', backgroundColor: 'rgba(150,150,150,0.25)', pointRadius: 0,
           fill: '-1', borderWidth: 1});
       }

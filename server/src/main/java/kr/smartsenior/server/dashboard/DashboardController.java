@@ -138,9 +138,13 @@ final class DashboardController {
                 .distinct().sorted(java.util.Comparator.reverseOrder()).limit(UNWELL_DAYS_SHOWN).toList();
     }
 
-    /** One chart per test: the results with the normal band of the senior's age at each result. */
+    /**
+     * One chart per test: the results with the usual range of the senior's age at each result, and
+     * {@code bands}: whom those ranges describe (Korean seniors or the 1999 US sample), in Korean.
+     */
     private List<Map<String, Object>> charts(Senior senior, List<Result> results, Evaluation evaluation) {
         Map<String, List<Map<String, Object>>> byCode = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> populations = new LinkedHashMap<>();
         for (Result result : results) {
             if (!result.isTest()) {
                 continue;
@@ -152,6 +156,8 @@ final class DashboardController {
             evaluator.normalBand(result.code(), senior.sex(), age).ifPresent(band -> {
                 point.put("low", band.low());
                 point.put("high", band.high());
+                populations.computeIfAbsent(result.code(), c -> new java.util.LinkedHashSet<>())
+                        .add(band.population() + ", " + band.range());
             });
             byCode.computeIfAbsent(result.code(), c -> new ArrayList<>()).add(point);
         }
@@ -161,6 +167,7 @@ final class DashboardController {
             chart.put("code", code);
             chart.put("name", evaluation.result(code).map(Evaluation.TestResult::name).orElse(code));
             chart.put("unit", evaluation.result(code).map(Evaluation.TestResult::unit).orElse(""));
+            chart.put("bands", List.copyOf(populations.getOrDefault(code, java.util.Set.of())));
             chart.put("points", points);
             charts.add(chart);
         });
