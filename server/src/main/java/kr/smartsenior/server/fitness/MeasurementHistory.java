@@ -58,7 +58,7 @@ public final class MeasurementHistory {
      * Just the detail's top-level {@code protocol} (the grade depends on it) and {@code hand} (grip),
      * without reading the rest. A value that is not a string is kept as "?" (read as unknown).
      */
-    private Map<String, Object> testKeys(String memberId, String text) {
+    Map<String, Object> testKeys(String memberId, String text) {
         if (text == null || text.isEmpty()) {
             return Map.of();
         }
