@@ -32,8 +32,17 @@
           borderColor: 'rgba(120,120,120,0.4)', backgroundColor: 'rgba(150,150,150,0.25)', pointRadius: 0,
           fill: '-1', borderWidth: 1});
       }
-      datasets.push({label: chart.name, data: chart.points.map(function (p) { return Number(p.value); }),
+      var hands = chart.points.some(function (p) { return p.right !== undefined || p.left !== undefined; });
+      datasets.push({label: chart.name + (hands ? ' (좋은 손, 평가 기준)' : ''),
+        data: chart.points.map(function (p) { return Number(p.value); }),
         borderColor: '#1a5fb4', backgroundColor: '#1a5fb4', pointRadius: 5, borderWidth: 3, fill: false});
+      if (hands) {
+        [['right', '오른손', '#c64600'], ['left', '왼손', '#613583']].forEach(function (h) {
+          datasets.push({label: h[1], data: chart.points.map(function (p) { return p[h[0]] === undefined ? null : Number(p[h[0]]); }),
+            borderColor: h[2], backgroundColor: h[2], pointRadius: 3, borderWidth: 1, borderDash: [4, 3], fill: false,
+            spanGaps: true});
+        });
+      }
       new Chart(canvas, {type: 'line', data: {labels: labels, datasets: datasets},
         options: {animation: false, maintainAspectRatio: false,
           plugins: {legend: {labels: {font: {size: 16}}}},

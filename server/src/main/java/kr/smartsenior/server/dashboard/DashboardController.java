@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.RecordDetail;
 import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.server.audit.AuditLog;
 import kr.smartsenior.server.fitness.Evaluation;
@@ -42,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 final class DashboardController {
 
+    private static final String GRIP = MeasurementCode.GRIP_STRENGTH.name();
     static final int EXERCISE_WEEKS = 12;
     static final int UNWELL_DAYS_SHOWN = 10;
 
@@ -145,8 +148,13 @@ final class DashboardController {
     private List<Map<String, Object>> charts(Senior senior, List<Result> results, Evaluation evaluation) {
         Map<String, List<Map<String, Object>>> byCode = new LinkedHashMap<>();
         Map<String, java.util.Set<String>> populations = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> gripDays = new LinkedHashMap<>();
         for (Result result : results) {
             if (!result.isTest()) {
+                continue;
+            }
+            if (GRIP.equals(result.code())) {
+                gripDay(gripDays, result, byCode);
                 continue;
             }
             int age = result.takenAt().getYear() - senior.birthYear();
@@ -172,6 +180,27 @@ final class DashboardController {
             charts.add(chart);
         });
         return charts;
+    }
+
+    /**
+     * Grip, one point a day: {@code value} the best of either hand (the value graded), {@code right}
+     * and {@code left} each hand's best, so the chart does not zigzag between the hands.
+     */
+    private static void gripDay(Map<String, Map<String, Object>> days, Result result,
+            Map<String, List<Map<String, Object>>> byCode) {
+        String date = result.takenAt().toLocalDate().toString();
+        Map<String, Object> point = days.computeIfAbsent(date, d -> {
+            Map<String, Object> created = new LinkedHashMap<>();
+            created.put("date", d);
+            byCode.computeIfAbsent(GRIP, c -> new ArrayList<>()).add(created);
+            return created;
+        });
+        point.merge("value", result.value(), (a, b) -> ((java.math.BigDecimal) a).max((java.math.BigDecimal) b));
+        Object hand = result.detail() == null ? null : result.detail().get(RecordDetail.HAND);
+        if ("right".equals(hand) || "left".equals(hand)) {
+            point.merge((String) hand, result.value(),
+                    (a, b) -> ((java.math.BigDecimal) a).max((java.math.BigDecimal) b));
+        }
     }
 
     /** Exercise sessions per week, the last {@value #EXERCISE_WEEKS} weeks. */
