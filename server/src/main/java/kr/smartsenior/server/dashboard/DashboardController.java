@@ -21,6 +21,7 @@ import kr.smartsenior.server.fitness.Evaluation;
 import kr.smartsenior.server.fitness.Evaluator;
 import kr.smartsenior.server.fitness.MeasurementHistory;
 import kr.smartsenior.server.fitness.Result;
+import kr.smartsenior.server.fitness.TrendDirection;
 import kr.smartsenior.server.member.MemberDirectory;
 import kr.smartsenior.server.member.MemberDirectory.Senior;
 import kr.smartsenior.server.prescription.PrescriptionHistory;
@@ -126,12 +127,40 @@ final class DashboardController {
         model.addAttribute("evaluation", evaluation);
         model.addAttribute("cells", evaluation.components().stream()
                 .map(c -> Map.entry(c, SiteOverview.cell(c.status(), c.trend()))).toList());
+        model.addAttribute("declines", declines(evaluation));
         model.addAttribute("charts", json.writeValueAsString(charts(senior, results, evaluation)));
         model.addAttribute("exercise", json.writeValueAsString(exercisePerWeek(results)));
         model.addAttribute("prescriptions", prescriptions.of(senior.id()));
         model.addAttribute("screening", screenings.status(senior.id()));
         model.addAttribute("unwellDays", unwellDays(results));
         return "member";
+    }
+
+    /**
+     * What declined, in the evaluation's own Korean words: each current result's short-term change
+     * or long-term trend (a slow decline) that is DECLINED, and each grip hand's.
+     */
+    static List<String> declines(Evaluation evaluation) {
+        List<String> lines = new ArrayList<>();
+        for (Evaluation.TestResult result : evaluation.results()) {
+            if (!result.current()) {
+                continue;
+            }
+            declines(lines, result.name(), result.trend());
+            for (Evaluation.HandResult hand : result.hands()) {
+                declines(lines, result.name() + " " + hand.korean(), hand.trend());
+            }
+        }
+        return lines;
+    }
+
+    private static void declines(List<String> lines, String name, Evaluation.Trend trend) {
+        if (trend.direction() == TrendDirection.DECLINED) {
+            lines.add(name + ": " + trend.korean());
+        }
+        if (trend.longTerm() != null && trend.longTerm().direction() == TrendDirection.DECLINED) {
+            lines.add(name + ": " + trend.longTerm().korean());
+        }
     }
 
     /** The days (newest first, the last {@value #UNWELL_DAYS_SHOWN}) the senior told the kiosk they were unwell. */
