@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.RecordDetail;
 import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.server.audit.AuditLog;
 import kr.smartsenior.server.fitness.Evaluation;
 import kr.smartsenior.server.fitness.Evaluator;
 import kr.smartsenior.server.fitness.MeasurementHistory;
 import kr.smartsenior.server.fitness.Result;
+import kr.smartsenior.server.fitness.TrendDirection;
 import kr.smartsenior.server.member.MemberDirectory;
 import kr.smartsenior.server.member.MemberDirectory.Senior;
 import kr.smartsenior.server.prescription.PrescriptionHistory;
@@ -42,6 +45,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 final class DashboardController {
 
+    private static final String GRIP = MeasurementCode.GRIP_STRENGTH.name();
     static final int EXERCISE_WEEKS = 12;
     static final int UNWELL_DAYS_SHOWN = 10;
 
@@ -123,12 +127,40 @@ final class DashboardController {
         model.addAttribute("evaluation", evaluation);
         model.addAttribute("cells", evaluation.components().stream()
                 .map(c -> Map.entry(c, SiteOverview.cell(c.status(), c.trend()))).toList());
+        model.addAttribute("declines", declines(evaluation));
         model.addAttribute("charts", json.writeValueAsString(charts(senior, results, evaluation)));
         model.addAttribute("exercise", json.writeValueAsString(exercisePerWeek(results)));
         model.addAttribute("prescriptions", prescriptions.of(senior.id()));
         model.addAttribute("screening", screenings.status(senior.id()));
         model.addAttribute("unwellDays", unwellDays(results));
         return "member";
+    }
+
+    /**
+     * What declined, in the evaluation's own Korean words: each current result's short-term change
+     * or long-term trend (a slow decline) that is DECLINED, and each grip hand's.
+     */
+    static List<String> declines(Evaluation evaluation) {
+        List<String> lines = new ArrayList<>();
+        for (Evaluation.TestResult result : evaluation.results()) {
+            if (!result.current()) {
+                continue;
+            }
+            declines(lines, result.name(), result.trend());
+            for (Evaluation.HandResult hand : result.hands()) {
+                declines(lines, result.name() + " " + hand.korean(), hand.trend());
+            }
+        }
+        return lines;
+    }
+
+    private static void declines(List<String> lines, String name, Evaluation.Trend trend) {
+        if (trend.direction() == TrendDirection.DECLINED) {
+            lines.add(name + ": " + trend.korean());
+        }
+        if (trend.longTerm() != null && trend.longTerm().direction() == TrendDirection.DECLINED) {
+            lines.add(name + ": " + trend.longTerm().korean());
+        }
     }
 
     /** The days (newest first, the last {@value #UNWELL_DAYS_SHOWN}) the senior told the kiosk they were unwell. */
@@ -138,11 +170,20 @@ final class DashboardController {
                 .distinct().sorted(java.util.Comparator.reverseOrder()).limit(UNWELL_DAYS_SHOWN).toList();
     }
 
-    /** One chart per test: the results with the normal band of the senior's age at each result. */
+    /**
+     * One chart per test: the results with the usual range of the senior's age at each result, and
+     * {@code bands}: whom those ranges describe (Korean seniors or the 1999 US sample), in Korean.
+     */
     private List<Map<String, Object>> charts(Senior senior, List<Result> results, Evaluation evaluation) {
         Map<String, List<Map<String, Object>>> byCode = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> populations = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> gripDays = new LinkedHashMap<>();
         for (Result result : results) {
             if (!result.isTest()) {
+                continue;
+            }
+            if (GRIP.equals(result.code())) {
+                gripDay(gripDays, result, byCode);
                 continue;
             }
             int age = result.takenAt().getYear() - senior.birthYear();
@@ -152,6 +193,8 @@ final class DashboardController {
             evaluator.normalBand(result.code(), senior.sex(), age).ifPresent(band -> {
                 point.put("low", band.low());
                 point.put("high", band.high());
+                populations.computeIfAbsent(result.code(), c -> new java.util.LinkedHashSet<>())
+                        .add(band.population() + ", " + band.range());
             });
             byCode.computeIfAbsent(result.code(), c -> new ArrayList<>()).add(point);
         }
@@ -161,10 +204,32 @@ final class DashboardController {
             chart.put("code", code);
             chart.put("name", evaluation.result(code).map(Evaluation.TestResult::name).orElse(code));
             chart.put("unit", evaluation.result(code).map(Evaluation.TestResult::unit).orElse(""));
+            chart.put("bands", List.copyOf(populations.getOrDefault(code, java.util.Set.of())));
             chart.put("points", points);
             charts.add(chart);
         });
         return charts;
+    }
+
+    /**
+     * Grip, one point a day: {@code value} the best of either hand (the value graded), {@code right}
+     * and {@code left} each hand's best, so the chart does not zigzag between the hands.
+     */
+    private static void gripDay(Map<String, Map<String, Object>> days, Result result,
+            Map<String, List<Map<String, Object>>> byCode) {
+        String date = result.takenAt().toLocalDate().toString();
+        Map<String, Object> point = days.computeIfAbsent(date, d -> {
+            Map<String, Object> created = new LinkedHashMap<>();
+            created.put("date", d);
+            byCode.computeIfAbsent(GRIP, c -> new ArrayList<>()).add(created);
+            return created;
+        });
+        point.merge("value", result.value(), (a, b) -> ((java.math.BigDecimal) a).max((java.math.BigDecimal) b));
+        Object hand = result.detail() == null ? null : result.detail().get(RecordDetail.HAND);
+        if ("right".equals(hand) || "left".equals(hand)) {
+            point.merge((String) hand, result.value(),
+                    (a, b) -> ((java.math.BigDecimal) a).max((java.math.BigDecimal) b));
+        }
     }
 
     /** Exercise sessions per week, the last {@value #EXERCISE_WEEKS} weeks. */

@@ -15,21 +15,55 @@ import java.util.Optional;
 public record Evaluation(String memberId, String sex, int age, Instant evaluatedAt, List<TestResult> results,
         FallRisk fallRisk, List<ComponentSummary> components, Bmi bmi) {
 
-    /** The latest result of one test. {@code current}: taken within the last 12 months. */
+    /**
+     * The latest result of one test. {@code current}: taken within the last 12 months. For grip the
+     * value is the best trial of the better hand on the latest day, {@code hands} each hand's own
+     * latest value and trend, {@code relativeGrip} that value per body weight; both empty/null for
+     * other tests.
+     */
     public record TestResult(String code, String name, BigDecimal value, String unit, OffsetDateTime takenAt,
-            int ageAtTest, boolean current, Grade grade, Trend trend) {
+            int ageAtTest, boolean current, Grade grade, Trend trend, List<HandResult> hands,
+            RelativeGrip relativeGrip) {
     }
 
     /**
-     * The latest result against the median of up to 3 earlier ones.
+     * The latest result against the median of up to 3 earlier ones (short-term), and the long-term
+     * trend beside it. Only results taken by the latest's procedure are compared.
      *
      * @param change      latest minus baseline (null when FIRST)
      * @param threshold   the smallest change counted as real (absolute, or a fraction when relative)
      * @param provisional the threshold is a project placeholder, not a published value
      * @param previousAt  when the most recent earlier result was taken
+     * @param excluded    earlier results left out because another procedure took them (e.g. superseded)
+     * @param korean      the short-term change in words, for staff
      */
     public record Trend(TrendDirection direction, BigDecimal baseline, BigDecimal change, int earlierResults,
-            BigDecimal threshold, boolean relative, boolean provisional, String source, OffsetDateTime previousAt) {
+            BigDecimal threshold, boolean relative, boolean provisional, String source, OffsetDateTime previousAt,
+            int excluded, String korean, LongTermTrend longTerm) {
+    }
+
+    /**
+     * The least-squares line through the results of up to the last three years (at least 3 results
+     * over at least 12 months, else NOT_ASSESSED with null numbers).
+     *
+     * @param perYear      the line's change per year, in the test's unit
+     * @param fittedChange the line's change across the span of the results, compared with the threshold
+     * @param threshold    the measurement error the fitted change must exceed (absolute)
+     * @param korean       the trend in words, for staff
+     */
+    public record LongTermTrend(TrendDirection direction, BigDecimal perYear, BigDecimal fittedChange, int results,
+            OffsetDateTime from, BigDecimal threshold, boolean provisional, String korean) {
+    }
+
+    /** One hand's latest grip (best trial that day) and its own trend. */
+    public record HandResult(String hand, String korean, BigDecimal value, OffsetDateTime takenAt, Trend trend) {
+    }
+
+    /**
+     * 상대악력 as 국민체력100 reports it: the grip value ÷ body weight × 100, with the weight used
+     * and its grade against the Korean senior cut-offs.
+     */
+    public record RelativeGrip(BigDecimal value, BigDecimal weight, OffsetDateTime weightAt, Grade grade) {
     }
 
     /** Fall-risk flags from current results, and which fall-risk tests have no current result. */
@@ -41,7 +75,10 @@ public record Evaluation(String memberId, String sex, int age, Instant evaluated
             String source) {
     }
 
-    /** One component: status from current results, the strongest trend among its tests. */
+    /**
+     * One component: status from current results, the strongest trend among its tests (short- and
+     * long-term, each grip hand); {@code basis} says in Korean which results it rests on.
+     */
     public record ComponentSummary(FitnessComponent component, String korean, ComponentStatus status,
             TrendDirection trend, List<String> basis) {
     }

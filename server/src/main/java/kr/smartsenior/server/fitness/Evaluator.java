@@ -25,31 +25,49 @@ public final class Evaluator {
 
     /** Results older than this are history (trends), not the current picture (grades, flags). */
     public static final Duration CURRENT = Duration.ofDays(365);
-    /** The trend compares the latest result with the median of up to this many earlier ones. */
-    static final int TREND_BASELINE_RESULTS = 3;
+    /** 상대악력 uses the weight taken nearest the grip, if within this long of it (project rule). */
+    static final Duration RELATIVE_GRIP_WEIGHT_WITHIN = Duration.ofDays(90);
 
     private final NormTables norms;
     private final Grader grader;
+    private final Trends trends;
     private final MeasurementHistory history;
     private final Clock clock;
 
     Evaluator(NormTables norms, Grader grader, MeasurementHistory history, Clock clock) {
         this.norms = norms;
         this.grader = grader;
+        this.trends = new Trends(norms);
         this.history = history;
         this.clock = clock;
     }
 
     /**
-     * The published normal range (25th-75th percentile) of a test for this sex and age, for charts;
-     * empty where the test has no such norm (TUG, one-leg stance, grip, height, weight).
+     * The usual range of a test for this sex and age, for charts: the 국민체력100 grade 3 to grade 1
+     * cut-offs (30th-70th percentile of Korean seniors) where the Korean norm grades the test, else
+     * the SFT 25th-75th percentile of US seniors; empty where the test has no such norm (TUG,
+     * one-leg stance, grip, height, weight). {@code population} names whom it describes.
      */
     public Optional<NormalBand> normalBand(String code, String sex, int age) {
-        return norms.sft(code, sex, age).map(r -> new NormalBand(r.low(), r.high(), r.lowerIsBetter(), r.describe()));
+        Optional<MeasurementCode> known = MeasurementCode.fromWire(code);
+        String item = known.map(Grader.KFIT100_ITEMS::get).orElse(null);
+        Optional<CertificationGrades> korean = item == null ? Optional.empty() : norms.kfit100(item, sex, age);
+        if (korean.isPresent()) {
+            CertificationGrades g = korean.get();
+            return Optional.of(new NormalBand(g.low(), g.high(), g.lowerIsBetter(), Grader.KFIT100_SOURCE + ", "
+                    + g.describe(), Grader.POPULATION_KOREA, "하위 30%~상위 30%"));
+        }
+        return norms.sft(code, sex, Math.min(age, Grader.OLDEST_SFT_AGE)).map(r -> new NormalBand(r.low(), r.high(),
+                r.lowerIsBetter(), Grader.SFT_SOURCE + ", " + r.describe(), Grader.POPULATION_US_1999,
+                "하위 25%~상위 25%"));
     }
 
-    /** A normal range as a chart shades it; {@code reference} names the age band and source. */
-    public record NormalBand(double low, double high, boolean lowerIsBetter, String reference) {
+    /**
+     * A usual range as a chart shades it; {@code reference} names the age band and source,
+     * {@code population} whom the range describes and {@code range} which percentiles (both Korean).
+     */
+    public record NormalBand(double low, double high, boolean lowerIsBetter, String reference, String population,
+            String range) {
     }
 
     /** The evaluation as of now, from the stored results. */
@@ -69,14 +87,9 @@ public final class Evaluator {
         }
         Instant currentFrom = now.minus(CURRENT);
         Map<MeasurementCode, Evaluation.TestResult> latest = new LinkedHashMap<>();
-        byCode.forEach((code, list) -> {
-            Result last = list.getLast();
-            int age = last.takenAt().getYear() - senior.birthYear();
-            Grade grade = grader.grade(code, last.value().doubleValue(), senior.sex(), age, last.detail());
-            latest.put(code, new Evaluation.TestResult(code.name(), code.koreanName(), last.value(),
-                    code.unit().wireName(), last.takenAt(), age, !last.takenAt().toInstant().isBefore(currentFrom), grade,
-                    trend(code, list)));
-        });
+        byCode.forEach((code, list) -> latest.put(code, code == MeasurementCode.GRIP_STRENGTH
+                ? grip(senior, list, byCode.getOrDefault(MeasurementCode.WEIGHT, List.of()), currentFrom)
+                : test(senior, code, list, currentFrom)));
         Evaluation.Bmi bmi = bmi(latest);
         Evaluation.FallRisk fallRisk = fallRisk(latest, senior.sex());
         int age = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC).getYear() - senior.birthYear();
@@ -84,37 +97,67 @@ public final class Evaluator {
                 components(latest, fallRisk, bmi), bmi);
     }
 
-    Evaluation.Trend trend(MeasurementCode code, List<Result> list) {
+    private Evaluation.TestResult test(Senior senior, MeasurementCode code, List<Result> list, Instant currentFrom) {
         Result last = list.getLast();
-        List<Result> earlier = list.subList(Math.max(0, list.size() - 1 - TREND_BASELINE_RESULTS), list.size() - 1);
-        Optional<NormTables.MeasurementError> error = norms.error(code);
-        BigDecimal threshold = error.map(e -> BigDecimal.valueOf(e.threshold())).orElse(null);
-        boolean relative = error.map(NormTables.MeasurementError::relative).orElse(false);
-        boolean provisional = error.map(NormTables.MeasurementError::provisional).orElse(false);
-        String source = error.map(NormTables.MeasurementError::source).orElse(null);
-        if (earlier.isEmpty()) {
-            return new Evaluation.Trend(TrendDirection.FIRST, null, null, 0, threshold, relative, provisional, source,
-                    null);
-        }
-        double baseline = median(earlier);
-        double change = last.value().doubleValue() - baseline;
-        TrendDirection direction;
-        if (error.isEmpty()) {
-            direction = TrendDirection.NOT_ASSESSED;
-        } else {
-            double limit = relative ? error.get().threshold() * Math.abs(baseline) : error.get().threshold();
-            if (Math.abs(change) <= limit + 1e-9) {
-                direction = TrendDirection.STABLE;
-            } else {
-                direction = switch (better(code)) {
-                    case 1 -> change > 0 ? TrendDirection.IMPROVED : TrendDirection.DECLINED;
-                    case -1 -> change < 0 ? TrendDirection.IMPROVED : TrendDirection.DECLINED;
-                    default -> change > 0 ? TrendDirection.INCREASED : TrendDirection.DECREASED;
-                };
+        int age = last.takenAt().getYear() - senior.birthYear();
+        Grade grade = grader.grade(code, last.value().doubleValue(), senior.sex(), age, last.detail());
+        List<Result> comparable = Trends.sameProcedureAsLast(code, list);
+        Evaluation.Trend trend = trends.of(code, code.unit().wireName(), comparable.stream()
+                .map(r -> new Trends.Point(r.value().doubleValue(), r.takenAt())).toList(),
+                list.size() - comparable.size());
+        return new Evaluation.TestResult(code.name(), code.koreanName(), last.value(), code.unit().wireName(),
+                last.takenAt(), age, !last.takenAt().toInstant().isBefore(currentFrom), grade, trend, List.of(), null);
+    }
+
+    /**
+     * Grip: the latest day's best trial of the better hand is graded; the trend follows that value
+     * day by day, and each hand's own value has its own trend; 상대악력 from the weight nearest the day.
+     */
+    private Evaluation.TestResult grip(Senior senior, List<Result> records, List<Result> weights, Instant currentFrom) {
+        MeasurementCode code = MeasurementCode.GRIP_STRENGTH;
+        String unit = code.unit().wireName();
+        List<Result> comparable = Trends.sameProcedureAsLast(code, records);
+        int excluded = records.size() - comparable.size();
+        List<GripSessions.Session> sessions = GripSessions.of(comparable);
+        GripSessions.Session last = sessions.getLast();
+        int age = last.takenAt().getYear() - senior.birthYear();
+        Grade grade = grader.grade(code, last.best(), senior.sex(), age, last.bestRecord().detail());
+        Evaluation.Trend trend = trends.of(code, unit, sessions.stream()
+                .map(s -> new Trends.Point(s.best(), s.takenAt())).toList(), excluded);
+        List<Evaluation.HandResult> hands = new ArrayList<>();
+        for (String hand : List.of(GripSessions.RIGHT, GripSessions.LEFT)) {
+            List<Trends.Point> series = sessions.stream().filter(s -> s.hands().containsKey(hand))
+                    .map(s -> new Trends.Point(s.hands().get(hand), s.takenAt())).toList();
+            if (!series.isEmpty()) {
+                Trends.Point latestOfHand = series.getLast();
+                hands.add(new Evaluation.HandResult(hand, GripSessions.korean(hand),
+                        Numbers.round(latestOfHand.value(), 2), latestOfHand.takenAt(),
+                        trends.of(code, unit, series, excluded)));
             }
         }
-        return new Evaluation.Trend(direction, Numbers.round(baseline, 2), Numbers.round(change, 2), earlier.size(),
-                threshold, relative, provisional, source, earlier.getLast().takenAt());
+        BigDecimal value = Numbers.round(last.best(), 2);
+        return new Evaluation.TestResult(code.name(), code.koreanName(), value, unit, last.takenAt(), age,
+                !last.takenAt().toInstant().isBefore(currentFrom), grade, trend, List.copyOf(hands),
+                relativeGrip(senior, last, weights, age));
+    }
+
+    private Evaluation.RelativeGrip relativeGrip(Senior senior, GripSessions.Session grip, List<Result> weights,
+            int age) {
+        Result nearest = null;
+        for (Result weight : weights) {
+            Duration apart = Duration.between(weight.takenAt(), grip.takenAt()).abs();
+            if (apart.compareTo(RELATIVE_GRIP_WEIGHT_WITHIN) <= 0 && weight.value().signum() > 0 && (nearest == null
+                    || apart.compareTo(Duration.between(nearest.takenAt(), grip.takenAt()).abs()) < 0)) {
+                nearest = weight;
+            }
+        }
+        if (nearest == null) {
+            return new Evaluation.RelativeGrip(null, null, null, Grade.notGraded(
+                    "악력 측정 전후 90일 안에 잰 몸무게가 없어 상대악력을 계산하지 않았습니다"));
+        }
+        double percent = grip.best() / nearest.value().doubleValue() * 100;
+        return new Evaluation.RelativeGrip(Numbers.round(percent, 1), nearest.value(), nearest.takenAt(),
+                grader.relativeGrip(Numbers.round(percent, 1).doubleValue(), senior.sex(), age));
     }
 
     /** 1: higher is better; -1: lower is better (times); 0: neither. */
@@ -124,12 +167,6 @@ public final class Evaluator {
             case HEIGHT, WEIGHT, STEP_JUMP, BALANCE, INTERVAL, UNWELL_TODAY, EXERCISE_EFFORT -> 0;
             default -> 1;
         };
-    }
-
-    private static double median(List<Result> results) {
-        double[] values = results.stream().mapToDouble(r -> r.value().doubleValue()).sorted().toArray();
-        int mid = values.length / 2;
-        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
     private Evaluation.FallRisk fallRisk(Map<MeasurementCode, Evaluation.TestResult> latest, String sex) {
@@ -191,22 +228,33 @@ public final class Evaluator {
         for (FitnessComponent component : FitnessComponent.values()) {
             List<Evaluation.TestResult> current = component.tests().stream().map(latest::get)
                     .filter(r -> r != null && r.current()).toList();
-            List<String> basis = current.stream().map(r -> "%s %s %s (%s): %s".formatted(r.code(),
-                    r.value().toPlainString(), r.unit(), r.takenAt().toLocalDate(), r.grade().band())).toList();
+            List<String> basis = new ArrayList<>();
+            for (Evaluation.TestResult r : current) {
+                basis.add(basis(r.name(), r.value().doubleValue(), r.unit(), r.takenAt(), r.grade()));
+                if (r.relativeGrip() != null && r.relativeGrip().value() != null) {
+                    basis.add(basis("상대악력", r.relativeGrip().value().doubleValue(), "%", r.takenAt(),
+                            r.relativeGrip().grade()));
+                }
+            }
             ComponentStatus status;
             if (component == FitnessComponent.BODY_COMPOSITION) {
                 status = bmi == null ? ComponentStatus.NO_DATA
                         : bmi.bmiClass().equals("NORMAL") || bmi.bmiClass().equals("PRE_OBESE") ? ComponentStatus.OK
                         : ComponentStatus.NEEDS_WORK;
                 if (bmi != null) {
-                    basis = new ArrayList<>(basis);
-                    basis.add("BMI " + bmi.value().toPlainString() + " (" + bmi.bmiClass() + ")");
+                    basis.add("BMI " + bmi.value().toPlainString() + " (" + bmi.korean() + ")");
                 }
             } else if (current.isEmpty()) {
                 status = ComponentStatus.NO_DATA;
             } else {
-                List<Band> graded = current.stream().map(r -> r.grade().band()).filter(b -> b != Band.NOT_GRADED)
-                        .toList();
+                List<Band> graded = new ArrayList<>();
+                for (Evaluation.TestResult r : current) {
+                    graded.add(r.grade().band());
+                    if (r.relativeGrip() != null) {
+                        graded.add(r.relativeGrip().grade().band());
+                    }
+                }
+                graded.removeIf(b -> b == Band.NOT_GRADED);
                 boolean balanceRisk = component == FitnessComponent.BALANCE_AGILITY && fallRisk.flags().stream()
                         .anyMatch(f -> !f.code().equals(MeasurementCode.CHAIR_STAND_30S.name()));
                 if (graded.contains(Band.BELOW) || balanceRisk) {
@@ -218,13 +266,31 @@ public final class Evaluator {
                 }
             }
             summaries.add(new Evaluation.ComponentSummary(component, component.korean(), status,
-                    componentTrend(current), basis));
+                    componentTrend(current), List.copyOf(basis)));
         }
         return summaries;
     }
 
+    /** "30초 의자에 앉았다 일어서기 14회 (2026-11-01): 정상 범위, 국민체력100 3등급" */
+    private static String basis(String name, double value, String unit, OffsetDateTime takenAt, Grade grade) {
+        String text = "%s %s (%s): %s".formatted(name, Units.value(value, unit), takenAt.toLocalDate(),
+                grade.band().korean());
+        if (grade.grade() != null && Grader.POPULATION_KOREA.equals(grade.population())) {
+            text += ", 국민체력100 " + grade.grade() + "등급";
+        }
+        return text;
+    }
+
+    /**
+     * The strongest direction among the tests' short-term changes, their long-term trends and each
+     * grip hand's: a decline anywhere shows first, so a slow decline is not hidden by a stable visit.
+     */
     private static TrendDirection componentTrend(List<Evaluation.TestResult> current) {
-        List<TrendDirection> trends = current.stream().map(r -> r.trend().direction()).toList();
+        List<TrendDirection> trends = new ArrayList<>();
+        for (Evaluation.TestResult r : current) {
+            addTrend(trends, r.trend());
+            r.hands().forEach(h -> addTrend(trends, h.trend()));
+        }
         for (TrendDirection direction : List.of(TrendDirection.DECLINED, TrendDirection.IMPROVED,
                 TrendDirection.DECREASED, TrendDirection.INCREASED, TrendDirection.STABLE, TrendDirection.FIRST)) {
             if (trends.contains(direction)) {
@@ -232,5 +298,12 @@ public final class Evaluator {
             }
         }
         return TrendDirection.NOT_ASSESSED;
+    }
+
+    private static void addTrend(List<TrendDirection> trends, Evaluation.Trend trend) {
+        trends.add(trend.direction());
+        if (trend.longTerm() != null && trend.longTerm().direction() != TrendDirection.NOT_ASSESSED) {
+            trends.add(trend.longTerm().direction());
+        }
     }
 }

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import kr.smartsenior.protocol.RecordDetail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 public final class MeasurementHistory {
 
     private static final Logger log = LoggerFactory.getLogger(MeasurementHistory.class);
-    private static final String PROTOCOL = "protocol";
+    /** The detail keys a test's evaluation reads: how it was taken, and which hand (grip). */
+    private static final java.util.Set<String> TEST_KEYS = java.util.Set.of(RecordDetail.PROTOCOL, RecordDetail.HAND);
     private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {
     };
 
@@ -41,17 +44,21 @@ public final class MeasurementHistory {
                 .query((rs, n) -> {
                     String kind = rs.getString("kind");
                     String code = rs.getString("code");
-                    // a test's grade needs only how it was taken; exercises are read whole (progression)
+                    // a test's evaluation needs only how it was taken and the grip's hand; exercises are read
+                    // whole (progression)
                     String detail = rs.getString("detail");
                     return new Result(code, kind, new BigDecimal(rs.getString("value")),
                             OffsetDateTime.parse(rs.getString("taken_at")),
-                            "test".equals(kind) ? protocolOnly(memberId, detail) : detail(memberId, detail));
+                            "test".equals(kind) ? testKeys(memberId, detail) : detail(memberId, detail));
                 })
                 .list();
     }
 
-    /** Just the detail's top-level {@code protocol} (the grade depends on it), without reading the rest. */
-    private Map<String, Object> protocolOnly(String memberId, String text) {
+    /**
+     * Just the detail's top-level {@code protocol} (the grade depends on it) and {@code hand} (grip),
+     * without reading the rest. A value that is not a string is kept as "?" (read as unknown).
+     */
+    Map<String, Object> testKeys(String memberId, String text) {
         if (text == null || text.isEmpty()) {
             return Map.of();
         }
@@ -59,15 +66,19 @@ public final class MeasurementHistory {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Map.of();
             }
+            Map<String, Object> keys = new LinkedHashMap<>();
             for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (PROTOCOL.equals(field)) {
-                    return value == JsonToken.VALUE_STRING ? Map.of(PROTOCOL, parser.getText()) : Map.of(PROTOCOL, "?");
+                if (TEST_KEYS.contains(field) && !keys.containsKey(field)) {
+                    keys.put(field, value == JsonToken.VALUE_STRING ? parser.getText() : "?");
                 }
                 parser.skipChildren();
+                if (keys.size() == TEST_KEYS.size()) {
+                    break;
+                }
             }
-            return Map.of();
+            return Map.copyOf(keys);
         } catch (IOException e) {
             log.warn("member {}: a stored detail is not a JSON object; read as empty", memberId);
             return Map.of();

@@ -23,6 +23,13 @@ final class NormTables {
     static final List<String> SFT_TESTS = List.of("CHAIR_STAND_30S", "STEP_IN_PLACE_2MIN", "SIT_AND_REACH",
             "UP_AND_GO_8FT");
     static final List<String> SEXES = List.of("F", "M");
+    /** The items of the 국민체력100 어르신기 certification table, as {@code kfit100-senior-grades.csv} names them. */
+    static final List<String> KFIT100_TESTS = List.of("STEP_IN_PLACE_2MIN", "WALK_6MIN", "RELATIVE_GRIP",
+            "CHAIR_STAND_30S", "SIT_AND_REACH_FLOOR", "UP_AND_GO_3M_FAST", "FIGURE_8_WALK");
+    /** The 국민체력100 senior age bands; the last is "85세 이상", written 85-120. */
+    static final List<int[]> KFIT100_BANDS = List.of(new int[] {65, 69}, new int[] {70, 74}, new int[] {75, 79},
+            new int[] {80, 84}, new int[] {85, 120});
+    static final int OPEN_ENDED_AGE = 120;
 
     /** 3 m TUG reference of one age group (Bohannon 2006). */
     record TugReference(int ageFrom, int ageTo, double mean, double ciLow, double ciHigh) {
@@ -49,6 +56,7 @@ final class NormTables {
     private final Map<String, Double> gripLowUnder = new HashMap<>();
     private final List<BmiClass> bmi = new ArrayList<>();
     private final Map<MeasurementCode, MeasurementError> errors = new EnumMap<>(MeasurementCode.class);
+    private final Map<String, List<CertificationGrades>> kfit100 = new HashMap<>();
 
     NormTables() {
         loadSft(CsvTable.load(DIR + "sft-normal-ranges.csv"));
@@ -58,6 +66,17 @@ final class NormTables {
         loadGrip(CsvTable.load(DIR + "grip-cutoffs.csv"));
         loadBmi(CsvTable.load(DIR + "bmi-korea.csv"));
         loadErrors(CsvTable.load(DIR + "measurement-error.csv"));
+        loadKfit100(CsvTable.load(DIR + "kfit100-senior-grades.csv"));
+    }
+
+    /** The 국민체력100 certification cut-offs of this item for this sex and age (65 and over), if any. */
+    Optional<CertificationGrades> kfit100(String test, String sex, int age) {
+        return kfit100.getOrDefault(test + "/" + sex, List.of()).stream()
+                .filter(g -> g.ageFrom() <= age && age <= g.ageTo()).findFirst();
+    }
+
+    List<CertificationGrades> kfit100Bands(String test, String sex) {
+        return kfit100.getOrDefault(test + "/" + sex, List.of());
     }
 
     /** The SFT normal range for this test, sex and age (60-94), if there is one. */
@@ -216,6 +235,44 @@ final class NormTables {
             }
             errors.put(code, new MeasurementError(code, threshold, Boolean.parseBoolean(row.text("relative")),
                     status.equals("provisional"), row.text("source")));
+        }
+    }
+
+    private void loadKfit100(CsvTable table) {
+        for (CsvTable.Row row : table.rows()) {
+            String test = row.text("test");
+            if (!KFIT100_TESTS.contains(test)) {
+                throw row.error("unknown item " + test);
+            }
+            String better = row.text("better");
+            if (!better.equals("higher") && !better.equals("lower")) {
+                throw row.error("better must be higher or lower");
+            }
+            CertificationGrades grades = new CertificationGrades(test, sex(row), row.integer("age_from"),
+                    row.integer("age_to"), better.equals("lower"), row.number("grade1"), row.number("grade2"),
+                    row.number("grade3"), row.text("unit"));
+            boolean ordered = grades.lowerIsBetter()
+                    ? grades.grade1() < grades.grade2() && grades.grade2() < grades.grade3()
+                    : grades.grade1() > grades.grade2() && grades.grade2() > grades.grade3();
+            if (!ordered) {
+                throw row.error("grade 1 must be better than grade 2, and grade 2 better than grade 3");
+            }
+            kfit100.computeIfAbsent(test + "/" + grades.sex(), k -> new ArrayList<>()).add(grades);
+        }
+        for (String test : KFIT100_TESTS) {
+            for (String sex : SEXES) {
+                List<CertificationGrades> bands = kfit100.getOrDefault(test + "/" + sex, List.of());
+                bands.sort(java.util.Comparator.comparingInt(CertificationGrades::ageFrom));
+                boolean complete = bands.size() == KFIT100_BANDS.size();
+                for (int i = 0; complete && i < bands.size(); i++) {
+                    complete = bands.get(i).ageFrom() == KFIT100_BANDS.get(i)[0]
+                            && bands.get(i).ageTo() == KFIT100_BANDS.get(i)[1];
+                }
+                if (!complete) {
+                    throw new NormsException(table.name(), 0, test + " " + sex
+                            + " needs the age bands 65-69, 70-74, 75-79, 80-84, 85-120 once each");
+                }
+            }
         }
     }
 

@@ -52,7 +52,9 @@ record NormalRange(String test, String sex, int ageFrom, int ageTo, double low, 
         return null;
     }
 
+    /** "여성 75-79세 보통 범위(25-75 백분위) 10-15회" */
     String describe() {
-        return "%s %d-%d: %s-%s %s".formatted(sex, ageFrom, ageTo, Numbers.plain(low), Numbers.plain(high), unit);
+        return "%s %d-%d세 보통 범위(25-75 백분위) %s-%s".formatted(Units.sex(sex), ageFrom, ageTo, Numbers.plain(low),
+                Units.value(high, unit));
     }
 }

@@ -74,27 +74,27 @@ final class FleetHealth {
         if (facts.revoked()) {
             if (seen != null && online(seen, now)) {
                 problems.add(Problem.alert("revoked-online", seen.stateSince(),
-                        "its identity was revoked, yet it reports online: check the broker's access files were reloaded"));
+                        "인증이 폐기되었는데도 켜짐으로 보고합니다: 브로커가 접근 파일을 다시 읽었는지 확인하세요"));
             }
             return problems;
         }
         if (facts.provisionedAt() == null) {
             problems.add(Problem.notice("unprovisioned", seen.stateSince(),
-                    "heard from, but not provisioned on this server"));
+                    "연락은 왔지만 이 서버에 등록되지 않은 기기입니다"));
         }
         if (seen == null) {
             problems.add(absent("never-connected", facts.provisionedAt(), facts.hours(), now,
-                    "provisioned, but it has never connected"));
+                    "등록되었지만 한 번도 연결되지 않았습니다"));
             return problems;
         }
         DeviceStatus status = seen.status();
         if (!DeviceStatus.ONLINE.equals(status.state())) {
-            problems.add(absent("offline", seen.stateSince(), facts.hours(), now, "offline"));
+            problems.add(absent("offline", seen.stateSince(), facts.hours(), now, "꺼져 있습니다"));
             return problems;
         }
         if (Duration.between(seen.receivedAt(), now).compareTo(thresholds.silentAfter()) > 0) {
             problems.add(absent("silent", seen.receivedAt(), facts.hours(), now,
-                    "reports online, but nothing has been heard from it since"));
+                    "켜짐으로 보고한 뒤로 아무 소식이 없습니다"));
             return problems;
         }
         backlog(seen, status).ifPresent(problems::add);
@@ -102,11 +102,11 @@ final class FleetHealth {
         config(facts, seen, status, now).ifPresent(problems::add);
         if (status.diskFreeBytes() != null && status.diskFreeBytes() < thresholds.diskLowBytes()) {
             problems.add(Problem.notice("disk-low", seen.receivedAt(),
-                    "only " + status.diskFreeBytes() / (1024 * 1024) + " MB free on its data partition"));
+                    "데이터 공간이 " + status.diskFreeBytes() / (1024 * 1024) + " MB만 남았습니다"));
         }
         if (status.temperatureC() != null && status.temperatureC() >= thresholds.hotCelsius()) {
             problems.add(Problem.notice("hot", seen.receivedAt(),
-                    String.format(Locale.ROOT, "the board is at %.1f °C", status.temperatureC())));
+                    String.format(Locale.ROOT, "보드 온도가 %.1f °C입니다", status.temperatureC())));
         }
         return problems;
     }
@@ -121,15 +121,15 @@ final class FleetHealth {
         boolean open = hours.isOpen(now.atZone(thresholds.zone()));
         boolean long_ = Duration.between(since, now).compareTo(thresholds.offlineGrace()) > 0;
         if (open && long_) {
-            return Problem.alert(code, since, what + " during opening hours");
+            return Problem.alert(code, since, what + " (운영 시간 중)");
         }
-        return Problem.notice(code, since, what + (open ? " (within the grace period)" : " (the site is closed now)"));
+        return Problem.notice(code, since, what + (open ? " (아직 유예 시간 안)" : " (지금은 경로당 운영 시간이 아님)"));
     }
 
     private Optional<Problem> backlog(DeviceStatusRegistry.Observation seen, DeviceStatus status) {
         if (status.outbox() < 0) {
             return Optional.of(Problem.alert("store-failing", seen.receivedAt(),
-                    "the kiosk cannot read its own local store: results may not be saved"));
+                    "키오스크가 자기 저장소를 읽지 못합니다: 측정 결과가 저장되지 않을 수 있습니다"));
         }
         // the run of outbox sizes, since it came online, that never shrank, ending with the latest
         List<DeviceStatusRegistry.OutboxSample> samples = seen.outbox().stream()
@@ -146,13 +146,13 @@ final class FleetHealth {
             DeviceStatusRegistry.OutboxSample first = samples.get(start);
             long growth = samples.getLast().size() - first.size();
             if (start < samples.size() - 1 && growth >= thresholds.backlogGrowth()) {
-                return Optional.of(Problem.alert("backlog-growing", first.at(), "its outbox grew from " + first.size()
-                        + " to " + samples.getLast().size() + " records while online: results are not reaching the server"));
+                return Optional.of(Problem.alert("backlog-growing", first.at(), "켜져 있는 동안 미전송 기록이 "
+                        + first.size() + "건에서 " + samples.getLast().size() + "건으로 늘었습니다: 결과가 서버에 오지 않습니다"));
             }
         }
         if (status.outbox() >= thresholds.backlogLimit()) {
             return Optional.of(Problem.alert("backlog-large", seen.receivedAt(),
-                    status.outbox() + " records are waiting to be sent"));
+                    "기록 " + status.outbox() + "건이 전송을 기다립니다"));
         }
         return Optional.empty();
     }
@@ -180,13 +180,13 @@ final class FleetHealth {
         if (refused != null && refused.version() == desired) {
             return Optional.of(Problem.alert("config-refused",
                     seen.conditions().getOrDefault(DeviceStatusRegistry.CONFIG_REFUSED_CONDITION + desired, now),
-                    "refused configuration version " + desired + ": " + refused.reason()));
+                    "설정 버전 " + desired + "을(를) 거부했습니다: " + refused.reason()));
         }
         Long running = status.configVersion();
         if ((running == null || running < desired)
                 && Duration.between(facts.desiredSince(), now).compareTo(thresholds.configGrace()) > 0) {
-            return Optional.of(Problem.notice("config-pending", facts.desiredSince(), "runs configuration version "
-                    + (running == null ? "none" : running) + ", not " + desired));
+            return Optional.of(Problem.notice("config-pending", facts.desiredSince(), "아직 설정 버전 "
+                    + (running == null ? "없음" : running) + "(으)로 동작합니다 (적용할 버전 " + desired + ")"));
         }
         return Optional.empty();
     }

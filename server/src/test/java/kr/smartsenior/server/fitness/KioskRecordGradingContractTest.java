@@ -114,7 +114,7 @@ class KioskRecordGradingContractTest {
         MeasurementRecord record = ((Decoded.Ok<ReceivedBatch>) decoded).value().valid().getFirst();
         Grade grade = grader.grade(MeasurementCode.CHAIR_STAND_30S, 14, "F", 72, record.detail());
         assertThat(grade.band()).isEqualTo(Band.NOT_GRADED);
-        assertThat(grade.note()).contains("chair-stand-30s/7").contains("not graded");
+        assertThat(grade.note()).contains("chair-stand-30s/7").contains("보관만");
         assertThat(record.takenAt()).isEqualTo(OffsetDateTime.parse("2026-11-21T10:14:31+09:00"));
     }
 }

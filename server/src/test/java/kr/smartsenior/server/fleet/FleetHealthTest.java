@@ -65,11 +65,11 @@ class FleetHealthTest {
         List<Problem> problems = problems(seen);
         assertThat(codes(problems)).containsExactly("offline/alert");
         assertThat(problems.getFirst().since()).isEqualTo(wentOffline);
-        assertThat(problems.getFirst().detail()).isEqualTo("offline during opening hours");
+        assertThat(problems.getFirst().detail()).isEqualTo("꺼져 있습니다 (운영 시간 중)");
 
         clock.set(Instant.parse("2026-11-23T12:00:00Z")); // 21:00 in Seoul: closed
         assertThat(codes(problems(seen))).containsExactly("offline/notice");
-        assertThat(problems(seen).getFirst().detail()).contains("closed");
+        assertThat(problems(seen).getFirst().detail()).contains("운영 시간이 아님");
     }
 
     @Test
@@ -104,7 +104,7 @@ class FleetHealthTest {
         List<Problem> problems = problems(seen);
         assertThat(codes(problems)).containsExactly("backlog-growing/alert");
         assertThat(problems.getFirst().since()).isEqualTo(growthStarts);
-        assertThat(problems.getFirst().detail()).contains("from 0 to 22");
+        assertThat(problems.getFirst().detail()).contains("0건에서 22건으로");
 
         clock.advance(Duration.ofMinutes(1));
         seen = observe(seen, online(5)); // it drains again
@@ -159,7 +159,7 @@ class FleetHealthTest {
         DeviceStatusRegistry.Observation seen = observe(null, refusing);
         List<Problem> refused = health.problems(new FleetHealth.Facts(set, false, WEEKDAYS, seen, 7L, set));
         assertThat(codes(refused)).containsExactly("config-refused/alert");
-        assertThat(refused.getFirst().detail()).isEqualTo("refused configuration version 7: unknown setting 'brightness'");
+        assertThat(refused.getFirst().detail()).isEqualTo("설정 버전 7을(를) 거부했습니다: unknown setting 'brightness'");
 
         DeviceStatus behind = new DeviceStatus(DeviceStatus.ONLINE, "0.1.0", 0, Map.of(), OffsetDateTime.now(ZoneOffset.UTC),
                 null, null, null, 6L, null);

@@ -98,13 +98,13 @@ class FleetPageIT {
 
         String page = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .until(() -> admin.get("/fleet").body(), body -> body.contains("moon-k1") && body.contains("ghost-k1")
-                        && body.contains("offline during opening hours") && body.contains("미전송 기록이 계속 늘어남"));
+                        && body.contains("꺼져 있습니다 (운영 시간 중)") && body.contains("미전송 기록이 계속 늘어남"));
         assertThat(page).contains("1차 보급 (1곳)", "2차 보급 (1곳)", "차수 미정 (1곳)", "해님 경로당", "달님 경로당", "별님 경로당",
                 "등록된 기기가 없습니다", "등록되지 않은 경로당의 기기");
         assertThat(page.indexOf("1차 보급")).isLessThan(page.indexOf("2차 보급"));
         assertThat(row(page, "sun-k1")).contains("켜짐", "1.4.0", "0건", "distance: ok", "12.0 GB", "51.5 °C", "정상");
-        assertThat(row(page, "sun-k2")).contains("꺼짐", "device-alert", "연결 끊김", "offline during opening hours", "부터");
-        assertThat(row(page, "moon-k1")).contains("9건", "미전송 기록이 계속 늘어남", "from 0 to 9 records", "센서 자가진단 실패",
+        assertThat(row(page, "sun-k2")).contains("꺼짐", "device-alert", "연결 끊김", "꺼져 있습니다 (운영 시간 중)", "부터");
+        assertThat(row(page, "moon-k1")).contains("9건", "미전송 기록이 계속 늘어남", "0건에서 9건으로", "센서 자가진단 실패",
                 "distance: not responding");
         String alerts = page.substring(page.indexOf("지금 살펴볼 알림"), page.indexOf("1차 보급"));
         assertThat(alerts).contains("해님 경로당 · sun-k2", "달님 경로당 · moon-k1").doesNotContain("sun-k1");

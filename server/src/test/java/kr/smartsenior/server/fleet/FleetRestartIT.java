@@ -76,7 +76,7 @@ class FleetRestartIT {
             report(kiosks, "rest-k1", new DeviceStatus(DeviceStatus.OFFLINE, "1.4.0", 0, Map.of(), now()));
             report(kiosks, "rest-k2", online(12));
             Map<String, String> after = awaitProblems(server, problems -> problems.size() == 3
-                    && server.api().get("/api/fleet").body().contains("from 0 to 12 records"));
+                    && server.api().get("/api/fleet").body().contains("0건에서 12건으로"));
             assertThat(after).as("the same problems, first seen before the restart").isEqualTo(before);
         }
     }

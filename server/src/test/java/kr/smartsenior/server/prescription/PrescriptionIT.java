@@ -131,7 +131,10 @@ class PrescriptionIT {
 
         JsonNode chair = find(evaluation.get("results"), "CHAIR_STAND_30S");
         assertThat(chair.at("/grade/band").asText()).isEqualTo("WITHIN");
-        assertThat(chair.at("/grade/reference").asText()).contains("Rikli & Jones 1999");
+        // 76: graded against 국민체력100 (men 75-79: 3등급 from 14), the US 1999 range kept second
+        assertThat(chair.at("/grade/population").asText()).contains("국민체력100");
+        assertThat(chair.at("/grade/grade").asInt()).isEqualTo(3);
+        assertThat(chair.at("/grade/secondary/reference").asText()).contains("Rikli & Jones 1999");
         assertThat(chair.at("/trend/direction").asText()).isEqualTo("IMPROVED");
         assertThat(chair.at("/trend/threshold").decimalValue()).isEqualByComparingTo("2.5");
         assertThat(evaluation.at("/fallRisk/level").asText()).isEqualTo("HIGH");
@@ -177,7 +180,7 @@ class PrescriptionIT {
         await().atMost(WAIT).until(() -> find(api.get("/api/members/" + memberId + "/evaluation").json().get("results"),
                 "CHAIR_STAND_30S").at("/grade/band").asText().equals("NOT_GRADED"));
         JsonNode chair = find(api.get("/api/members/" + memberId + "/evaluation").json().get("results"), "CHAIR_STAND_30S");
-        assertThat(chair.at("/grade/note").asText()).contains("chair-stand-30s/9").contains("not graded");
+        assertThat(chair.at("/grade/note").asText()).contains("chair-stand-30s/9").contains("보관만");
         assertThat(server.jdbc().sql("SELECT count(*) FROM measurement WHERE member_id = ?").param(memberId)
                 .query(Integer.class).single()).isEqualTo(records.size() + 1);
     }

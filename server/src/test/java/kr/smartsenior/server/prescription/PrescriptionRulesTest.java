@@ -96,7 +96,7 @@ class PrescriptionRulesTest {
             assertThat(c.reasons()).isNotEmpty().allSatisfy(r -> assertThat(r.rule()).isNotBlank());
         });
         assertThat(plan.components().get(1).reasons().getFirst().measurements())
-                .anySatisfy(m -> assertThat(m).contains("CHAIR_STAND_30S 14"));
+                .anySatisfy(m -> assertThat(m).contains("30초 의자에 앉았다 일어서기 14회"));
         assertThat(plan.seniorLines()).hasSize(4);
     }
 
