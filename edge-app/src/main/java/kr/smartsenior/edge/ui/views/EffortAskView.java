@@ -53,8 +53,9 @@ final class EffortAskView extends VBox {
             Label anchor = ViewParts.label(words.replace(' ', '\n'), "rating-words");
             face.getChildren().add(anchor);
         }
-        Button button = new Button();
+        Button button = new Button(choice.label());
         button.setGraphic(face);
+        button.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         button.setAccessibleText(words.isEmpty() ? choice.label() : choice.label() + " " + words);
         button.getStyleClass().addAll("rating", "rating-" + rating);
         button.setMinSize(RATING_WIDTH, RATING_HEIGHT);
