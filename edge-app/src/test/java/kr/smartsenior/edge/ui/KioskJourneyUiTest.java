@@ -202,7 +202,7 @@ class KioskJourneyUiTest {
         tap("시작하기");
         tap("체력 측정");
         tap("네, 있어요");
-        awaitText("오늘은 측정도 운동도 쉬어요");
+        awaitText("오늘은 체력 측정도 운동도 쉬어요");
         assertThat(hasText("담당 선생님께 말씀해 주세요.")).isTrue();
         tap("처음 화면으로");
         awaitText(NAME + "님, 무엇을 할까요?");

@@ -24,7 +24,7 @@ final class HandReferenceView extends VBox {
     HandReferenceView(Screen.HandReference keypad, Consumer<Action> act) {
         getStyleClass().add("screen");
         var guide = TestGuide.of(keypad.test());
-        Label typed = ViewParts.label(keypad.typed().isEmpty() ? "—" : keypad.typed() + " " + unit(keypad), "typed-value");
+        Label typed = ViewParts.label(keypad.typed().isEmpty() ? "—" : keypad.typed() + unit(keypad), "typed-value");
         typed.setMinWidth(560);
         VBox info = new VBox(20, line("측정", guide.name()), line("키오스크 값", keypad.measured()),
                 left(ViewParts.body(Prompt.HAND_REFERENCE.text())), typed);

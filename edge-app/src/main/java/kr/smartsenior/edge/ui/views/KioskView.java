@@ -118,7 +118,7 @@ public final class KioskView extends Pane {
                     Prompt.GREETING.text(), tap);
             case Screen.Home home -> new HomeView(home, tap);
             case Screen.SafetyAsk ask -> new SafetyAskView(ask, tap);
-            case Screen.RestToday rest when rest.exerciseToo() -> new MessageView(rest, "오늘은 측정도 운동도 쉬어요",
+            case Screen.RestToday rest when rest.exerciseToo() -> new MessageView(rest, "오늘은 체력 측정도 운동도 쉬어요",
                     ViewParts.afterHeading("오늘은 체력 측정도 운동도 쉬어요.", Prompt.REST_TODAY_UNWELL.text()), tap);
             case Screen.RestToday rest -> new MessageView(rest, "오늘은 체력 측정을 쉬어요",
                     ViewParts.afterHeading("오늘은 체력 측정을 쉬어요.", Prompt.REST_TODAY.text()), tap);

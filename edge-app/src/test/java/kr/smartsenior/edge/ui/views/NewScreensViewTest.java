@@ -40,7 +40,7 @@ class NewScreensViewTest {
         assertThat(FxTesting.onFx(() -> texts(render(step, false)))).doesNotContain(KioskView.VALIDATION_BADGE);
         assertThat(FxTesting.onFx(() -> texts(render(new Screen.Home("김순자"), true)))).doesNotContain(KioskView.VALIDATION_BADGE);
         assertThat(FxTesting.onFx(() -> texts(render(new Screen.HandReference(1, 4, MeasurementCode.CHAIR_STAND_30S, "14번",
-                "15", ""), true)))).contains(KioskView.VALIDATION_BADGE, "15 번", "14번");
+                "15", ""), true)))).contains(KioskView.VALIDATION_BADGE, "15번", "14번");
     }
 
     @Test

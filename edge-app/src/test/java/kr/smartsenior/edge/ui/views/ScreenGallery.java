@@ -133,7 +133,11 @@ final class ScreenGallery {
                         "179.9초", "180.25", "0부터 180까지의 초를 넣어 주세요.")).validating(),
                 new Example("53-result-validation", new Screen.Result(2, 4, MeasurementCode.STEP_IN_PLACE_2MIN, "250번",
                         "2분 동안 250번 무릎을 올리셨어요.", Grade.GOOD, false)).validating(),
-                new Example("54-home-exercise-rests-long-name", new Screen.Home("남궁옥분순자", true)));
+                new Example("54-home-exercise-rests-long-name", new Screen.Home("남궁옥분순자", true)),
+                new Example("55-home-exercise-rests-voice-off-simulation", new Screen.Home(NAME, true), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("56-hand-reference-voice-off", new Screen.HandReference(3, 4, MeasurementCode.TIMED_UP_AND_GO,
+                        "12.4초", "", ""), Live.NONE, false, Optional.empty()).validating());
     }
 
     static final ExercisePrograms.Offer STEP_JUMP = new ExercisePrograms.Offer(MeasurementCode.STEP_JUMP, 2, 10, false);
