@@ -254,7 +254,10 @@ final class TestBatteryFlow {
     /** A key of the keypad: the number typed so far changes, nothing else. */
     void type(Action key) {
         if (awaitingHand != null && visit.screen() instanceof Screen.HandReference keypad) {
-            visit.show(keypad.typing(key));
+            Screen.HandReference typed = keypad.typing(key);
+            if (!typed.equals(keypad)) { // a key that changes nothing leaves the screen (and its timeout) as it is
+                visit.show(typed);
+            }
         }
     }
 

@@ -131,6 +131,22 @@ class ExerciseFlowTest extends JourneyFixture {
     }
 
     @Test
+    void anEffortQuestionLeftUnansweredTimesOutToTheStartAndRecordsNothingMore() {
+        start(UiSettings.defaults().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300), LONG, LONG, LONG));
+        homeOf(3);
+        tap(Action.EXERCISE);
+        awaitScreen(Screen.ExerciseChoice.class);
+        tap(Action.CHOOSE_STEP_JUMP);
+        awaitScreen(Screen.ExerciseBriefing.class);
+        tap(Action.READY);
+        await().until(() -> sink.screens.stream().anyMatch(Screen.EffortAsk.class::isInstance)
+                && sink.current() instanceof Screen.Idle);
+        assertThat(sink.screens).map(screen -> screen.getClass().getSimpleName())
+                .containsSubsequence("EffortAsk", "StillThere", "Idle");
+        assertThat(recorded).extracting(r -> r.code()).containsExactly("STEP_JUMP");
+    }
+
+    @Test
     void steppingOffTheMatShowsThePausedScreenUntilTheSeniorIsBack() {
         exercises.stepOffNext();
         intoPlay();

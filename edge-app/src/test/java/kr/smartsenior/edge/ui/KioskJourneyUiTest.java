@@ -216,6 +216,49 @@ class KioskJourneyUiTest {
     }
 
     @Test
+    void staffHoldTheIdleCornerToSwitchOnValidationAndTheirHandValueGoesWithTheResult() throws Exception {
+        open(UiSettings.defaults());
+        Node corner = FxTesting.onFx(() -> ui.stage().getScene().lookup("#staff-corner"));
+        robot.moveTo(corner);
+        robot.press(javafx.scene.input.MouseButton.PRIMARY);
+        Thread.sleep(1000);
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        waitForFx();
+        assertThat(hasText("직원 메뉴")).as("a short touch opens nothing").isFalse();
+        robot.press(javafx.scene.input.MouseButton.PRIMARY);
+        try {
+            await().atMost(Duration.ofSeconds(9)).until(() -> hasText("직원 메뉴"));
+        } finally {
+            robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        }
+        tap("검증 측정 켜기");
+        awaitText("검증 측정이 켜져 있어요");
+        tap("나가기");
+        awaitText("카드를 보여 주세요");
+        assertThat(hasText("검증 측정 중")).isFalse();
+
+        robot.type(KeyCode.DIGIT1);
+        tap("시작하기");
+        tap("체력 측정");
+        tap("아니요, 괜찮아요");
+        awaitText("검증 측정 중");
+        tap("시작하기");
+        tap("준비됐어요");
+        awaitText("검증 측정: 손으로 잰 값");
+        assertThat(hasText("검증 측정 중")).isTrue();
+        assertThat(recorded).isEmpty();
+        tap("1");
+        tap("2");
+        awaitText("12번");
+        tap("저장");
+        awaitText("결과");
+        assertThat(recorded).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("CHAIR_STAND_30S");
+            assertThat(r.detail()).containsEntry("handReference", new java.math.BigDecimal("12"));
+        });
+    }
+
+    @Test
     void aSensorFailureMidTestShowsACalmScreenAndLeadsBackHome() throws Exception {
         open(UiSettings.defaults());
         robot.type(KeyCode.E); // the next test's sensor will fail

@@ -90,17 +90,29 @@ public final class KioskView extends Pane {
         }
         if (screen instanceof Screen.Idle) {
             Region corner = new Region();
+            corner.setId("staff-corner");
             corner.setMinSize(STAFF_CORNER, STAFF_CORNER);
             corner.setMaxSize(STAFF_CORNER, STAFF_CORNER);
             StackPane.setAlignment(corner, Pos.TOP_LEFT);
             PauseTransition hold = new PauseTransition(STAFF_HOLD);
-            hold.setOnFinished(e -> act.accept(screen, Action.STAFF_MENU));
+            hold.setOnFinished(e -> act.accept(shown(screen), Action.STAFF_MENU));
             corner.setOnMousePressed(e -> hold.playFromStart());
             corner.setOnMouseReleased(e -> hold.stop());
             corner.setOnMouseExited(e -> hold.stop());
             frame.getChildren().add(corner);
         }
         return frame;
+    }
+
+    /**
+     * The screen a view's tap is for. The controller may show a screen equal to the one drawn (the idle
+     * screen at start, a keypad key that changes nothing); the model then keeps the newer instance
+     * without redrawing, and the tap must name that instance or the controller takes it for a screen
+     * that is gone.
+     */
+    private Screen shown(Screen drawn) {
+        Screen current = model.screen().get();
+        return drawn.equals(current) ? current : drawn;
     }
 
     /** The screens of the test battery, where 검증 측정 shows. */
@@ -111,7 +123,7 @@ public final class KioskView extends Pane {
 
     /** The view for a screen. Each is built fresh, so nothing of an earlier screen (or person) stays. */
     Node viewOf(Screen screen) {
-        java.util.function.Consumer<Action> tap = action -> act.accept(screen, action);
+        java.util.function.Consumer<Action> tap = action -> act.accept(shown(screen), action);
         return switch (screen) {
             case Screen.Idle idle -> new IdleView(idle);
             case Screen.Greeting greeting -> new MessageView(greeting, greeting.name() + "님, 반갑습니다!",
