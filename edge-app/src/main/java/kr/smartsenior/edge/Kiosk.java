@@ -15,6 +15,7 @@ import kr.smartsenior.edge.store.LocalStore;
 import kr.smartsenior.edge.sync.DeviceHealth;
 import kr.smartsenior.edge.sync.RemoteConfig;
 import kr.smartsenior.edge.sync.Synchronizer;
+import kr.smartsenior.edge.ui.ports.UnwellDays;
 import kr.smartsenior.protocol.DeviceConfig;
 import kr.smartsenior.protocol.MeasurementRecord;
 import kr.smartsenior.protocol.RecordValidator;
@@ -181,6 +182,26 @@ public final class Kiosk implements AutoCloseable {
      */
     public RosterBook roster() {
         return roster;
+    }
+
+    /**
+     * The days members told this kiosk they were unwell, kept in its local store so that a restart
+     * does not forget them: the screens offer such a member no test and no exercise for the rest of
+     * the day.
+     */
+    public UnwellDays unwellDays() {
+        var days = store.unwellDays();
+        return new UnwellDays() {
+            @Override
+            public void remember(String memberId, java.time.LocalDate day) {
+                days.remember(memberId, day);
+            }
+
+            @Override
+            public boolean unwellOn(String memberId, java.time.LocalDate day) {
+                return days.unwellOn(memberId, day);
+            }
+        };
     }
 
     /** The settings this kiosk runs with. */

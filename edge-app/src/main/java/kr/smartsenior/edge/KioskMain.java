@@ -155,7 +155,7 @@ public final class KioskMain {
             AutoCloseable devices, UiSettings ui, Logger log) {
         KioskUi screen;
         try {
-            screen = KioskUi.open(ports, kiosk::record, ui, keyboard);
+            screen = KioskUi.open(ports.withUnwellDays(kiosk.unwellDays()), kiosk::record, ui, keyboard);
         } catch (RuntimeException e) { // no display, no GTK, ...: one clear line, no stack trace
             log.error("cannot open the kiosk screen (is there a display? DISPLAY / WAYLAND_DISPLAY): {}", e.getMessage());
             closeQuietly(devices, log);

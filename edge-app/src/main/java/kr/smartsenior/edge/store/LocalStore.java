@@ -17,7 +17,7 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The kiosk's SQLite file, {@code ${dataDir}/kiosk.db}: one connection, guarded by a lock, shared by
- * the outbox and the roster cache.
+ * the outbox, the roster cache and the days members said they were unwell.
  *
  * <p>WAL with {@code synchronous=FULL}: every committed transaction is on disk before the call
  * returns, so a result the senior saw saved survives a power cut. The schema version lives in the
@@ -28,7 +28,7 @@ public final class LocalStore implements AutoCloseable {
     public static final String FILE_NAME = "kiosk.db";
     /** How long a statement waits for another process (a staff member's sqlite3 shell) to let go. */
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
 
@@ -64,11 +64,25 @@ public final class LocalStore implements AutoCloseable {
         )""",
     };
 
+    /**
+     * Version 3: the days members said they were unwell, so that the kiosk offers them no test and no
+     * exercise for the rest of that day, after a restart too.
+     */
+    private static final String[] SCHEMA_V3 = {
+        """
+        CREATE TABLE unwell_day (
+            member_id TEXT NOT NULL,
+            day       TEXT NOT NULL,
+            PRIMARY KEY (member_id, day)
+        )""",
+    };
+
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final SqliteOutbox outbox;
     private final SqliteRosterCache rosterCache;
+    private final UnwellDayStore unwellDays;
     private boolean closed;
 
     private LocalStore(Path file, Connection connection, Clock clock) {
@@ -76,6 +90,7 @@ public final class LocalStore implements AutoCloseable {
         this.connection = connection;
         this.outbox = new SqliteOutbox(this, new ProtocolCodec(), clock);
         this.rosterCache = new SqliteRosterCache(this, clock);
+        this.unwellDays = new UnwellDayStore(this);
     }
 
     /** Opens (creating if needed) {@code kiosk.db} in the data directory. */
@@ -118,6 +133,11 @@ public final class LocalStore implements AutoCloseable {
     /** The roster cache kept in this file. */
     public RosterCache rosterCache() {
         return rosterCache;
+    }
+
+    /** The days members said they were unwell, kept in this file. */
+    public UnwellDayStore unwellDays() {
+        return unwellDays;
     }
 
     /** Where the file is. */
@@ -224,6 +244,11 @@ public final class LocalStore implements AutoCloseable {
             }
             if (version < 2) {
                 for (String ddl : SCHEMA_V2) {
+                    statement.execute(ddl);
+                }
+            }
+            if (version < 3) {
+                for (String ddl : SCHEMA_V3) {
                     statement.execute(ddl);
                 }
             }

@@ -1,6 +1,10 @@
 package kr.smartsenior.edge.ui;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import kr.smartsenior.edge.ui.ports.ExercisePrograms;
@@ -17,14 +21,20 @@ import kr.smartsenior.edge.ui.views.ScreenWording;
 import kr.smartsenior.edge.ui.voice.Prompt;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
+import kr.smartsenior.protocol.RecordDetail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The exercise programs of one visit: the prescribed programs to choose from, a program's briefing,
  * the play screen kept live from the session's stages, targets, answers and progress, 멈추기 and its
- * question (symptom, stop, go on), and the result once the port has recorded the session. One session
- * at a time; events of one that was cancelled are ignored. Runs on the visit's executor.
+ * question (symptom, stop, go on), "얼마나 힘드셨어요?" (Borg CR10, asked once the port has recorded the
+ * session, so walking away loses nothing) and the result. One session at a time; events of one that was
+ * cancelled are ignored. Runs on the visit's executor.
+ *
+ * <p>A senior who said today they are unwell ({@link VisitFlow#unwellToday()}) is offered no program:
+ * 운동하기 says why and to tell the staff. Stopping for dizziness or chest pain counts as unwell for the
+ * rest of the day too.
  */
 final class ExerciseFlow {
 
@@ -34,6 +44,7 @@ final class ExerciseFlow {
     private final ExercisePrograms programs;
     private final Consumer<MeasurementRecord> recorder;
     private final ScreenSink sink;
+    private final Clock clock;
 
     // --- state: only on the executor's thread; set when a session starts in its briefing ---
     /** The exercise session running, from its briefing until it is over. */
@@ -45,8 +56,10 @@ final class ExerciseFlow {
     private ExerciseLive live = ExerciseLive.NONE;
     private long serial;
 
-    ExerciseFlow(VisitFlow visit, ExercisePrograms programs, Consumer<MeasurementRecord> recorder, ScreenSink sink) {
+    ExerciseFlow(VisitFlow visit, ExercisePrograms programs, Consumer<MeasurementRecord> recorder, ScreenSink sink,
+            Clock clock) {
         this.visit = visit;
+        this.clock = clock;
         this.programs = programs;
         this.recorder = recorder;
         this.sink = sink;
@@ -56,6 +69,10 @@ final class ExerciseFlow {
     void showPrograms() {
         visit.cancelRuns();
         Session session = visit.session();
+        if (visit.unwellToday()) {
+            visit.show(new Screen.ExerciseRestToday(), Prompt.EXERCISE_REST_TODAY);
+            return;
+        }
         List<Offer> offers;
         try {
             offers = programs.offers(visit.prescription());
@@ -72,7 +89,7 @@ final class ExerciseFlow {
 
     /** A program chosen on the choice screen: its session starts in its briefing. */
     void choose(MeasurementCode program) {
-        if (!(visit.screen() instanceof Screen.ExerciseChoice choice)) {
+        if (!(visit.screen() instanceof Screen.ExerciseChoice choice) || visit.unwellToday()) {
             return;
         }
         Offer chosen = choice.offers().stream().filter(o -> o.program() == program).findFirst().orElse(null);
@@ -128,6 +145,7 @@ final class ExerciseFlow {
         if (run != null) {
             run.stop(true);
         }
+        visit.rememberUnwell(); // no more exercise (or tests) today
         log.info("member {} stopped {} for dizziness or chest pain", visit.session().memberId, offer.program());
         visit.show(new Screen.ExerciseSymptom(offer), Prompt.EXERCISE_SYMPTOM);
     }
@@ -196,8 +214,7 @@ final class ExerciseFlow {
                 if (visit.screen() instanceof Screen.ExerciseSymptom) {
                     return; // the senior already sees what to do; the record is saved
                 }
-                visit.show(new Screen.ExerciseResult(offer, summary, ScreenWording.exerciseResult(summary)),
-                        summary.stopReason() == null ? Prompt.EXERCISE_DONE : Prompt.EXERCISE_STOPPED);
+                visit.show(new Screen.EffortAsk(offer, summary), Prompt.EFFORT_ASK); // the session is already recorded
             }
             case ExerciseEvent.Failed failed -> {
                 run = null;
@@ -213,6 +230,39 @@ final class ExerciseFlow {
                 }
             }
         }
+    }
+
+    /**
+     * The answer to "얼마나 힘드셨어요?": recorded as {@link MeasurementCode#EXERCISE_EFFORT} with the program
+     * and its level, then the session's result. A failed save loses only the rating: logged, and the
+     * result is shown all the same.
+     */
+    void effort(int rating) {
+        if (!(visit.screen() instanceof Screen.EffortAsk ask)) {
+            return;
+        }
+        Session session = visit.session();
+        try {
+            recorder.accept(MeasurementRecord.of(session.memberId, MeasurementCode.EXERCISE_EFFORT, BigDecimal.valueOf(rating),
+                    OffsetDateTime.now(clock), Map.of(RecordDetail.PROGRAM, ask.offer().program().name(),
+                            RecordDetail.LEVEL, ask.summary().levelStart())));
+        } catch (RuntimeException e) {
+            log.error("could not save the effort rating of member {} after {}", session.memberId, ask.offer().program(), e);
+        }
+        showResult(ask);
+    }
+
+    /** The effort question left unanswered: nothing recorded, on to the result. */
+    void noEffort() {
+        if (visit.screen() instanceof Screen.EffortAsk ask) {
+            showResult(ask);
+        }
+    }
+
+    private void showResult(Screen.EffortAsk ask) {
+        ExercisePrograms.Summary summary = ask.summary();
+        visit.show(new Screen.ExerciseResult(ask.offer(), summary, ScreenWording.exerciseResult(summary)),
+                summary.stopReason() == null ? Prompt.EXERCISE_DONE : Prompt.EXERCISE_STOPPED);
     }
 
     /** How far a balance position has been held, 0 to 1; negative for no bar. */

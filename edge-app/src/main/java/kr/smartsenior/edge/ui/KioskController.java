@@ -33,9 +33,10 @@ public final class KioskController {
     public KioskController(KioskUi.Ports ports, Consumer<MeasurementRecord> recorder, ScreenSink sink, UiSettings settings, Clock clock,
             ScheduledExecutorService executor) {
         this.ports = ports;
-        this.visit = new VisitFlow(ports.tests(), ports.members(), sink, settings, executor, this::cancelRuns);
+        this.visit = new VisitFlow(ports.tests(), ports.members(), ports.unwellDays(), sink, settings, clock, executor,
+                this::cancelRuns);
         this.battery = new TestBatteryFlow(visit, ports.tests(), recorder, sink, clock);
-        this.exercises = new ExerciseFlow(visit, ports.exercises(), recorder, sink);
+        this.exercises = new ExerciseFlow(visit, ports.exercises(), recorder, sink, clock);
     }
 
     /** Shows the idle screen and starts listening to the ports. */
@@ -127,6 +128,16 @@ public final class KioskController {
             case KEEP_GOING -> visit.keepGoing();
             case HOME -> visit.showHome();
             case START_OVER -> visit.endSession();
+            case EFFORT_0, EFFORT_1, EFFORT_2, EFFORT_3, EFFORT_4, EFFORT_5, EFFORT_6, EFFORT_7, EFFORT_8, EFFORT_9,
+                    EFFORT_10 -> exercises.effort(action.effortRating());
+            case NO_EFFORT -> exercises.noEffort();
+            case STAFF_MENU -> visit.staffMenu();
+            case VALIDATION_ON -> visit.validation(true);
+            case VALIDATION_OFF -> visit.validation(false);
+            case DIGIT_0, DIGIT_1, DIGIT_2, DIGIT_3, DIGIT_4, DIGIT_5, DIGIT_6, DIGIT_7, DIGIT_8, DIGIT_9, DECIMAL_POINT,
+                    ERASE -> battery.type(action);
+            case SAVE_HAND_VALUE -> battery.saveHandValue();
+            case NO_HAND_VALUE -> battery.noHandValue();
         }
     }
 

@@ -22,6 +22,7 @@ import kr.smartsenior.edge.ui.ports.FitnessTests;
 import kr.smartsenior.edge.ui.ports.MemberInfo;
 import kr.smartsenior.edge.ui.ports.PadEvents;
 import kr.smartsenior.edge.ui.ports.PresenceEvents;
+import kr.smartsenior.edge.ui.ports.UnwellDays;
 import kr.smartsenior.edge.ui.views.FxScreenSink;
 import kr.smartsenior.edge.ui.views.KioskView;
 import kr.smartsenior.edge.ui.views.KioskViewModel;
@@ -60,10 +61,24 @@ public final class KioskUi implements AutoCloseable {
      * @param tests    the guided fitness tests
      * @param members  prescriptions to show
      * @param exercises the exercise programs
+     * @param unwellDays who said today they were unwell (no test, no exercise for them today)
      */
     public record Ports(CardEvents cards, PresenceEvents presence, PadEvents pads, FitnessTests tests, MemberInfo members,
-            ExercisePrograms exercises) {
+            ExercisePrograms exercises, UnwellDays unwellDays) {
+
+        /** The ports with unwell days kept only while the program runs (simulations, tests). */
+        public Ports(CardEvents cards, PresenceEvents presence, PadEvents pads, FitnessTests tests, MemberInfo members,
+                ExercisePrograms exercises) {
+            this(cards, presence, pads, tests, members, exercises, UnwellDays.inMemory());
+        }
+
+        /** The same ports remembering unwell days in {@code days} (the kiosk's local store). */
+        public Ports withUnwellDays(UnwellDays days) {
+            return new Ports(cards, presence, pads, tests, members, exercises, days);
+        }
+
         public Ports {
+            Objects.requireNonNull(unwellDays, "unwellDays");
             Objects.requireNonNull(exercises, "exercises");
             Objects.requireNonNull(cards, "cards");
             Objects.requireNonNull(presence, "presence");

@@ -21,6 +21,11 @@ final class Session {
     final List<Line> results = new ArrayList<>();
     /** The test of the battery being taken (0-based). */
     int index;
+    /**
+     * The member said today, on this visit or an earlier one, they are unwell: no test, no exercise
+     * until tomorrow.
+     */
+    boolean unwellToday;
     /** Today's safety answers, set before the battery starts. */
     FitnessTests.Safety safety = FitnessTests.Safety.clear();
 

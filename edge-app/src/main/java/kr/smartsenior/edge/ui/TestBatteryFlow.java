@@ -3,11 +3,14 @@ package kr.smartsenior.edge.ui;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import kr.smartsenior.edge.ui.ports.FitnessTests;
 import kr.smartsenior.edge.ui.ports.FitnessTests.TestEvent;
 import kr.smartsenior.edge.ui.ports.FitnessTests.TestRun;
+import kr.smartsenior.edge.ui.views.Action;
 import kr.smartsenior.edge.ui.views.Screen;
 import kr.smartsenior.edge.ui.views.Screen.Problem;
 import kr.smartsenior.edge.ui.views.ScreenSink;
@@ -16,6 +19,7 @@ import kr.smartsenior.edge.ui.views.TestGuide;
 import kr.smartsenior.edge.ui.voice.Prompt;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
+import kr.smartsenior.protocol.RecordDetail;
 import kr.smartsenior.protocol.RestrictionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +29,19 @@ import org.slf4j.LoggerFactory;
  * file), then one test at a time through its waiting steps, countdown and measuring to its result,
  * which is recorded before it is shown; retry, skip and stop; the summary after the last. One run at a
  * time; events of a run that was cancelled are ignored. Runs on the visit's executor.
+ *
+ * <p>In 검증 측정 (validation, {@link VisitFlow#validationMode()}) a sensor test's result waits for the
+ * staff member's hand value of the same trial ({@link Screen.HandReference}); the one record then carries
+ * both, the kiosk's as its value and the hand's in {@code detail.handReference}. Without a hand value
+ * (none, the visit ends, anything else) the kiosk's result is recorded alone: it is never lost.
  */
 final class TestBatteryFlow {
 
     private static final Logger log = LoggerFactory.getLogger(TestBatteryFlow.class);
+
+    /** The tests the sensors measure by themselves, which 검증 측정 checks against a hand value. */
+    static final Set<MeasurementCode> VALIDATED = Set.of(MeasurementCode.CHAIR_STAND_30S, MeasurementCode.TIMED_UP_AND_GO,
+            MeasurementCode.ONE_LEG_STANCE, MeasurementCode.STEP_IN_PLACE_2MIN);
 
     private final VisitFlow visit;
     private final FitnessTests tests;
@@ -39,6 +52,12 @@ final class TestBatteryFlow {
     // --- state: only on the executor's thread ---
     private TestRun run;
     private long runSerial;
+    /** 검증 측정: a finished result waiting for the hand value; recorded alone if the visit moves on. */
+    private Finished awaitingHand;
+
+    /** A result of the battery, before it is recorded. */
+    private record Finished(int number, int total, TestGuide guide, TestEvent.Finished event, OffsetDateTime takenAt) {
+    }
 
     TestBatteryFlow(VisitFlow visit, FitnessTests tests, Consumer<MeasurementRecord> recorder, ScreenSink sink, Clock clock) {
         this.visit = visit;
@@ -52,6 +71,8 @@ final class TestBatteryFlow {
     void measure() {
         if (highPressureOnFile()) {
             start(false); // the gate says no test today; no question to ask
+        } else if (visit.unwellToday()) {
+            startGated(true); // they said so earlier today: not asked again, nor recorded twice
         } else {
             visit.show(new Screen.SafetyAsk(), Prompt.SAFETY_ASK);
         }
@@ -65,6 +86,7 @@ final class TestBatteryFlow {
     void start(boolean unwellToday) {
         Session session = visit.session();
         if (unwellToday) {
+            visit.rememberUnwell(); // no exercise either, for the rest of the day
             try {
                 recorder.accept(MeasurementRecord.of(session.memberId, MeasurementCode.UNWELL_TODAY, BigDecimal.ONE,
                         OffsetDateTime.now(clock), Map.of("question", Screen.SafetyAsk.QUESTION)));
@@ -72,6 +94,11 @@ final class TestBatteryFlow {
                 log.error("could not save that member {} feels unwell today", session.memberId, e);
             }
         }
+        startGated(unwellToday);
+    }
+
+    private void startGated(boolean unwellToday) {
+        Session session = visit.session();
         session.safety = new FitnessTests.Safety(unwellToday, highPressureOnFile());
         session.index = 0;
         startTest();
@@ -128,9 +155,20 @@ final class TestBatteryFlow {
         }
     }
 
-    /** Cancels the run, if any; its late events are ignored. */
+    /** Cancels the run, if any; its late events are ignored. A result waiting for a hand value is recorded alone. */
     void cancel() {
         runSerial++;
+        if (awaitingHand != null && visit.session() == null) {
+            log.error("a result waiting for a hand value lost its session; not recorded");
+            awaitingHand = null;
+        }
+        if (awaitingHand != null) {
+            Finished pending = awaitingHand;
+            awaitingHand = null;
+            log.info("no hand value for {} of member {}: the kiosk's result is recorded alone", pending.guide().test(),
+                    visit.session().memberId);
+            save(visit.session(), pending, null);
+        }
         if (run != null) {
             TestRun cancelled = run;
             run = null;
@@ -165,7 +203,11 @@ final class TestBatteryFlow {
                 run = null;
                 log.info("member {} not tested today: the safety check did not clear them ({} reasons)", session.memberId,
                         notToday.reasons().size());
-                visit.show(new Screen.RestToday(), Prompt.REST_TODAY);
+                if (session.safety.unwellToday()) {
+                    visit.show(new Screen.RestToday(true), Prompt.REST_TODAY_UNWELL);
+                } else {
+                    visit.show(new Screen.RestToday(), Prompt.REST_TODAY);
+                }
             }
             case TestEvent.Waiting waiting ->
                     visit.show(new Screen.TestStep(number, total, test, waiting.step()), guide.prompt(waiting.step()));
@@ -184,7 +226,17 @@ final class TestBatteryFlow {
                 }
                 sink.live(ScreenWording.measuring(guide, progress));
             }
-            case TestEvent.Finished finished -> finish(session, guide, number, total, finished);
+            case TestEvent.Finished finished -> {
+                run = null;
+                Finished result = new Finished(number, total, guide, finished, OffsetDateTime.now(clock));
+                if (visit.validationMode() && VALIDATED.contains(test)) {
+                    awaitingHand = result;
+                    visit.show(new Screen.HandReference(number, total, test, guide.valueText(finished.value()), "", ""),
+                            Prompt.HAND_REFERENCE);
+                } else {
+                    finish(session, result, null);
+                }
+            }
             case TestEvent.Invalid invalid -> {
                 run = null;
                 visit.show(new Screen.Retry(number, total, test, invalid.koreanReason()), Prompt.RETRY);
@@ -197,20 +249,75 @@ final class TestBatteryFlow {
         }
     }
 
-    private void finish(Session session, TestGuide guide, int number, int total, TestEvent.Finished finished) {
-        run = null;
-        MeasurementRecord record = MeasurementRecord.of(session.memberId, guide.test(), finished.value(),
-                OffsetDateTime.now(clock), finished.detail());
-        try {
-            recorder.accept(record); // on disk before the senior is told
-        } catch (RuntimeException e) {
-            log.error("could not save the result of {} for member {}", guide.test(), session.memberId, e);
+    // --- 검증 측정: the staff keypad ---
+
+    /** A key of the keypad: the number typed so far changes, nothing else. */
+    void type(Action key) {
+        if (awaitingHand != null && visit.screen() instanceof Screen.HandReference keypad) {
+            Screen.HandReference typed = keypad.typing(key);
+            if (!typed.equals(keypad)) { // a key that changes nothing leaves the screen (and its timeout) as it is
+                visit.show(typed);
+            }
+        }
+    }
+
+    /** 저장: the number typed goes with the kiosk's result, if this test can give it. */
+    void saveHandValue() {
+        if (awaitingHand == null || !(visit.screen() instanceof Screen.HandReference keypad)) {
+            return;
+        }
+        var value = keypad.value();
+        if (value.isEmpty()) {
+            visit.show(new Screen.HandReference(keypad.number(), keypad.total(), keypad.test(), keypad.measured(),
+                    keypad.typed(), keypad.rangeProblem()));
+            return;
+        }
+        Finished pending = awaitingHand;
+        awaitingHand = null;
+        finish(visit.session(), pending, value.get());
+    }
+
+    /** 손 측정 없음: the kiosk's result is recorded alone. */
+    void noHandValue() {
+        if (awaitingHand == null) {
+            return;
+        }
+        Finished pending = awaitingHand;
+        awaitingHand = null;
+        finish(visit.session(), pending, null);
+    }
+
+    // --- results ---
+
+    /** Records the result (with the hand value, if any) and shows it; a failed save shows the calm problem screen. */
+    private void finish(Session session, Finished result, BigDecimal handReference) {
+        if (!save(session, result, handReference)) {
             visit.show(new Problem(Problem.Kind.SAVE, Prompt.SAVE_FAILURE.text()), Prompt.SAVE_FAILURE);
             return;
         }
-        session.results.add(ScreenWording.resultLine(guide, finished.value(), finished.grade()));
-        visit.show(new Screen.Result(number, total, guide.test(), guide.valueText(finished.value()),
-                guide.resultSentence(finished.value()), finished.grade(), number == total),
+        TestGuide guide = result.guide();
+        TestEvent.Finished finished = result.event();
+        visit.show(new Screen.Result(result.number(), result.total(), guide.test(), guide.valueText(finished.value()),
+                guide.resultSentence(finished.value()), finished.grade(), result.number() == result.total()),
                 TestGuide.resultPrompt(finished.grade()));
+    }
+
+    /** On disk before the senior is told; true when saved. The summary lists only saved results. */
+    private boolean save(Session session, Finished result, BigDecimal handReference) {
+        TestGuide guide = result.guide();
+        TestEvent.Finished finished = result.event();
+        Map<String, Object> detail = finished.detail();
+        if (handReference != null) {
+            detail = new LinkedHashMap<>(detail);
+            detail.put(RecordDetail.HAND_REFERENCE, handReference);
+        }
+        try {
+            recorder.accept(MeasurementRecord.of(session.memberId, guide.test(), finished.value(), result.takenAt(), detail));
+        } catch (RuntimeException e) {
+            log.error("could not save the result of {} for member {}", guide.test(), session.memberId, e);
+            return false;
+        }
+        session.results.add(ScreenWording.resultLine(guide, finished.value(), finished.grade()));
+        return true;
     }
 }

@@ -1,6 +1,8 @@
 package kr.smartsenior.edge.ui;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -9,6 +11,7 @@ import kr.smartsenior.edge.ui.ports.CardEvents.CardEvent;
 import kr.smartsenior.edge.ui.ports.FitnessTests;
 import kr.smartsenior.edge.ui.ports.MemberInfo;
 import kr.smartsenior.edge.ui.ports.PresenceEvents.Presence;
+import kr.smartsenior.edge.ui.ports.UnwellDays;
 import kr.smartsenior.edge.ui.views.Live;
 import kr.smartsenior.edge.ui.views.Screen;
 import kr.smartsenior.edge.ui.views.Screen.Problem;
@@ -28,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * <p>A session exists from the greeting to the goodbye; ending it, by goodbye, timeout or an
  * unexpected error, cancels whatever runs ({@code cancelRuns}: a test, an exercise), drops it and shows
  * the idle screen. All methods but {@link #submit} run on the executor's thread.
+ *
+ * <p>It also keeps what holds across visits: who said today they were unwell ({@link UnwellDays}: no
+ * test and no exercise for them until tomorrow, by the kiosk's local date) and whether staff switched
+ * this kiosk to 검증 측정 (validation: each sensor test is also taken by hand; off after a restart).
  */
 final class VisitFlow {
 
@@ -39,6 +46,8 @@ final class VisitFlow {
     private final UiSettings settings;
     private final ScheduledExecutorService executor;
     private final Runnable cancelRuns;
+    private final UnwellDays unwellDays;
+    private final Clock clock;
 
     // --- state: only on the executor's thread ---
     private Screen screen = new Screen.Idle(false);
@@ -47,14 +56,18 @@ final class VisitFlow {
     private Screen interrupted;
     private ScheduledFuture<?> timer;
     private long screenSerial;
+    /** 검증 측정: staff switched it on in their menu; for this kiosk, until switched off or restarted. */
+    private boolean validationMode;
 
     /**
      * @param tests      asked for the battery when a member is greeted
      * @param cancelRuns cancels the test or exercise running, if any (the visit moves on without it)
      */
-    VisitFlow(FitnessTests tests, MemberInfo members, ScreenSink sink, UiSettings settings,
-            ScheduledExecutorService executor, Runnable cancelRuns) {
+    VisitFlow(FitnessTests tests, MemberInfo members, UnwellDays unwellDays, ScreenSink sink, UiSettings settings,
+            Clock clock, ScheduledExecutorService executor, Runnable cancelRuns) {
         this.tests = tests;
+        this.unwellDays = unwellDays;
+        this.clock = clock;
         this.members = members;
         this.sink = sink;
         this.settings = settings;
@@ -92,7 +105,8 @@ final class VisitFlow {
         switch (card) {
             case CardEvent.Identified member -> {
                 session = new Session(member.memberId(), member.displayName(), tests.battery());
-                log.info("member {} identified", member.memberId());
+                session.unwellToday = rememberedUnwell(member.memberId());
+                log.info("member {} identified{}", member.memberId(), session.unwellToday ? "; said earlier today they are unwell" : "");
                 show(new Screen.Greeting(member.displayName()), Prompt.GREETING);
             }
             case CardEvent.Refused refused -> {
@@ -120,7 +134,64 @@ final class VisitFlow {
             return;
         }
         cancelRuns();
-        show(new Screen.Home(session.name), Prompt.HOME);
+        show(new Screen.Home(session.name, session.unwellToday), session.unwellToday ? Prompt.HOME_REST_TODAY : Prompt.HOME);
+    }
+
+    // --- unwell today ---
+
+    /** Whether the member being served said today (on this visit or an earlier one) they are unwell. */
+    boolean unwellToday() {
+        return session != null && session.unwellToday;
+    }
+
+    /**
+     * The member being served said they are unwell: no test and no exercise for them for the rest of the
+     * day, remembered beyond this visit. A store that fails is logged; this visit still knows.
+     */
+    void rememberUnwell() {
+        session.unwellToday = true;
+        try {
+            unwellDays.remember(session.memberId, today());
+        } catch (RuntimeException e) {
+            log.error("could not remember that member {} is unwell today; only this visit knows", session.memberId, e);
+        }
+    }
+
+    private boolean rememberedUnwell(String memberId) {
+        try {
+            return unwellDays.unwellOn(memberId, today());
+        } catch (RuntimeException e) {
+            log.error("could not read whether member {} said earlier today they are unwell", memberId, e);
+            return false;
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // --- staff ---
+
+    /** Staff held the corner of the idle screen: their menu (only between visits). */
+    void staffMenu() {
+        if (session != null) {
+            return;
+        }
+        log.info("staff menu opened");
+        show(new Screen.StaffMenu(validationMode), Prompt.STAFF_MENU);
+    }
+
+    /** Staff switched 검증 측정 on or off for this kiosk; every test screen shows it while on. */
+    void validation(boolean on) {
+        validationMode = on;
+        log.info("validation mode (검증 측정) switched {}", on ? "on" : "off");
+        sink.validation(on);
+        show(new Screen.StaffMenu(on));
+    }
+
+    /** Whether staff switched this kiosk to 검증 측정. */
+    boolean validationMode() {
+        return validationMode;
     }
 
     /** Today's results and the prescription: after the battery, or from 내 기록. */
@@ -242,6 +313,14 @@ final class VisitFlow {
             case Screen.RestToday r -> {
                 delay = settings.problemTime();
                 then = this::showHome;
+            }
+            case Screen.ExerciseRestToday r -> {
+                delay = settings.problemTime();
+                then = this::showHome;
+            }
+            case Screen.StaffMenu m -> {
+                delay = settings.answerTimeout();
+                then = this::endSession;
             }
             case Screen.StillThere s -> {
                 delay = settings.answerTimeout();

@@ -46,14 +46,26 @@ class ExerciseFlowTest extends JourneyFixture {
         assertThat(sink.prompts.getLast()).isEqualTo(Prompt.STEP_JUMP_INTRO);
         assertThat(Prompt.STEP_JUMP_INTRO.text()).contains(Prompt.EXERCISE_SAFETY.text());
         pads.press(2); // stepping on the mat starts it
+        Screen.EffortAsk ask = awaitScreen(Screen.EffortAsk.class);
+        assertThat(recorded).as("the session is saved before the question").singleElement()
+                .satisfies(r -> assertThat(r.code()).isEqualTo("STEP_JUMP"));
+        assertThat(ask.padAction()).isEmpty(); // a foot still on the mat answers nothing
+        assertThat(sink.prompts.getLast()).isEqualTo(Prompt.EFFORT_ASK);
+        tap(Action.effort(5));
         Screen.ExerciseResult result = awaitScreen(Screen.ExerciseResult.class);
         assertThat(sink.screens).filteredOn(Screen.ExercisePlay.class::isInstance).map(s -> ((Screen.ExercisePlay) s).stage())
                 .containsSubsequence(ExercisePrograms.Stage.WARM_UP, ExercisePrograms.Stage.PLAY,
                         ExercisePrograms.Stage.COOL_DOWN);
-        assertThat(recorded).singleElement().satisfies(r -> {
+        assertThat(recorded).hasSize(2).first().satisfies(r -> {
             assertThat(r.code()).isEqualTo("STEP_JUMP");
             assertThat(r.memberId()).isEqualTo(EXERCISER);
             assertThat(r.detail()).containsEntry("stoppedEarly", false);
+        });
+        assertThat(recorded.getLast()).satisfies(r -> {
+            assertThat(r.code()).isEqualTo("EXERCISE_EFFORT");
+            assertThat(r.memberId()).isEqualTo(EXERCISER);
+            assertThat(r.value()).isEqualByComparingTo("5");
+            assertThat(r.detail()).containsEntry("program", "STEP_JUMP").containsEntry("level", 2);
         });
         assertThat(result.summary().stopReason()).isNull();
         assertThat(result.lines()).extracting(Screen.Line::label).contains("운동 시간", "성공", "반응 시간", "단계");
@@ -109,11 +121,29 @@ class ExerciseFlowTest extends JourneyFixture {
         tap(Action.STOP);
         awaitScreen(Screen.ExerciseStopAsk.class);
         tap(Action.END_EXERCISE);
+        awaitScreen(Screen.EffortAsk.class);
+        tap(Action.NO_EFFORT); // nothing more is recorded
         Screen.ExerciseResult result = awaitScreen(Screen.ExerciseResult.class);
         assertThat(result.summary().stopReason()).isEqualTo("user");
         assertThat(result.lines()).contains(new Screen.Line("멈춤", "중간에 그만했어요"));
         assertThat(sink.prompts.getLast()).isEqualTo(Prompt.EXERCISE_STOPPED);
         assertThat(recorded).singleElement().satisfies(r -> assertThat(r.detail()).containsEntry("stopReason", "user"));
+    }
+
+    @Test
+    void anEffortQuestionLeftUnansweredTimesOutToTheStartAndRecordsNothingMore() {
+        start(UiSettings.defaults().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300), LONG, LONG, LONG));
+        homeOf(3);
+        tap(Action.EXERCISE);
+        awaitScreen(Screen.ExerciseChoice.class);
+        tap(Action.CHOOSE_STEP_JUMP);
+        awaitScreen(Screen.ExerciseBriefing.class);
+        tap(Action.READY);
+        await().until(() -> sink.screens.stream().anyMatch(Screen.EffortAsk.class::isInstance)
+                && sink.current() instanceof Screen.Idle);
+        assertThat(sink.screens).map(screen -> screen.getClass().getSimpleName())
+                .containsSubsequence("EffortAsk", "StillThere", "Idle");
+        assertThat(recorded).extracting(r -> r.code()).containsExactly("STEP_JUMP");
     }
 
     @Test
@@ -123,9 +153,11 @@ class ExerciseFlowTest extends JourneyFixture {
         // the pause is one simulated second (5 ms): read the screen history, not the current screen
         await().until(() -> sink.screens.stream().anyMatch(Screen.ExercisePaused.class::isInstance));
         assertThat(sink.prompts).contains(Prompt.EXERCISE_PAUSED);
+        awaitScreen(Screen.EffortAsk.class);
+        tap(Action.effort(3));
         awaitScreen(Screen.ExerciseResult.class);
         assertThat(sink.screens).map(screen -> screen.getClass().getSimpleName())
-                .containsSubsequence("ExercisePlay", "ExercisePaused", "ExercisePlay", "ExerciseResult");
+                .containsSubsequence("ExercisePlay", "ExercisePaused", "ExercisePlay", "EffortAsk", "ExerciseResult");
     }
 
     @Test

@@ -16,6 +16,7 @@ import kr.smartsenior.edge.simulate.SimulatedMembers;
 import kr.smartsenior.edge.simulate.SimulatedPads;
 import kr.smartsenior.edge.simulate.SimulatedPresence;
 import kr.smartsenior.edge.testing.Prescriptions;
+import kr.smartsenior.edge.ui.ports.UnwellDays;
 import kr.smartsenior.edge.ui.views.Action;
 import kr.smartsenior.edge.ui.views.Screen;
 import kr.smartsenior.protocol.MeasurementCode;
@@ -57,6 +58,10 @@ abstract class JourneyFixture {
     final RecordingSink sink = new RecordingSink();
     ScheduledExecutorService executor;
     Consumer<MeasurementRecord> recorder = recorded::add;
+    /** The kiosk's clock: Seoul time, moved by hand where a test needs another day. */
+    Clock clock = Clock.system(KioskUi.SEOUL);
+    /** What the kiosk remembers across visits (its local store in production). */
+    UnwellDays unwellDays = UnwellDays.inMemory();
     KioskController controller;
 
     @BeforeEach
@@ -71,8 +76,8 @@ abstract class JourneyFixture {
             executor.shutdownNow();
         }
         executor = KioskUi.controllerExecutor();
-        controller = new KioskController(new KioskUi.Ports(cards, presence, pads, tests, members, exercises), r -> recorder.accept(r),
-                sink, settings, Clock.system(KioskUi.SEOUL), executor);
+        controller = new KioskController(new KioskUi.Ports(cards, presence, pads, tests, members, exercises, unwellDays),
+                r -> recorder.accept(r), sink, settings, clock, executor);
         controller.start();
         awaitScreen(Screen.Idle.class);
     }

@@ -138,9 +138,15 @@ class KioskJourneyUiTest {
         tap("시작하기");
         awaitText("번 발판을 밟으세요");
         assertThat(screen()).isInstanceOf(Screen.ExercisePlay.class);
+        awaitText(Screen.EffortAsk.QUESTION);
+        assertThat(recorded).as("saved before the question").singleElement()
+                .satisfies(r -> assertThat(r.code()).isEqualTo("STEP_JUMP"));
+        assertThat(hasText("최대로\n힘듦")).isTrue();
+        tap("7");
         awaitText("수고하셨어요!");
         assertThat(hasText("운동 시간")).isTrue();
-        assertThat(recorded).singleElement().satisfies(r -> assertThat(r.code()).isEqualTo("STEP_JUMP"));
+        assertThat(recorded).extracting(MeasurementRecord::code).containsExactly("STEP_JUMP", "EXERCISE_EFFORT");
+        assertThat(recorded.getLast().value()).isEqualByComparingTo("7");
         tap("끝내기");
         awaitText("카드를 보여 주세요");
     }
@@ -196,10 +202,60 @@ class KioskJourneyUiTest {
         tap("시작하기");
         tap("체력 측정");
         tap("네, 있어요");
-        awaitText("직원에게 알려 주세요.");
+        awaitText("오늘은 체력 측정도 운동도 쉬어요");
+        assertThat(hasText("담당 선생님께 말씀해 주세요.")).isTrue();
+        tap("처음 화면으로");
+        awaitText(NAME + "님, 무엇을 할까요?");
+        assertThat(hasText("몸이 불편하다고 하셔서 오늘은 운동을 쉬어요.")).isTrue();
+        tap(Screen.Home.EXERCISE_RESTS); // the drawn tile leads only to why
+        awaitText("운동은 오늘 쉬세요");
+        assertThat(screen()).isInstanceOf(Screen.ExerciseRestToday.class);
         tap("처음 화면으로");
         awaitText(NAME + "님, 무엇을 할까요?");
         assertThat(recorded).extracting(MeasurementRecord::code).containsExactly("UNWELL_TODAY"); // the answer, no test
+    }
+
+    @Test
+    void staffHoldTheIdleCornerToSwitchOnValidationAndTheirHandValueGoesWithTheResult() throws Exception {
+        open(UiSettings.defaults());
+        Node corner = FxTesting.onFx(() -> ui.stage().getScene().lookup("#staff-corner"));
+        robot.moveTo(corner);
+        robot.press(javafx.scene.input.MouseButton.PRIMARY);
+        Thread.sleep(1000);
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        waitForFx();
+        assertThat(hasText("직원 메뉴")).as("a short touch opens nothing").isFalse();
+        robot.press(javafx.scene.input.MouseButton.PRIMARY);
+        try {
+            await().atMost(Duration.ofSeconds(9)).until(() -> hasText("직원 메뉴"));
+        } finally {
+            robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        }
+        tap("검증 측정 켜기");
+        awaitText("검증 측정이 켜져 있어요");
+        tap("나가기");
+        awaitText("카드를 보여 주세요");
+        assertThat(hasText("검증 측정 중")).isFalse();
+
+        robot.type(KeyCode.DIGIT1);
+        tap("시작하기");
+        tap("체력 측정");
+        tap("아니요, 괜찮아요");
+        awaitText("검증 측정 중");
+        tap("시작하기");
+        tap("준비됐어요");
+        awaitText("검증 측정: 손으로 잰 값");
+        assertThat(hasText("검증 측정 중")).isTrue();
+        assertThat(recorded).isEmpty();
+        tap("1");
+        tap("2");
+        awaitText("12번");
+        tap("저장");
+        awaitText("결과");
+        assertThat(recorded).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("CHAIR_STAND_30S");
+            assertThat(r.detail()).containsEntry("handReference", new java.math.BigDecimal("12"));
+        });
     }
 
     @Test

@@ -97,7 +97,7 @@ class RealProtocolsJourneyTest {
         assertThat(sink.screens).anyMatch(Screen.Countdown.class::isInstance).anyMatch(Screen.Measuring.class::isInstance);
         assertThat(recorded).singleElement().satisfies(r -> {
             assertThat(r.code()).isEqualTo("CHAIR_STAND_30S");
-            assertThat(r.detail()).containsEntry("protocol", "chair-stand-30s/1");
+            assertThat(r.detail()).containsEntry("protocol", kr.smartsenior.protocol.MeasurementProtocol.CHAIR_STAND_30S.id());
             assertThat(result.valueText()).isEqualTo(r.value().toPlainString() + "번");
         });
 
@@ -116,10 +116,13 @@ class RealProtocolsJourneyTest {
         tap(Action.CHOOSE_STEP_JUMP);
         awaitScreen(Screen.ExerciseBriefing.class);
         tap(Action.READY);
+        awaitScreen(Screen.EffortAsk.class);
+        assertThat(recorded).as("the session is on disk before the effort question").hasSize(2);
+        tap(Action.effort(4));
         Screen.ExerciseResult done = awaitScreen(Screen.ExerciseResult.class);
         assertThat(done.summary().stopReason()).isNull();
         assertThat(done.summary().accuracyPercent()).isGreaterThan(85);
-        assertThat(recorded).hasSize(2).last().satisfies(r -> {
+        assertThat(recorded).hasSize(3).element(1).satisfies(r -> {
             assertThat(r.code()).isEqualTo("STEP_JUMP");
             assertThat(r.detail()).containsEntry("protocol", "step-jump/1").containsEntry("level", 2);
             assertThat(r.value().intValue()).isEqualTo(180);

@@ -36,6 +36,14 @@ final class RecordingSink implements ScreenSink {
         prompts.add(prompt);
     }
 
+    /** 검증 측정 as the controller last said. */
+    volatile boolean validation;
+
+    @Override
+    public void validation(boolean on) {
+        validation = on;
+    }
+
     Screen current() {
         return screens.isEmpty() ? null : screens.getLast();
     }

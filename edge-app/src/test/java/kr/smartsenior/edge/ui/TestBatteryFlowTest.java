@@ -22,8 +22,8 @@ class TestBatteryFlowTest extends JourneyFixture {
         awaitScreen(Screen.SafetyAsk.class);
         assertThat(sink.prompts).contains(Prompt.SAFETY_ASK);
         tap(Action.UNWELL);
-        awaitScreen(Screen.RestToday.class);
-        assertThat(sink.prompts).last().isEqualTo(Prompt.REST_TODAY);
+        assertThat(awaitScreen(Screen.RestToday.class).exerciseToo()).isTrue(); // exercise rests today too
+        assertThat(sink.prompts).last().isEqualTo(Prompt.REST_TODAY_UNWELL);
         assertThat(sink.screens).noneMatch(s -> s instanceof Screen.TestStep || s instanceof Screen.Countdown
                 || s instanceof Screen.Measuring || s instanceof Screen.Result);
         tap(Action.HOME);

@@ -6,7 +6,8 @@
  * hands-free "yes"), {@link kr.smartsenior.edge.ui.ports.FitnessTests} (the test protocols),
  * {@link kr.smartsenior.edge.ui.ports.ExercisePrograms} (the exercise programs, which record their own
  * sessions through the recorder) and {@link kr.smartsenior.edge.ui.ports.MemberInfo} (the
- * prescription). {@code ui.adapters} implements them over the kiosk's features; {@code simulate}
+ * prescription) and {@link kr.smartsenior.edge.ui.ports.UnwellDays} (who said today they were unwell,
+ * kept by the local store). {@code ui.adapters} implements them over the kiosk's features; {@code simulate}
  * scripts them for tests and demonstrations.
  *
  * <p>The ports depend on the protocol's catalogue ({@code MeasurementCode}, {@code MeasurementRecord})

@@ -40,4 +40,9 @@ public final class FxScreenSink implements ScreenSink {
             voice.say(prompt);
         });
     }
+
+    @Override
+    public void validation(boolean on) {
+        Platform.runLater(() -> model.validation(on));
+    }
 }

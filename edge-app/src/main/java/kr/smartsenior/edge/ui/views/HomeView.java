@@ -7,7 +7,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import kr.smartsenior.edge.ui.voice.Prompt;
 
-/** Four big choices, two by two, the pad's choice (체력 측정) first. */
+/**
+ * Four big choices, two by two, the pad's choice (체력 측정) first. On a day the senior said they were
+ * unwell the exercise tile says "운동은 오늘 쉬어요" in a quiet style, and the sentence above says why.
+ */
 final class HomeView extends VBox {
 
     static final double TILE_GAP = 64;
@@ -22,11 +25,15 @@ final class HomeView extends VBox {
         for (Screen.Choice choice : home.choices()) {
             Button tile = new Button(choice.label());
             tile.getStyleClass().addAll("tile", "tile-" + choice.action().name().toLowerCase(java.util.Locale.ROOT));
+            if (choice.action() == Action.EXERCISE && home.exerciseRestsToday()) {
+                tile.getStyleClass().add("tile-rests");
+            }
             tile.setFocusTraversable(false);
             tile.setOnAction(e -> act.accept(choice.action()));
             tiles.add(tile, i % 2, i / 2);
             i++;
         }
-        getChildren().addAll(ViewParts.heading(home.name() + "님, 무엇을 할까요?"), ViewParts.body(Prompt.HOME.text()), tiles);
+        Prompt sentence = home.exerciseRestsToday() ? Prompt.HOME_REST_TODAY : Prompt.HOME;
+        getChildren().addAll(ViewParts.heading(home.name() + "님, 무엇을 할까요?"), ViewParts.body(sentence.text()), tiles);
     }
 }

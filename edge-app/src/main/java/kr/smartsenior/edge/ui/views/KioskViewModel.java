@@ -22,6 +22,7 @@ public final class KioskViewModel {
     private final ReadOnlyStringWrapper liveCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper liveProgress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyBooleanWrapper voiceWorking = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper validation = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper spoken = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ExerciseLive> exercise = new ReadOnlyObjectWrapper<>(ExerciseLive.NONE);
 
@@ -51,6 +52,11 @@ public final class KioskViewModel {
         return voiceWorking.getReadOnlyProperty();
     }
 
+    /** 검증 측정 is on: the test screens say so. */
+    ReadOnlyBooleanProperty validation() {
+        return validation.getReadOnlyProperty();
+    }
+
     /** The sentence spoken last (for captions and tests). */
     ReadOnlyStringProperty spoken() {
         return spoken.getReadOnlyProperty();
@@ -76,6 +82,11 @@ public final class KioskViewModel {
     void spoke(Prompt prompt) {
         requireFxThread();
         spoken.set(prompt.text());
+    }
+
+    void validation(boolean on) {
+        requireFxThread();
+        validation.set(on);
     }
 
     public void voiceWorking(boolean working) {

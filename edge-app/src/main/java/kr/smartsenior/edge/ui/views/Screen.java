@@ -48,11 +48,19 @@ public sealed interface Screen {
     record Line(String label, String text) {
     }
 
-    /** Nobody is being served: an invitation to show the card. Awake when someone stands in front. */
+    /**
+     * Nobody is being served: an invitation to show the card. Awake when someone stands in front. No
+     * button; staff open their menu by holding a corner of it ({@link Action#STAFF_MENU}).
+     */
     record Idle(boolean awake) implements Screen {
         @Override
         public List<Choice> choices() {
             return List.of();
+        }
+
+        @Override
+        public boolean offers(Action action) {
+            return action == Action.STAFF_MENU;
         }
     }
 
@@ -63,10 +71,23 @@ public sealed interface Screen {
         }
     }
 
-    record Home(String name) implements Screen {
+    /**
+     * What to do. When the senior said today they were unwell, the exercise tile says so and leads only
+     * to {@link ExerciseRestToday} (why, and to tell the staff).
+     */
+    record Home(String name, boolean exerciseRestsToday) implements Screen {
+
+        /** The label of the exercise tile on a day the senior rests. */
+        public static final String EXERCISE_RESTS = "운동은 오늘 쉬어요";
+
+        public Home(String name) {
+            this(name, false);
+        }
+
         @Override
         public List<Choice> choices() {
-            return List.of(Choice.main("체력 측정", Action.MEASURE), Choice.other("운동하기", Action.EXERCISE),
+            return List.of(Choice.main("체력 측정", Action.MEASURE),
+                    Choice.other(exerciseRestsToday ? EXERCISE_RESTS : "운동하기", Action.EXERCISE),
                     Choice.other("내 기록", Action.RECORDS), Choice.other("끝내기", Action.FINISH));
         }
     }
@@ -86,8 +107,17 @@ public sealed interface Screen {
         }
     }
 
-    /** The safety gate said no test today: rest and tell the staff; nothing was measured. */
-    record RestToday() implements Screen {
+    /**
+     * The safety gate said no test today: rest and tell the staff; nothing was measured. When the senior
+     * said they were unwell ({@code exerciseToo}), the screen says exercise rests today as well.
+     */
+    record RestToday(boolean exerciseToo) implements Screen {
+
+        /** No test today (a high blood pressure on file); exercise within the prescription's limits. */
+        public RestToday() {
+            this(false);
+        }
+
         @Override
         public List<Choice> choices() {
             return List.of(Choice.main("처음 화면으로", Action.HOME));
@@ -153,6 +183,17 @@ public sealed interface Screen {
         @Override
         public List<Choice> choices() {
             return List.of(Choice.main("끝내기", Action.FINISH), Choice.other("처음 화면으로", Action.HOME));
+        }
+    }
+
+    /**
+     * 운동하기 on a day the senior said they were unwell: no exercise at the kiosk today, why, and to tell
+     * the staff.
+     */
+    record ExerciseRestToday() implements Screen {
+        @Override
+        public List<Choice> choices() {
+            return List.of(Choice.main("처음 화면으로", Action.HOME));
         }
     }
 
@@ -233,6 +274,125 @@ public sealed interface Screen {
         @Override
         public List<Choice> choices() {
             return List.of(Choice.main("처음 화면으로", Action.HOME), Choice.other("끝내기", Action.FINISH));
+        }
+    }
+
+    /**
+     * Right after an exercise session (already recorded): "얼마나 힘드셨어요?", Borg's CR10 scale, 0 to 10,
+     * one big button per number with the scale's words on the anchored ones. Touch only (no main choice:
+     * a foot still on the mat must not answer); left unanswered, nothing is recorded.
+     */
+    record EffortAsk(Offer offer, ExercisePrograms.Summary summary) implements Screen {
+
+        /** The question as shown. */
+        public static final String QUESTION = "방금 운동, 얼마나 힘드셨어요?";
+
+        /**
+         * The words of the scale by number (empty where the scale has none): Borg CR10's anchors in plain
+         * Korean (docs/user-guide-ko.md, "운동 후 힘든 정도").
+         */
+        public static final List<String> ANCHORS = List.of("전혀 힘들지 않음", "아주 가벼움", "가벼움", "보통", "조금 힘듦",
+                "힘듦", "", "매우 힘듦", "", "", "최대로 힘듦");
+
+        @Override
+        public List<Choice> choices() {
+            List<Choice> choices = new java.util.ArrayList<>();
+            for (int rating = 0; rating <= 10; rating++) {
+                choices.add(Choice.other(Integer.toString(rating), Action.effort(rating)));
+            }
+            choices.add(Choice.other("답하지 않을래요", Action.NO_EFFORT));
+            return choices;
+        }
+    }
+
+    /**
+     * 검증 측정: the kiosk measured a trial, and the staff member who timed or counted the same trial by
+     * hand types their number (staff only; the senior waits). The kiosk's value stays the result.
+     *
+     * @param measured the kiosk's result as shown ("14번")
+     * @param typed    what the staff member has typed so far
+     * @param problem  why the last number was not taken, or empty
+     */
+    record HandReference(int number, int total, MeasurementCode test, String measured, String typed, String problem)
+            implements Screen {
+
+        /** Longest number typed ("180.25"). */
+        static final int MAX_TYPED = 6;
+
+        public HandReference {
+            Objects.requireNonNull(test, "test");
+            Objects.requireNonNull(typed, "typed");
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        /** Whether the number may have decimals (seconds; counts are whole). */
+        public boolean decimals() {
+            return test.unit() == kr.smartsenior.protocol.Unit.SECONDS;
+        }
+
+        /** The same screen after a key of the keypad; a key that cannot apply changes nothing. */
+        public HandReference typing(Action key) {
+            String next = typed;
+            int digit = key.digitTyped();
+            if (digit >= 0) {
+                int point = typed.indexOf('.');
+                boolean roomForDecimals = point < 0 || typed.length() - point - 1 < 2;
+                if (typed.length() < MAX_TYPED && roomForDecimals) {
+                    next = typed.equals("0") ? Integer.toString(digit) : typed + digit;
+                }
+            } else if (key == Action.DECIMAL_POINT && decimals() && !typed.contains(".") && typed.length() < MAX_TYPED - 1) {
+                next = (typed.isEmpty() ? "0" : typed) + ".";
+            } else if (key == Action.ERASE && !typed.isEmpty()) {
+                next = typed.substring(0, typed.length() - 1);
+            }
+            return new HandReference(number, total, test, measured, next, "");
+        }
+
+        /**
+         * The number typed if it is one this test can give (the catalogue's range for the code, whole
+         * for counts); otherwise empty.
+         */
+        public Optional<java.math.BigDecimal> value() {
+            if (typed.isEmpty() || typed.endsWith(".")) {
+                return Optional.empty();
+            }
+            java.math.BigDecimal value = new java.math.BigDecimal(typed);
+            if (value.compareTo(test.min()) < 0 || value.compareTo(test.max()) > 0
+                    || (!decimals() && value.stripTrailingZeros().scale() > 0)) {
+                return Optional.empty();
+            }
+            return Optional.of(value);
+        }
+
+        /** What the staff member is told when the number cannot be kept. */
+        public String rangeProblem() {
+            return test.min().toPlainString() + "부터 " + test.max().toPlainString() + "까지의 "
+                    + (decimals() ? "초" : "횟수") + "를 넣어 주세요.";
+        }
+
+        @Override
+        public List<Choice> choices() {
+            List<Choice> keys = new java.util.ArrayList<>();
+            for (int digit : new int[] {7, 8, 9, 4, 5, 6, 1, 2, 3}) {
+                keys.add(Choice.other(Integer.toString(digit), Action.digit(digit)));
+            }
+            keys.add(Choice.other("지우기", Action.ERASE));
+            keys.add(Choice.other("0", Action.digit(0)));
+            if (decimals()) {
+                keys.add(Choice.other(".", Action.DECIMAL_POINT));
+            }
+            keys.add(Choice.other("저장", Action.SAVE_HAND_VALUE));
+            keys.add(Choice.other("손 측정 없음", Action.NO_HAND_VALUE));
+            return keys;
+        }
+    }
+
+    /** The staff menu (held corner of the idle screen): 검증 측정 on or off for this kiosk. */
+    record StaffMenu(boolean validationOn) implements Screen {
+        @Override
+        public List<Choice> choices() {
+            return List.of(validationOn ? Choice.other("검증 측정 끄기", Action.VALIDATION_OFF)
+                    : Choice.other("검증 측정 켜기", Action.VALIDATION_ON), Choice.other("나가기", Action.START_OVER));
         }
     }
 

@@ -15,4 +15,11 @@ public interface ScreenSink {
     void exercise(ExerciseLive live);
 
     void say(Prompt prompt);
+
+    /**
+     * 검증 측정 switched on or off: every test screen says so while it is on. A sink without a screen (a
+     * benchmark) may ignore it.
+     */
+    default void validation(boolean on) {
+    }
 }

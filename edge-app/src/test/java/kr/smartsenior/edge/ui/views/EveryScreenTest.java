@@ -85,6 +85,7 @@ class EveryScreenTest {
         model.live(example.live());
         model.exercise(example.exercise());
         model.voiceWorking(example.voiceWorking());
+        model.validation(example.validation());
         KioskView view = new KioskView(model, (screen, action) -> { }, example.help());
         Scene scene = new Scene(view, KioskView.WIDTH, KioskView.HEIGHT);
         view.applyCss();

@@ -14,11 +14,23 @@ import kr.smartsenior.protocol.MeasurementCode;
 /** One example of every screen (and of its variants), as a senior would meet it. */
 final class ScreenGallery {
 
-    /** A named example: the screen, its live values, whether the voice works, the simulation help line. */
+    /**
+     * A named example: the screen, its live values, whether the voice works, the simulation help line,
+     * whether 검증 측정 is on.
+     */
     record Example(String name, Screen screen, Live live, boolean voiceWorking, Optional<String> help,
-            ExerciseLive exercise) {
+            ExerciseLive exercise, boolean validation) {
+        Example(String name, Screen screen, Live live, boolean voiceWorking, Optional<String> help, ExerciseLive exercise) {
+            this(name, screen, live, voiceWorking, help, exercise, false);
+        }
+
         Example(String name, Screen screen) {
             this(name, screen, Live.NONE, true, Optional.empty(), ExerciseLive.NONE);
+        }
+
+        /** The same example with 검증 측정 on. */
+        Example validating() {
+            return new Example(name, screen, live, voiceWorking, help, exercise, true);
         }
 
         Example(String name, Screen screen, Live live) {
@@ -105,7 +117,27 @@ final class ScreenGallery {
                 new Example("39-exercise-result-stepped-off", new Screen.ExerciseResult(BALANCE, STOPPED,
                         KioskControllerLines.of(STOPPED))),
                 new Example("40-safety-ask", new Screen.SafetyAsk()),
-                new Example("41-rest-today", new Screen.RestToday()));
+                new Example("41-rest-today", new Screen.RestToday()),
+                new Example("42-rest-today-unwell", new Screen.RestToday(true)),
+                new Example("43-home-exercise-rests", new Screen.Home(NAME, true)),
+                new Example("44-exercise-rest-today", new Screen.ExerciseRestToday()),
+                new Example("45-effort-ask", new Screen.EffortAsk(STEP_JUMP, SUMMARY)),
+                new Example("46-effort-ask-stopped", new Screen.EffortAsk(BALANCE, STOPPED)),
+                new Example("47-staff-menu", new Screen.StaffMenu(false)),
+                new Example("48-staff-menu-validation-on", new Screen.StaffMenu(true)),
+                new Example("49-validation-instructions", new Screen.TestStep(1, 4, chair, Step.INSTRUCTIONS)).validating(),
+                new Example("50-validation-measuring", new Screen.Measuring(3, 4, MeasurementCode.TIMED_UP_AND_GO),
+                        new Live("5.2", "걸린 시간 5초", -1)).validating(),
+                new Example("51-hand-reference-count", new Screen.HandReference(1, 4, chair, "14번", "15", "")).validating(),
+                new Example("52-hand-reference-seconds-problem", new Screen.HandReference(4, 4, MeasurementCode.ONE_LEG_STANCE,
+                        "179.9초", "180.25", "0부터 180까지의 초를 넣어 주세요.")).validating(),
+                new Example("53-result-validation", new Screen.Result(2, 4, MeasurementCode.STEP_IN_PLACE_2MIN, "250번",
+                        "2분 동안 250번 무릎을 올리셨어요.", Grade.GOOD, false)).validating(),
+                new Example("54-home-exercise-rests-long-name", new Screen.Home("남궁옥분순자", true)),
+                new Example("55-home-exercise-rests-voice-off-simulation", new Screen.Home(NAME, true), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("56-hand-reference-voice-off", new Screen.HandReference(3, 4, MeasurementCode.TIMED_UP_AND_GO,
+                        "12.4초", "", ""), Live.NONE, false, Optional.empty()).validating());
     }
 
     static final ExercisePrograms.Offer STEP_JUMP = new ExercisePrograms.Offer(MeasurementCode.STEP_JUMP, 2, 10, false);
