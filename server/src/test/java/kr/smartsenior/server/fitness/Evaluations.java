@@ -37,6 +37,11 @@ public final class Evaluations {
                 fell, unsteady, worries));
     }
 
+    /** The smallest real changes of {@code measurement-error.csv}, for tests of other features. */
+    public static SmallestRealChange smallestRealChange() {
+        return new SmallestRealChange(NORMS);
+    }
+
     static Optional<FallScreening.KeyAnswers> noFall(Instant now) {
         return answers(now, false, false, false);
     }
