@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import kr.smartsenior.protocol.MeasurementProtocol;
 import kr.smartsenior.protocol.MeasurementRecord;
 import kr.smartsenior.protocol.ProtocolCodec;
 import kr.smartsenior.protocol.RecordDetail;
+import kr.smartsenior.server.testsupport.DashboardSession;
 import kr.smartsenior.server.testsupport.MqttTestClient;
 import kr.smartsenior.server.testsupport.ServerApi;
 import kr.smartsenior.server.testsupport.TestServer;
@@ -41,7 +43,7 @@ class ValidationIT {
     private final ProtocolCodec codec = new ProtocolCodec();
 
     @Test
-    void handReferencesThroughIngestGiveTheSitesAgreementAndValidateItsTug() {
+    void handReferencesThroughIngestGiveTheSitesAgreementAndValidateItsTug() throws Exception {
         try (TestServer server = TestServer.mosquittoPostgres()) {
             ServerApi admin = server.api();
             admin.createSite("val-a", "가 경로당");
@@ -96,6 +98,16 @@ class ValidationIT {
                             .as(flag.toString()).isEqualTo(validated);
                 }
             });
+
+            // the dashboard: the site page's 검증 측정 table, the senior's page with the marked flag
+            DashboardSession browser = new DashboardSession(server.baseUrl());
+            browser.login("admin", TestServer.ADMIN_PASSWORD);
+            HttpResponse<String> sitePage = browser.get("/sites/val-a");
+            assertThat(sitePage.statusCode()).isEqualTo(200);
+            assertThat(sitePage.body()).contains("검증 측정").contains("31 / 30").contains("검증 완료")
+                    .contains("검증 전: 손 측정 비교 1/30건");
+            HttpResponse<String> memberPage = browser.get("/members/" + memberId);
+            assertThat(memberPage.body()).contains("낙상 위험: <strong>높음</strong>").contains("[검증 전]");
 
             // site scoping: a staff member of the other site sees only hers
             Map<String, Object> kim = new LinkedHashMap<>();
