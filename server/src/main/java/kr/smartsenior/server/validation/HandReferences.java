@@ -17,6 +17,15 @@ final class HandReferences {
     private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {
     };
 
+    /**
+     * The predicate is spelled as in the partial index of V37 (a literal, not a parameter), so the
+     * database can use that index.
+     */
+    static final String SELECT = """
+            SELECT code, value, detail FROM measurement
+            WHERE site_id = ? AND kind = 'test' AND detail LIKE '%%"%s"%%'
+            ORDER BY taken_at_ms, id""".formatted(RecordDetail.HAND_REFERENCE);
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
@@ -34,11 +43,7 @@ final class HandReferences {
 
     /** Every test record of the site whose detail names a hand reference, oldest first. */
     List<Pair> ofSite(String siteId) {
-        return jdbc.sql("""
-                SELECT code, value, detail FROM measurement
-                WHERE site_id = ? AND kind = 'test' AND detail LIKE ?
-                ORDER BY taken_at_ms, id""")
-                .params(siteId, "%\"" + RecordDetail.HAND_REFERENCE + "\"%")
+        return jdbc.sql(SELECT).param(siteId)
                 .query((rs, n) -> {
                     Map<String, Object> detail = detail(rs.getString("detail"));
                     return new Pair(rs.getString("code"), new BigDecimal(rs.getString("value")),
