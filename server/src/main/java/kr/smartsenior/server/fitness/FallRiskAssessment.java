@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public final class FallRiskAssessment {
+final class FallRiskAssessment {
 
     static final String STEADI = "CDC STEADI key questions (screened at risk if any yes)";
     static final String STEADI_FALL_AND_TEST = "CDC STEADI algorithm: a fall plus a gait, strength or balance problem"

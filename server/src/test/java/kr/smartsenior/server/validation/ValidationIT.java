@@ -77,7 +77,12 @@ class ValidationIT {
             assertThat(tugAgreement.get("protocol").asText()).isEqualTo("timed-up-and-go/2");
             assertThat(tugAgreement.get("validated").asBoolean()).as(tugAgreement.toString()).isTrue();
             assertThat(tugAgreement.get("status").asText()).isEqualTo("검증 완료");
-            assertThat(tugAgreement.get("upperLimit").decimalValue()).isLessThan(new BigDecimal("1.14"));
+            // 30 pairs of ± 0.2 s and one of + 0.2 s, computed by hand as in docs/api.md
+            assertThat(tugAgreement.get("meanDifference").decimalValue()).isEqualByComparingTo("0.006");
+            assertThat(tugAgreement.get("sd").decimalValue()).isEqualByComparingTo("0.203");
+            assertThat(tugAgreement.get("lowerLimit").decimalValue()).isEqualByComparingTo("-0.392");
+            assertThat(tugAgreement.get("upperLimit").decimalValue()).isEqualByComparingTo("0.405");
+            assertThat(tugAgreement.get("limitCiHalfWidth").decimalValue()).isEqualByComparingTo("0.124");
             JsonNode stance = find(site.get("tests"), "ONE_LEG_STANCE");
             assertThat(stance.get("n").asInt()).isEqualTo(1);
             assertThat(stance.get("validated").asBoolean()).isFalse();
