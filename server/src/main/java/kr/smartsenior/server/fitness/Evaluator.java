@@ -81,7 +81,7 @@ public final class Evaluator {
                     trend(code, list)));
         });
         Evaluation.Bmi bmi = bmi(latest);
-        Evaluation.FallRisk fallRisk = this.fallRisk.assess(senior, byCode, now);
+        Evaluation.FallRisk fallRisk = this.fallRisk.assess(senior, results, now);
         int age = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC).getYear() - senior.birthYear();
         return new Evaluation(senior.id(), senior.sex(), age, now, List.copyOf(latest.values()), fallRisk,
                 components(latest, fallRisk, bmi), bmi);

@@ -2,6 +2,7 @@ package kr.smartsenior.server.fitness;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,20 +75,27 @@ final class FallRiskAssessment {
         };
     }
 
-    /** The fall risk of this senior now, reading the latest screening and the site's validation. */
-    Evaluation.FallRisk assess(Senior senior, Map<MeasurementCode, List<Result>> tests, Instant now) {
+    /**
+     * The fall risk of this senior as of {@code now} from their stored records (every record, of
+     * every procedure), reading the latest screening and the site's validation.
+     */
+    Evaluation.FallRisk assess(Senior senior, List<Result> results, Instant now) {
         Optional<FallScreening.KeyAnswers> answers = screening == null ? Optional.empty()
                 : screening.latest(senior.id());
         Set<MeasurementCode> validated = validation == null ? Set.of() : validation.validatedAt(senior.siteId());
-        return assess(senior, tests, answers, validated, now);
+        return assess(senior, results, answers, validated, now);
     }
 
-    /**
-     * The fall risk from these test results (each list oldest first), key answers and validated
-     * tests, as of {@code now}.
-     */
-    Evaluation.FallRisk assess(Senior senior, Map<MeasurementCode, List<Result>> tests,
-            Optional<FallScreening.KeyAnswers> answers, Set<MeasurementCode> validated, Instant now) {
+    /** The fall risk from these records, key answers and validated tests, as of {@code now}. */
+    Evaluation.FallRisk assess(Senior senior, List<Result> results, Optional<FallScreening.KeyAnswers> answers,
+            Set<MeasurementCode> validated, Instant now) {
+        Map<MeasurementCode, List<Result>> tests = new EnumMap<>(MeasurementCode.class);
+        for (Result result : results) {
+            if (result.isTest()) {
+                MeasurementCode.fromWire(result.code())
+                        .ifPresent(code -> tests.computeIfAbsent(code, c -> new ArrayList<>()).add(result));
+            }
+        }
         Instant currentFrom = now.minus(Evaluator.CURRENT);
         List<Evaluation.FallRiskFlag> flags = new ArrayList<>();
         List<String> notMeasured = new ArrayList<>();
