@@ -205,7 +205,8 @@ final class FallRiskAssessment {
     private static String missingTest(MeasurementCode code, List<Result> current, Result raising) {
         String name = code == MeasurementCode.TIMED_UP_AND_GO ? "3m 표적 돌아오기(TUG)" : "한 발로 서기(지지 없이)";
         if (raising != null) {
-            return name + " 최근 결과가 이전 절차(" + raising.detail().get(RecordDetail.PROTOCOL)
+            String protocol = String.valueOf(raising.detail().get(RecordDetail.PROTOCOL));
+            return name + " 최근 결과가 이전 절차(" + (protocol.length() > 40 ? protocol.substring(0, 40) + "…" : protocol)
                     + ")로 측정되어 '낮음'의 근거가 될 수 없어요. 지금 절차로 다시 측정해 주세요";
         }
         boolean supportedOnly = code == MeasurementCode.ONE_LEG_STANCE && current.stream()
