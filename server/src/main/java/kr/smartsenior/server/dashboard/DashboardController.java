@@ -17,6 +17,7 @@ import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.RecordDetail;
 import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.server.audit.AuditLog;
+import kr.smartsenior.server.validation.KioskAgreements;
 import kr.smartsenior.server.fitness.Evaluation;
 import kr.smartsenior.server.fitness.Evaluator;
 import kr.smartsenior.server.fitness.MeasurementHistory;
@@ -59,10 +60,11 @@ final class DashboardController {
     private final Screenings screenings;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final KioskAgreements agreements;
 
     DashboardController(SiteAccess access, MemberDirectory members, SiteRepository sites, SiteOverview overview,
             Evaluator evaluator, MeasurementHistory history, PrescriptionHistory prescriptions, Screenings screenings,
-            AuditLog audit, ObjectMapper json) {
+            AuditLog audit, ObjectMapper json, KioskAgreements agreements) {
         this.access = access;
         this.members = members;
         this.sites = sites;
@@ -73,6 +75,7 @@ final class DashboardController {
         this.screenings = screenings;
         this.audit = audit;
         this.json = json;
+        this.agreements = agreements;
     }
 
     @GetMapping("/login")
@@ -112,6 +115,7 @@ final class DashboardController {
         model.addAttribute("site", site);
         model.addAttribute("view", rows);
         model.addAttribute("components", kr.smartsenior.server.fitness.FitnessComponent.values());
+        model.addAttribute("validation", agreements.ofSite(site.id()));
         return "site";
     }
 

@@ -66,12 +66,37 @@ public record Evaluation(String memberId, String sex, int age, Instant evaluated
     public record RelativeGrip(BigDecimal value, BigDecimal weight, OffsetDateTime weightAt, Grade grade) {
     }
 
-    /** Fall-risk flags from current results, and which fall-risk tests have no current result. */
-    public record FallRisk(FallRiskLevel level, List<FallRiskFlag> flags, List<String> notMeasured) {
+    /**
+     * Fall risk from STEADI's key questions and the fall-risk tests of the last 12 months
+     * ({@link FallRiskAssessment}).
+     *
+     * @param korean      the level as staff read it (낮음, 주의, 높음, 확인 필요)
+     * @param flags       flags raised by test results
+     * @param keyAnswers  the latest screening's "yes" answers to STEADI's key questions
+     * @param reasons     why the level is what it is, in Korean
+     * @param missing     what "낮음" still needs, in Korean (empty when nothing is missing)
+     * @param notMeasured fall-risk tests without a current result
+     */
+    public record FallRisk(FallRiskLevel level, String korean, List<FallRiskFlag> flags, List<KeyAnswer> keyAnswers,
+            List<String> reasons, List<String> missing, List<String> notMeasured) {
     }
 
-    /** One raised flag with the rule and the number that raised it. */
+    /**
+     * One raised flag with the rule and the number that raised it.
+     *
+     * @param protocol          how the result was taken ({@code detail.protocol}), or null
+     * @param earlierProcedure  taken by a superseded (or unknown) procedure: it raises, never lowers
+     * @param validated         the test's kiosk agreement with hand timing at the senior's site is within
+     *                          its smallest real change; a flag not yet validated still counts
+     * @param note              Korean note for staff ("검증 전", "이전 절차로 측정"), or null
+     */
     public record FallRiskFlag(String flag, String code, BigDecimal value, String rule, FallRiskLevel level,
+            String source, OffsetDateTime takenAt, String protocol, boolean earlierProcedure, boolean validated,
+            String note) {
+    }
+
+    /** A STEADI key question answered "yes": screened at risk. */
+    public record KeyAnswer(String question, String korean, OffsetDateTime answeredAt, FallRiskLevel level,
             String source) {
     }
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Evaluates a senior from their stored results: grade of each test's latest result, trend against
- * their own earlier results, fall-risk flags, components and BMI. Pure apart from loading.
+ * their own earlier results, fall risk ({@link FallRiskAssessment}, which also reads the latest
+ * screening's fall questions), components and BMI.
  */
 @Component
 public final class Evaluator {
@@ -33,13 +34,15 @@ public final class Evaluator {
     private final Trends trends;
     private final MeasurementHistory history;
     private final Clock clock;
+    private final FallRiskAssessment fallRisk;
 
-    Evaluator(NormTables norms, Grader grader, MeasurementHistory history, Clock clock) {
+    Evaluator(NormTables norms, Grader grader, MeasurementHistory history, Clock clock, FallRiskAssessment fallRisk) {
         this.norms = norms;
         this.grader = grader;
         this.trends = new Trends(norms);
         this.history = history;
         this.clock = clock;
+        this.fallRisk = fallRisk;
     }
 
     /**
@@ -91,7 +94,7 @@ public final class Evaluator {
                 ? grip(senior, list, byCode.getOrDefault(MeasurementCode.WEIGHT, List.of()), currentFrom)
                 : test(senior, code, list, currentFrom)));
         Evaluation.Bmi bmi = bmi(latest);
-        Evaluation.FallRisk fallRisk = fallRisk(latest, senior.sex());
+        Evaluation.FallRisk fallRisk = this.fallRisk.assess(senior, results, now);
         int age = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC).getYear() - senior.birthYear();
         return new Evaluation(senior.id(), senior.sex(), age, now, List.copyOf(latest.values()), fallRisk,
                 components(latest, fallRisk, bmi), bmi);
@@ -167,46 +170,6 @@ public final class Evaluator {
             case HEIGHT, WEIGHT, STEP_JUMP, BALANCE, INTERVAL, UNWELL_TODAY, EXERCISE_EFFORT -> 0;
             default -> 1;
         };
-    }
-
-    private Evaluation.FallRisk fallRisk(Map<MeasurementCode, Evaluation.TestResult> latest, String sex) {
-        List<Evaluation.FallRiskFlag> flags = new ArrayList<>();
-        List<String> notMeasured = new ArrayList<>();
-        boolean anyMeasured = false;
-        for (NormTables.FallRiskCutoff cutoff : norms.fallRiskCutoffs()) {
-            Evaluation.TestResult result = latest.get(cutoff.code());
-            if (result == null || !result.current()) {
-                if (!notMeasured.contains(cutoff.code().name())) {
-                    notMeasured.add(cutoff.code().name());
-                }
-                continue;
-            }
-            anyMeasured = true;
-            double value = result.value().doubleValue();
-            Double threshold = cutoff.threshold();
-            String rule;
-            if (threshold == null) {
-                Optional<Integer> steadi = norms.steadiChairStand(sex, Math.min(result.ageAtTest(),
-                        Grader.OLDEST_SFT_AGE));
-                if (steadi.isEmpty()) {
-                    continue;
-                }
-                threshold = steadi.get().doubleValue();
-                rule = "below average for %s age %d: under %d stands".formatted(sex, result.ageAtTest(), steadi.get());
-            } else {
-                rule = (cutoff.atLeast() ? "at least " : "under ") + Numbers.plain(threshold) + " "
-                        + cutoff.code().unit().wireName();
-            }
-            boolean raised = cutoff.atLeast() ? value >= threshold : value < threshold;
-            if (raised) {
-                flags.add(new Evaluation.FallRiskFlag(cutoff.flag(), cutoff.code().name(), result.value(), rule,
-                        cutoff.level(), cutoff.source()));
-            }
-        }
-        FallRiskLevel level = flags.stream().anyMatch(f -> f.level() == FallRiskLevel.HIGH) ? FallRiskLevel.HIGH
-                : !flags.isEmpty() ? FallRiskLevel.ELEVATED
-                : anyMeasured ? FallRiskLevel.LOW : FallRiskLevel.UNKNOWN;
-        return new Evaluation.FallRisk(level, flags, notMeasured);
     }
 
     private Evaluation.Bmi bmi(Map<MeasurementCode, Evaluation.TestResult> latest) {

@@ -129,11 +129,11 @@ final class PrescriptionRules {
                     "Fall risk " + fallRisk + " " + flags + ": every standing exercise next to a chair or rail.",
                     "SAFE-FALL-SUPPORT"));
         }
-        if (fallRisk == FallRiskLevel.UNKNOWN && caps.get(KioskProgram.INTERVAL) > 0) {
+        if (fallRisk == FallRiskLevel.NEEDS_CHECK && caps.get(KioskProgram.INTERVAL) > 0) {
             restrictions.add(restrict(caps, RestrictionCode.INTERVAL_UNTESTED,
                     "인터벌 운동은 균형 검사를 한 뒤에 시작해요.",
-                    "No timed up-and-go, one-leg stance or chair stand in the last 12 months, so fall risk is unknown:"
-                            + " no intervals until one is measured.", "SAFE-INTERVAL-UNTESTED"));
+                    "Fall risk needs checking (확인 필요: " + String.join("; ", evaluation.fallRisk().missing())
+                            + "): no intervals until it is known.", "SAFE-INTERVAL-UNTESTED"));
         }
         return restrictions;
     }

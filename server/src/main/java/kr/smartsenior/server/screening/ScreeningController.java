@@ -83,6 +83,7 @@ final class ScreeningController {
             question.put("code", q.name());
             question.put("korean", q.korean());
             question.put("english", q.english());
+            question.put("kind", q.isFallRiskKeyQuestion() ? "FALL_RISK" : "PAR_Q");
             return question;
         }).toList();
         return new ScreeningView(screenings.status(memberId), questions);

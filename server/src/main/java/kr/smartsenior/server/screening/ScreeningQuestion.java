@@ -1,9 +1,14 @@
 package kr.smartsenior.server.screening;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
- * The screening questions, in the spirit of the PAR-Q+ 2023 general health questions (our own
- * short wording, read aloud by staff). Any "yes" means: low-intensity programs only until staff
- * record a clearance (for example after the senior's doctor agreed).
+ * The screening questions, read aloud by staff, of two kinds. The PAR-Q+ ones (in the spirit of the
+ * PAR-Q+ 2023 general health questions, our own short wording): any "yes" means low-intensity
+ * programs only until staff record a clearance (for example after the senior's doctor agreed). The
+ * fall-risk key questions (CDC STEADI's three, our own Korean wording): a "yes" never blocks
+ * exercise; it goes into the fall-risk evaluation ({@link #isFallRiskKeyQuestion()}).
  */
 public enum ScreeningQuestion {
     HEART("의사에게 심장병이나 고혈압이 있다는 말을 들은 적이 있으신가요?",
@@ -20,7 +25,20 @@ public enum ScreeningQuestion {
     BONE_JOINT("운동하면 더 나빠질 수 있는 뼈, 관절, 근육 문제가 있으신가요?",
             "Do you have a bone, joint or muscle problem that could get worse with more activity?"),
     SUPERVISED_ONLY("의사가 '의료진이 지켜보는 곳에서만 운동하라'고 한 적이 있으신가요?",
-            "Has a doctor said you should only do physical activity under medical supervision?");
+            "Has a doctor said you should only do physical activity under medical supervision?"),
+    /** STEADI key question 1. */
+    FELL_PAST_YEAR("지난 1년 동안 넘어지신 적이 있으신가요?",
+            "Have you fallen in the past year?"),
+    /** STEADI key question 2. */
+    UNSTEADY("서 있거나 걸을 때 몸이 흔들리거나 휘청거리는 느낌이 드시나요?",
+            "Do you feel unsteady when standing or walking?"),
+    /** STEADI key question 3. */
+    WORRIES_ABOUT_FALLING("넘어질까 봐 걱정되시나요?",
+            "Do you worry about falling?");
+
+    /** CDC STEADI's three key questions: fall risk, not PAR-Q clearance. */
+    private static final Set<ScreeningQuestion> FALL_RISK_KEY_QUESTIONS = EnumSet.of(FELL_PAST_YEAR, UNSTEADY,
+            WORRIES_ABOUT_FALLING);
 
     private final String korean;
     private final String english;
@@ -36,5 +54,10 @@ public enum ScreeningQuestion {
 
     public String english() {
         return english;
+    }
+
+    /** One of STEADI's key questions: a "yes" raises fall risk and never needs clearance. */
+    public boolean isFallRiskKeyQuestion() {
+        return FALL_RISK_KEY_QUESTIONS.contains(this);
     }
 }

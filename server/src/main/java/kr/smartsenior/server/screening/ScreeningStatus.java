@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param state          whether the senior is screened, and cleared
  * @param bloodPressure  the class of the last resting blood pressure
- * @param answeredYes    the questions answered "yes"
+ * @param answeredYes    the PAR-Q+ questions answered "yes" (the ones needing clearance; STEADI's
+ *                       fall questions are read by the fall-risk evaluation, not here)
  * @param screening      the screening this is based on, or null
  */
 public record ScreeningStatus(State state, BloodPressure bloodPressure, List<ScreeningQuestion> answeredYes,
@@ -32,7 +33,7 @@ public record ScreeningStatus(State state, BloodPressure bloodPressure, List<Scr
         NOT_SCREENED,
         /** older than {@link #VALID_FOR} */
         EXPIRED,
-        /** every answer "no" */
+        /** every PAR-Q+ answer "no" */
         CLEAR,
         /** some "yes", cleared by staff */
         CLEARED_BY_STAFF,
@@ -55,8 +56,9 @@ public record ScreeningStatus(State state, BloodPressure bloodPressure, List<Scr
             return new ScreeningStatus(State.NOT_SCREENED, BloodPressure.UNKNOWN, List.of(), null);
         }
         Screening s = latest.get();
-        List<ScreeningQuestion> yes = s.answers().entrySet().stream().filter(e -> e.getValue()).map(e -> e.getKey())
-                .sorted().toList();
+        // only the PAR-Q+ questions need clearance; STEADI's fall questions go to the fall-risk evaluation
+        List<ScreeningQuestion> yes = s.answers().entrySet().stream().filter(e -> e.getValue())
+                .map(e -> e.getKey()).filter(q -> !q.isFallRiskKeyQuestion()).sorted().toList();
         State state;
         if (s.recordedAt().toInstant().isBefore(now.minus(VALID_FOR))) {
             state = State.EXPIRED;

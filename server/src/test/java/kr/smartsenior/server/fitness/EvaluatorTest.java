@@ -23,7 +23,7 @@ class EvaluatorTest {
     static final Senior MAN = new Senior("M7K2Q9XD4U", "ydp-01", "박철수", 1951, "M");
 
     private final NormTables norms = new NormTables();
-    private final Evaluator evaluator = new Evaluator(norms, new Grader(norms), null, null);
+    private final Evaluator evaluator = Evaluations.evaluator(Evaluations.noFall(NOW), java.util.Set.of());
 
     static Result test(String code, String value, int daysAgo) {
         return new Result(code, "test", new BigDecimal(value),
@@ -44,12 +44,12 @@ class EvaluatorTest {
             "TIMED_UP_AND_GO, 13.5, 'TUG_13_5,TUG_12_STEADI', HIGH",
             "TIMED_UP_AND_GO, 13.4, TUG_12_STEADI, ELEVATED",
             "TIMED_UP_AND_GO, 12, TUG_12_STEADI, ELEVATED",
-            "TIMED_UP_AND_GO, 11.9, '', LOW",
+            "TIMED_UP_AND_GO, 11.9, '', NEEDS_CHECK",
             "ONE_LEG_STANCE, 4.9, ONE_LEG_UNDER_5, HIGH",
-            "ONE_LEG_STANCE, 5, '', LOW",
+            "ONE_LEG_STANCE, 5, '', NEEDS_CHECK",
             // woman 75: STEADI below average under 10 stands
             "CHAIR_STAND_30S, 9, CHAIR_STAND_BELOW_AVERAGE, ELEVATED",
-            "CHAIR_STAND_30S, 10, '', LOW"})
+            "CHAIR_STAND_30S, 10, '', NEEDS_CHECK"})
     void fallRiskFlagsAtTheirCutOffs(String code, String value, String flags, FallRiskLevel level) {
         Evaluation evaluation = evaluator.evaluate(WOMAN, List.of(test(code, value, 3)), NOW);
 
@@ -64,15 +64,15 @@ class EvaluatorTest {
         // man 75: below average under 11 stands
         assertThat(evaluator.evaluate(MAN, List.of(test("CHAIR_STAND_30S", "10", 3)), NOW).fallRisk().level())
                 .isEqualTo(FallRiskLevel.ELEVATED);
-        assertThat(evaluator.evaluate(WOMAN, List.of(test("CHAIR_STAND_30S", "10", 3)), NOW).fallRisk().level())
-                .isEqualTo(FallRiskLevel.LOW);
+        assertThat(evaluator.evaluate(WOMAN, List.of(test("CHAIR_STAND_30S", "10", 3)), NOW).fallRisk().flags())
+                .isEmpty();
     }
 
     @Test
-    void resultsOlderThanAYearRaiseNoFlagAndLeaveFallRiskUnknown() {
+    void resultsOlderThanAYearRaiseNoFlagAndLeaveFallRiskToBeChecked() {
         Evaluation evaluation = evaluator.evaluate(WOMAN, List.of(test("TIMED_UP_AND_GO", "20", 400)), NOW);
 
-        assertThat(evaluation.fallRisk().level()).isEqualTo(FallRiskLevel.UNKNOWN);
+        assertThat(evaluation.fallRisk().level()).isEqualTo(FallRiskLevel.NEEDS_CHECK);
         assertThat(evaluation.fallRisk().notMeasured()).contains("TIMED_UP_AND_GO", "ONE_LEG_STANCE");
         assertThat(evaluation.result("TIMED_UP_AND_GO").orElseThrow().current()).isFalse();
     }

@@ -40,7 +40,7 @@ class KioskRecordGradingContractTest {
     private final ProtocolCodec codec = new ProtocolCodec();
     private final NormTables norms = new NormTables();
     private final Grader grader = new Grader(norms);
-    private final Evaluator evaluator = new Evaluator(norms, grader, null, null);
+    private final Evaluator evaluator = Evaluations.evaluator(Evaluations.noFall(java.time.Instant.now()), java.util.Set.of());
 
     /** Every example as the ingest decodes it, in one batch as a kiosk would send them. */
     private List<MeasurementRecord> kioskRecords(Instant now) {
