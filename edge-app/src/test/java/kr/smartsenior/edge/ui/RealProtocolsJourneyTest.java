@@ -97,7 +97,7 @@ class RealProtocolsJourneyTest {
         assertThat(sink.screens).anyMatch(Screen.Countdown.class::isInstance).anyMatch(Screen.Measuring.class::isInstance);
         assertThat(recorded).singleElement().satisfies(r -> {
             assertThat(r.code()).isEqualTo("CHAIR_STAND_30S");
-            assertThat(r.detail()).containsEntry("protocol", "chair-stand-30s/1");
+            assertThat(r.detail()).containsEntry("protocol", kr.smartsenior.protocol.MeasurementProtocol.CHAIR_STAND_30S.id());
             assertThat(result.valueText()).isEqualTo(r.value().toPlainString() + "번");
         });
 
