@@ -12,7 +12,7 @@ import java.util.List;
  * chair's front edge; leaning back reads a little farther than seated (a rise below 0).
  *
  * @param seatedMm   distance to a person seated upright mid-seat
- * @param standingMm distance to the same person standing up from the chair
+ * @param standingMm distance to the same person standing fully upright in front of the chair
  * @param emptyMm    distance with nobody there (the wall behind the chair)
  */
 public record SiteCalibration(int seatedMm, int standingMm, int emptyMm) {
