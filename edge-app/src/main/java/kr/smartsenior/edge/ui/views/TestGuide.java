@@ -46,18 +46,22 @@ public record TestGuide(MeasurementCode test, Prompt intro, Prompt practice, Pro
         };
     }
 
-    /**
-     * The value with its Korean unit, e.g. "14번", "8.4초", "23.5kg"; the 2-minute step counts knee
-     * lifts, "회" (not steps: only the right knee reaching the target height counts).
-     */
+    /** The value with its Korean unit, e.g. "14번", "85회", "8.4초", "23.5kg". */
     public String valueText(BigDecimal value) {
-        Unit unit = test.unit();
-        return switch (unit) {
-            case COUNT -> value.setScale(0, RoundingMode.HALF_UP).toPlainString()
-                    + (test == MeasurementCode.STEP_IN_PLACE_2MIN ? "회" : "번");
-            case SECONDS -> value.setScale(1, RoundingMode.HALF_UP).toPlainString() + "초";
-            case KILOGRAMS -> value.setScale(1, RoundingMode.HALF_UP).toPlainString() + "kg";
-            case CENTIMETRES -> value.setScale(1, RoundingMode.HALF_UP).toPlainString() + "cm";
+        int scale = test.unit() == Unit.COUNT ? 0 : 1;
+        return value.setScale(scale, RoundingMode.HALF_UP).toPlainString() + unitWord();
+    }
+
+    /**
+     * The Korean unit shown and said after the value: the 2-minute step counts knee lifts, "회" (not
+     * steps: only the right knee reaching the target height counts); other counts are "번".
+     */
+    String unitWord() {
+        return switch (test.unit()) {
+            case COUNT -> test == MeasurementCode.STEP_IN_PLACE_2MIN ? "회" : "번";
+            case SECONDS -> "초";
+            case KILOGRAMS -> "kg";
+            case CENTIMETRES -> "cm";
         };
     }
 
