@@ -72,7 +72,7 @@ public record TestGuide(MeasurementCode test, Prompt intro, Prompt practice, Pro
             case CHAIR_STAND_30S -> "30초 동안 " + v + " 일어나셨어요.";
             case STEP_IN_PLACE_2MIN -> "2분 동안 오른쪽 무릎을 " + v + " 올리셨어요.";
             case TIMED_UP_AND_GO -> "다녀오는 데 " + v + " 걸렸어요.";
-            case ONE_LEG_STANCE -> "두 번 중 더 오래 선 기록은 " + v + "예요.";
+            case ONE_LEG_STANCE -> "한 발로 가장 오래 서 계신 기록은 " + v + "예요.";
             default -> "결과는 " + v + "이에요.";
         };
     }

@@ -121,7 +121,7 @@ class ScreenWordingTest {
         assertThat(Prompt.UP_AND_GO_INTRO.text()).contains("평소 걷는 속도").contains("시작 소리부터");
         assertThat(Prompt.CHAIR_STAND_INTRO.text()).contains("가운데").contains("팔짱").contains("끝까지");
         assertThat(Prompt.ONE_LEG_INTRO.text()).contains("두 번").contains("손은 허리에");
-        assertThat(TestGuide.of(MeasurementCode.ONE_LEG_STANCE).resultSentence(new BigDecimal("9.3"))).contains("두 번 중")
+        assertThat(TestGuide.of(MeasurementCode.ONE_LEG_STANCE).resultSentence(new BigDecimal("9.3"))).contains("가장 오래")
                 .contains("9.3초");
     }
 
