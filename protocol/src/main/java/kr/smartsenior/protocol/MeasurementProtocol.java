@@ -22,26 +22,35 @@ public enum MeasurementProtocol {
     CHAIR_STAND_30S(MeasurementCode.CHAIR_STAND_30S, "chair-stand-30s", 2),
     /**
      * Senior Fitness Test 2-minute step in place. Version 2 counts right-knee lifts reaching the
-     * target height (midway between kneecap and hip); version 1 counted every step.
+     * target height (midway between kneecap and hip), said and shown to the senior; the kiosk's mat
+     * sees the right foot off its pad long enough for such a lift (a shuffle is not counted) and staff
+     * watch the height. Version 1 counted every step.
      */
     STEP_IN_PLACE_2MIN(MeasurementCode.STEP_IN_PLACE_2MIN, "step-in-place-2min", 2),
     /**
-     * Timed up-and-go over 3 m at the senior's usual pace. Version 2 times from the "시작" cue to
-     * seated again; version 1 started the clock part-way up and read 0.7-1.5 s short.
+     * Timed up-and-go over 3 m at the senior's usual pace (CDC STEADI). Version 2 times from the
+     * "시작" cue to seated again (the body landing in the seat); version 1 started the clock part-way
+     * up, stopped it part-way down and read 0.7-1.5 s short.
      */
     TIMED_UP_AND_GO(MeasurementCode.TIMED_UP_AND_GO, "timed-up-and-go", 2),
     /**
      * One-leg stance, eyes open, hands free. Version 2 ends a trial when the raised foot touches
-     * down (another pad pressed, or the standing pad released) or at the maximum, best of two trials;
-     * version 1 kept counting a foot put down beside the pad.
+     * down (another pad pressed, or the standing pad released) or at the maximum (60 s), best of two
+     * trials, each in {@link RecordDetail#TRIALS}; the kiosk writes it only when hands free was
+     * confirmed before the test, otherwise {@link #ONE_LEG_STANCE_SUPPORTED}. Version 1 kept counting
+     * a foot put down beside the pad.
      */
     ONE_LEG_STANCE(MeasurementCode.ONE_LEG_STANCE, "one-leg-stance", 2),
     /**
-     * One-leg stance with a hand on the chair: recorded for the senior's own trend, never graded
-     * against an unsupported norm nor used to rule fall risk in or out.
+     * One-leg stance with a hand on the chair, or not confirmed hands free (the kiosk's mat cannot
+     * see hands): recorded for the senior's own trend, never graded against an unsupported norm nor
+     * used to rule fall risk in or out. Otherwise as {@link #ONE_LEG_STANCE}.
      */
     ONE_LEG_STANCE_SUPPORTED(MeasurementCode.ONE_LEG_STANCE, "one-leg-stance-supported", 1),
-    /** Figure-8 walk. */
+    /**
+     * Figure-8 walk (국민체력100 8자 보행). No longer taken by the kiosk: no published description of
+     * the course precise enough to set out and time was found; kept so that stored records read.
+     */
     FIGURE_8_WALK(MeasurementCode.FIGURE_8_WALK, "figure-8-walk", 1),
     /** Handgrip dynamometer, per hand, typed in by staff. */
     GRIP(MeasurementCode.GRIP_STRENGTH, "grip", 1),

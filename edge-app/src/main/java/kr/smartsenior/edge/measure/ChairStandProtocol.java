@@ -6,15 +6,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.smartsenior.edge.sensor.MotionSignals;
 import kr.smartsenior.edge.sensor.MotionState;
 import kr.smartsenior.edge.sensor.Sensors;
 import kr.smartsenior.protocol.MeasurementCode;
 
 /**
- * 30-second chair stand (30초 의자에 앉았다 일어서기): full stands from a seated start, arms crossed.
- * A stand counts when the distance sensor sees the senior reach the standing band, and the next
- * one only after they are seated again; so half-stands never count. Senior Fitness Test rule: a
- * stand more than halfway up when time runs out counts.
+ * 30-second chair stand (30초 의자에 앉았다 일어서기), Senior Fitness Test / CDC STEADI: seated
+ * mid-seat, back upright, arms crossed at the chest; on "시작" the senior stands up fully and sits
+ * down again as many times as they can in 30 s. The site's seated reference is calibrated in that
+ * upright posture and its standing reference fully upright (docs/hardware.md), so the distance
+ * sensor's rise runs from 0 (seated upright; below 0 leaning back) to 1 (standing straight).
+ *
+ * <p>A stand counts only at <b>full extension</b>: the body reaching {@link #FULL_EXTENSION} of the
+ * way to the standing reference; the next one only after seated again (below
+ * {@link MotionSignals#SIT_BELOW}). A forward lean in the seat or a half stand stays short of full
+ * extension and never counts. SFT rule: a stand more than halfway up when time runs out counts.
  *
  * <p>Invalid: moving before "go", not seated at "go", the signal lost for more than a second at a
  * time or {@link #MAX_LOST} in all, or more than {@link #MAX_PLAUSIBLE} stands (no senior does 41
@@ -26,6 +33,12 @@ final class ChairStandProtocol extends SensorProtocol {
     static final int MAX_PLAUSIBLE = 40;
     static final Duration MAX_LOST = Duration.ofSeconds(3);
     static final double HALFWAY = 0.5;
+    /**
+     * Full extension: within 15 % of the seated-to-standing distance of the standing reference
+     * (about 45 mm at the reference site; a senior of another build stands a little nearer or
+     * farther than the person who calibrated).
+     */
+    static final double FULL_EXTENSION = 0.85;
 
     private int stands;
     private boolean seatedSinceLastStand;
@@ -41,7 +54,7 @@ final class ChairStandProtocol extends SensorProtocol {
     @Override
     boolean inStartPosition() {
         MotionState last = sensors.motion().last();
-        return last != null && !last.signalLost() && last.posture() == MotionState.Posture.SITTING;
+        return last != null && !last.signalLost() && last.present() && last.rise() <= MotionSignals.SIT_BELOW;
     }
 
     @Override
@@ -77,11 +90,14 @@ final class ChairStandProtocol extends SensorProtocol {
             return;
         }
         lastRise = state.rise();
-        if (seatedSinceLastStand && state.posture() == MotionState.Posture.STANDING) {
+        if (!state.present()) {
+            return;
+        }
+        if (seatedSinceLastStand && state.rise() >= FULL_EXTENSION) {
             stands++;
             standTimes.add(round3(secondsSinceGo(state.atNanos())));
             seatedSinceLastStand = false;
-        } else if (!seatedSinceLastStand && state.posture() == MotionState.Posture.SITTING) {
+        } else if (!seatedSinceLastStand && state.rise() <= MotionSignals.SIT_BELOW) {
             seatedSinceLastStand = true;
         }
     }

@@ -19,6 +19,7 @@ import kr.smartsenior.edge.session.SegmentClock;
 import kr.smartsenior.edge.session.SensorSubscription;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementProtocol;
+import kr.smartsenior.protocol.RecordDetail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,7 +208,7 @@ abstract class SensorProtocol implements FitnessTestSession, PadListener, Motion
             return;
         }
         Map<String, Object> full = new LinkedHashMap<>();
-        full.put("protocol", protocolName());
+        full.put(RecordDetail.PROTOCOL, protocolName());
         full.put("source", "sensors");
         full.putAll(detail);
         stopTimers();

@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * What the distance sensor reads at one site, measured once when the kiosk is set up (chair and
- * sensor in their reference places, docs/hardware.md): a person seated in the chair, the same
- * person standing in front of it, and the empty chair. Sitting and standing differ because the beam
- * meets the upper chest of a seated person leaning on the backrest, and the body of a standing one
- * over the chair's front edge.
+ * sensor in their reference places, docs/hardware.md): a person seated upright in the middle of the
+ * seat with arms crossed (the chair stand's start position; not leaning on the backrest), the same
+ * person standing fully upright in front of it, and the empty chair. Sitting and standing differ
+ * because the beam meets the upper chest of a seated person, and the body of a standing one over the
+ * chair's front edge; leaning back reads a little farther than seated (a rise below 0).
  *
- * @param seatedMm   distance to a seated person
- * @param standingMm distance to the same person standing up from the chair
+ * @param seatedMm   distance to a person seated upright mid-seat
+ * @param standingMm distance to the same person standing fully upright in front of the chair
  * @param emptyMm    distance with nobody there (the wall behind the chair)
  */
 public record SiteCalibration(int seatedMm, int standingMm, int emptyMm) {

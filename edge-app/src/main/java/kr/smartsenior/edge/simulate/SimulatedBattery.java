@@ -37,6 +37,8 @@ public final class SimulatedBattery implements AutoCloseable {
     /** Share of test attempts that go wrong (false start, dropout). */
     static final double FLAW_SHARE = 0.1;
     static final int MAX_ATTEMPTS = 3;
+    /** Share of visitors who do the one-leg stance holding the chair. */
+    static final double HOLDS_CHAIR_SHARE = 0.2;
     /** Staff pressing "ready" after the instructions. */
     static final Duration INSTRUCTIONS = Duration.ofSeconds(2);
 
@@ -135,7 +137,9 @@ public final class SimulatedBattery implements AutoCloseable {
             return;
         }
         MeasurementCode code = TestBattery.SENSOR_TESTS.get(index);
-        FitnessTestSession test = battery.start(code);
+        FitnessTestSession test = code == MeasurementCode.ONE_LEG_STANCE
+                ? battery.startOneLegStance(random.nextDouble() >= HOLDS_CHAIR_SHARE) // staff ask before the test
+                : battery.start(code);
         int[] attempts = {1};
         test.addListener((finished, phase) -> {
             if (phase == TestPhase.RESULT || phase == TestPhase.CANCELLED) {
@@ -159,7 +163,8 @@ public final class SimulatedBattery implements AutoCloseable {
         SimulatedSenior.Flaw flaw = attempt < MAX_ATTEMPTS && random.nextDouble() < FLAW_SHARE
                 ? (random.nextBoolean() ? SimulatedSenior.Flaw.FALSE_START : SimulatedSenior.Flaw.DROPOUT)
                 : (random.nextDouble() < 0.3 ? SimulatedSenior.Flaw.NOISY : SimulatedSenior.Flaw.NONE);
-        SimulatedSenior.Performance performance = senior.perform(test.code(), pace, flaw);
+        SimulatedSenior.Style style = SimulatedSenior.Style.values()[random.nextInt(SimulatedSenior.Style.values().length)];
+        SimulatedSenior.Performance performance = senior.perform(test.code(), style, pace, flaw);
         loop.schedule(INSTRUCTIONS, () -> {
             if (closed) {
                 return;

@@ -31,9 +31,13 @@ public final class SimulatedSessions implements AutoCloseable {
     static final int HIGHEST_PROGRAM_LEVEL = 3;
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedSessions.class);
-    /** Tests and exercise sessions; a senior's answers ({@link RecordKind#CHECK}) come from the screens. */
-    private static final MeasurementCode[] CODES = java.util.Arrays.stream(MeasurementCode.values())
-            .filter(code -> code.kind() != RecordKind.CHECK).toArray(MeasurementCode[]::new);
+    /**
+     * Tests and exercise sessions a kiosk records; a senior's answers ({@link RecordKind#CHECK}) come from
+     * the screens, and the figure-of-8 walk is no longer taken at the kiosk (its course is not defined).
+     */
+    static final MeasurementCode[] CODES = java.util.Arrays.stream(MeasurementCode.values())
+            .filter(code -> code.kind() != RecordKind.CHECK && code != MeasurementCode.FIGURE_8_WALK)
+            .toArray(MeasurementCode[]::new);
 
     private final Consumer<MeasurementRecord> recorder;
     private final List<String> members;

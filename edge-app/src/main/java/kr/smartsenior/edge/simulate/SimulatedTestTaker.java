@@ -39,7 +39,8 @@ public final class SimulatedTestTaker implements Consumer<FitnessTestSession> {
         SimulatedSenior.Flaw flaw = nextFlaw;
         nextFlaw = SimulatedSenior.Flaw.NONE;
         SimulatedSenior.Pace pace = SimulatedSenior.Pace.values()[random.nextInt(SimulatedSenior.Pace.values().length)];
-        SimulatedSenior.Performance performance = senior.perform(test.code(), pace, flaw);
+        SimulatedSenior.Style style = SimulatedSenior.Style.values()[random.nextInt(SimulatedSenior.Style.values().length)];
+        SimulatedSenior.Performance performance = senior.perform(test.code(), style, pace, flaw);
         test.addListener(new TestListener() {
             @Override
             public void onPhase(FitnessTestSession t, TestPhase phase) {

@@ -12,53 +12,63 @@ import kr.smartsenior.edge.sensor.SiteCalibration;
 import kr.smartsenior.edge.simulate.SimulatedSenior;
 import kr.smartsenior.edge.simulate.SimulatedSenior.Flaw;
 import kr.smartsenior.edge.simulate.SimulatedSenior.Pace;
+import kr.smartsenior.edge.simulate.SimulatedSenior.Style;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
+import kr.smartsenior.protocol.RecordDetail;
 import kr.smartsenior.protocol.RecordValidator;
-import kr.smartsenior.protocol.Unit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every sensor test against generated traces of a senior moving at normal, slow and fast pace,
- * with a noisy sensor and bouncing pads, a sensor dropout and a false start; several seeds each.
- * Each trace goes through CSV and back before it is played, as a recorded one would.
+ * Every sensor test against simulated seniors of every {@link Style} at every {@link Pace}, and with
+ * a noisy sensor and bouncing pads, a sensor dropout and a false start; several seeds each. The
+ * result must be the trace's true value within the tolerance docs/fitness-norms.md states
+ * ("Measurement on the kiosk"). Each trace goes through CSV and back before it is played, as a
+ * recorded one would.
  */
 class ProtocolTracesTest {
 
-    static final int SEEDS = 3;
+    static final int SEEDS = 2;
+    /** TUG, from "시작" to seated again, with the TF-Luna's usual noise (8 mm). */
+    static final double TUG_TOLERANCE_S = 0.3;
+    /** TUG with a sensor four times noisier (30 mm, spikes, unusable readings): a slow sit-down blurs. */
+    static final double TUG_TOLERANCE_NOISY_S = 1.0;
+    /** One-leg stance: pad edges are exact but for debouncing and the 0.1 s rounding. */
+    static final double ONE_LEG_TOLERANCE_S = 0.1;
     /**
-     * Counts are exact, except ±1 when a repetition ends within a sample of the 30 s / 2 min limit
-     * ({@link SimulatedSenior.Performance#borderline()}) or the sensor is noisy.
+     * Stands and knee lifts are exact, ±1 only when one is under way at the 30 s / 2 min bell (where a
+     * sample decides) or, for stands, with the noisy sensor.
      */
-    static final int COUNT_TOLERANCE_NOISY = 1;
-    /** Seconds: one tenth from 50 Hz sampling and rounding; two with a noisy sensor. */
-    static final double SECONDS_TOLERANCE = 0.1;
-    static final double SECONDS_TOLERANCE_NOISY = 0.2;
+    static final int BORDERLINE_COUNT = 1;
 
     static Stream<Arguments> scenarios() {
         List<Arguments> all = new ArrayList<>();
         for (MeasurementCode code : TestBattery.SENSOR_TESTS) {
-            for (Pace pace : Pace.values()) {
-                all.add(Arguments.of(code, pace, Flaw.NONE));
+            for (Style style : Style.values()) {
+                for (Pace pace : Pace.values()) {
+                    all.add(Arguments.of(code, style, pace, Flaw.NONE));
+                }
+                all.add(Arguments.of(code, style, Pace.NORMAL, Flaw.NOISY));
             }
-            for (Flaw flaw : List.of(Flaw.NOISY, Flaw.DROPOUT, Flaw.FALSE_START)) {
-                all.add(Arguments.of(code, Pace.NORMAL, flaw));
+            for (Flaw flaw : List.of(Flaw.DROPOUT, Flaw.FALSE_START)) {
+                all.add(Arguments.of(code, Style.UPRIGHT, Pace.NORMAL, flaw));
             }
         }
         return all.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1} {2}")
+    @ParameterizedTest(name = "{0} {1} {2} {3}")
     @MethodSource("scenarios")
-    void eachProtocolMeasuresWhatTheSeniorDidOrRefuses(MeasurementCode code, Pace pace, Flaw flaw) {
+    void eachProtocolMeasuresTheTrueValueForEveryStyleOrRefuses(MeasurementCode code, Style style, Pace pace, Flaw flaw) {
         for (int seed = 1; seed <= SEEDS; seed++) {
-            SimulatedSenior senior = new SimulatedSenior(SiteCalibration.REFERENCE, new SplittableRandom(seed * 7919L + code.ordinal()));
-            SimulatedSenior.Performance performance = senior.perform(code, pace, flaw);
+            SimulatedSenior senior = new SimulatedSenior(SiteCalibration.REFERENCE,
+                    new SplittableRandom(seed * 7919L + code.ordinal() * 31L + style.ordinal()));
+            SimulatedSenior.Performance performance = senior.perform(code, style, pace, flaw);
             try (Station station = new Station()) {
                 FitnessTestSession test = station.run(performance);
-                String scenario = code + " " + pace + " " + flaw + " seed " + seed;
+                String scenario = code + " " + style + " " + pace + " " + flaw + " seed " + seed;
                 if (performance.invalid() != null) {
                     assertThat(test.phase()).as(scenario).isEqualTo(TestPhase.INVALID);
                     assertThat(test.invalidReason()).as(scenario).contains(performance.invalid());
@@ -67,20 +77,21 @@ class ProtocolTracesTest {
                 }
                 assertThat(test.phase()).as(scenario + " (invalid: " + test.invalidReason() + ")").isEqualTo(TestPhase.RESULT);
                 BigDecimal value = test.result().orElseThrow().value();
-                boolean noisy = flaw == Flaw.NOISY;
-                if (code.unit() == Unit.COUNT) {
-                    assertThat(value.intValueExact()).as(scenario)
-                            .isCloseTo(performance.expected().intValueExact(), within(noisy || performance.borderline() ? COUNT_TOLERANCE_NOISY : 0));
-                } else {
-                    assertThat(value.doubleValue()).as(scenario)
-                            .isCloseTo(performance.expected().doubleValue(), within(noisy ? SECONDS_TOLERANCE_NOISY : SECONDS_TOLERANCE));
-                    assertThat(value.scale()).as(scenario + ": tenths of a second").isEqualTo(1);
+                BigDecimal truth = performance.expected();
+                switch (code) {
+                    case TIMED_UP_AND_GO -> assertThat(value.doubleValue()).as(scenario).isCloseTo(truth.doubleValue(),
+                            within(flaw == Flaw.NOISY ? TUG_TOLERANCE_NOISY_S : TUG_TOLERANCE_S));
+                    case ONE_LEG_STANCE -> assertThat(value.doubleValue()).as(scenario).isCloseTo(truth.doubleValue(),
+                            within(ONE_LEG_TOLERANCE_S));
+                    default -> assertThat(value.intValueExact()).as(scenario)
+                            .isCloseTo(truth.intValueExact(),
+                                    within(performance.borderline() || flaw == Flaw.NOISY ? BORDERLINE_COUNT : 0));
                 }
                 List<MeasurementRecord> records = station.recordsOf(code);
                 assertThat(records).as(scenario).hasSize(1);
                 MeasurementRecord record = records.getFirst();
                 assertThat(record.value()).isEqualByComparingTo(value);
-                assertThat(record.detail()).containsKey("protocol").containsEntry("source", "sensors");
+                assertThat(record.detail()).containsKey(RecordDetail.PROTOCOL).containsEntry("source", "sensors");
                 assertThat(RecordValidator.problem(record, java.time.Instant.now())).as(scenario).isEmpty();
             }
         }

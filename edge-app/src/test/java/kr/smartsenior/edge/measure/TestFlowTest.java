@@ -150,21 +150,6 @@ class TestFlowTest {
     }
 
     @Test
-    void aSitAfterOneConeIsAPauseAndStayingSeatedIsAnIncompleteCourse() {
-        try (Station station = new Station()) {
-            FitnessTestSession test = station.battery.start(MeasurementCode.FIGURE_8_WALK);
-            test.ready();
-            // rises, walks out of the beam once, comes back and sits for good
-            SimulatedSenior.Path body = new SimulatedSenior.Path(3700).hold(3.5).move(1, 3400).move(2, 1800)
-                    .jump(4500).hold(4).jump(1800).move(2, 3400).move(1.2, 3700).hold(8);
-            kr.smartsenior.edge.sensor.Trace trace = SimulatedSenior.trace(body, new SplittableRandom(3));
-            station.sensors.player().orElseThrow().play(trace, () -> { });
-            station.loop.runFor(Duration.ofSeconds(25));
-            assertThat(test.invalidReason()).contains(InvalidReason.COURSE_NOT_COMPLETED);
-        }
-    }
-
-    @Test
     void theSafetyCheckGatesTheBattery() {
         try (Station station = new Station()) {
             assertThatThrownBy(() -> TestBattery.open("M-9", new SafetyCheck(false, false, 160, 90), station.sensors,

@@ -6,7 +6,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import kr.smartsenior.protocol.Unit;
 
 /** The live counter or timer, the time left and a bar; all bound to the view model. */
 final class MeasuringView extends VBox {
@@ -15,7 +14,7 @@ final class MeasuringView extends VBox {
         getStyleClass().add("screen");
         Label value = ViewParts.label("", "big-number");
         value.textProperty().bind(model.liveBig());
-        Label unit = ViewParts.label(measuring.test().unit() == Unit.COUNT ? "번" : "초", "heading");
+        Label unit = ViewParts.label(TestGuide.of(measuring.test()).unitWord(), "heading");
         HBox number = new HBox(24, value, unit);
         number.setAlignment(Pos.BASELINE_CENTER);
         Label caption = ViewParts.label("", "body");

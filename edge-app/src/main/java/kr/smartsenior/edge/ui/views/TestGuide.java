@@ -25,9 +25,8 @@ public record TestGuide(MeasurementCode test, Prompt intro, Prompt practice, Pro
                     Prompt.TEST_SAFETY, Demo.CHAIR_STAND);
             case STEP_IN_PLACE_2MIN -> new TestGuide(test, Prompt.STEP_IN_PLACE_INTRO, Prompt.TEST_PRACTICE,
                     Prompt.TEST_SAFETY, Demo.STEP_IN_PLACE);
-            case TIMED_UP_AND_GO, FIGURE_8_WALK -> new TestGuide(test,
-                    test == MeasurementCode.TIMED_UP_AND_GO ? Prompt.UP_AND_GO_INTRO : Prompt.TEST_INTRO,
-                    Prompt.TEST_PRACTICE, Prompt.TEST_SAFETY, Demo.WALK);
+            case TIMED_UP_AND_GO -> new TestGuide(test, Prompt.UP_AND_GO_INTRO, Prompt.TEST_PRACTICE, Prompt.TEST_SAFETY,
+                    Demo.WALK);
             case ONE_LEG_STANCE -> new TestGuide(test, Prompt.ONE_LEG_INTRO, Prompt.TEST_PRACTICE, Prompt.ONE_LEG_SAFETY,
                     Demo.ONE_LEG);
             default -> new TestGuide(test, Prompt.TEST_INTRO, Prompt.TEST_PRACTICE, Prompt.TEST_SAFETY, Demo.STAND);
@@ -47,14 +46,22 @@ public record TestGuide(MeasurementCode test, Prompt intro, Prompt practice, Pro
         };
     }
 
-    /** The value with its Korean unit, e.g. "14번", "8.4초", "23.5kg". */
+    /** The value with its Korean unit, e.g. "14번", "85회", "8.4초", "23.5kg". */
     public String valueText(BigDecimal value) {
-        Unit unit = test.unit();
-        return switch (unit) {
-            case COUNT -> value.setScale(0, RoundingMode.HALF_UP).toPlainString() + "번";
-            case SECONDS -> value.setScale(1, RoundingMode.HALF_UP).toPlainString() + "초";
-            case KILOGRAMS -> value.setScale(1, RoundingMode.HALF_UP).toPlainString() + "kg";
-            case CENTIMETRES -> value.setScale(1, RoundingMode.HALF_UP).toPlainString() + "cm";
+        int scale = test.unit() == Unit.COUNT ? 0 : 1;
+        return value.setScale(scale, RoundingMode.HALF_UP).toPlainString() + unitWord();
+    }
+
+    /**
+     * The Korean unit shown and said after the value: the 2-minute step counts knee lifts, "회" (not
+     * steps: only the right knee reaching the target height counts); other counts are "번".
+     */
+    String unitWord() {
+        return switch (test.unit()) {
+            case COUNT -> test == MeasurementCode.STEP_IN_PLACE_2MIN ? "회" : "번";
+            case SECONDS -> "초";
+            case KILOGRAMS -> "kg";
+            case CENTIMETRES -> "cm";
         };
     }
 
@@ -63,9 +70,9 @@ public record TestGuide(MeasurementCode test, Prompt intro, Prompt practice, Pro
         String v = valueText(value);
         return switch (test) {
             case CHAIR_STAND_30S -> "30초 동안 " + v + " 일어나셨어요.";
-            case STEP_IN_PLACE_2MIN -> "2분 동안 " + valueText(value).replace("번", "걸음") + " 걸으셨어요.";
-            case TIMED_UP_AND_GO, FIGURE_8_WALK -> "다녀오는 데 " + v + " 걸렸어요.";
-            case ONE_LEG_STANCE -> "한 발로 " + v + " 동안 서 계셨어요.";
+            case STEP_IN_PLACE_2MIN -> "2분 동안 오른쪽 무릎을 " + v + " 올리셨어요.";
+            case TIMED_UP_AND_GO -> "다녀오는 데 " + v + " 걸렸어요.";
+            case ONE_LEG_STANCE -> "한 발로 가장 오래 서 계신 기록은 " + v + "예요.";
             default -> "결과는 " + v + "이에요.";
         };
     }

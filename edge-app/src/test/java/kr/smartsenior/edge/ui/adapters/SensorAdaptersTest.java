@@ -122,7 +122,7 @@ class SensorAdaptersTest {
                 && p.limit().equals(Duration.ofSeconds(30)) && p.value().signum() > 0);
         TestEvent.Finished finished = (TestEvent.Finished) events.getLast();
         assertThat(finished.value()).isBetween(BigDecimal.valueOf(5), BigDecimal.valueOf(25));
-        assertThat(finished.detail()).containsEntry("protocol", "chair-stand-30s/1");
+        assertThat(finished.detail()).containsEntry("protocol", kr.smartsenior.protocol.MeasurementProtocol.CHAIR_STAND_30S.id());
         assertThat(finished.grade()).isEqualTo(FitnessTests.Grade.UNRATED);
     }
 

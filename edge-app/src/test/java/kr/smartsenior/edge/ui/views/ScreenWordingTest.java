@@ -110,6 +110,21 @@ class ScreenWordingTest {
                 new Line("멈춤", "몸이 불편해서 멈췄어요"));
     }
 
+    @Test
+    void theTestsAreExplainedAsTheirProtocolsSayAndTheStepScoreIsKneeLiftsInHoe() {
+        TestGuide step = TestGuide.of(MeasurementCode.STEP_IN_PLACE_2MIN);
+        assertThat(step.valueText(BigDecimal.valueOf(85))).isEqualTo("85회");
+        assertThat(step.resultSentence(BigDecimal.valueOf(85))).contains("85회").contains("무릎").doesNotContain("걸음");
+        assertThat(step.unitWord()).isEqualTo("회");
+        assertThat(TestGuide.of(MeasurementCode.CHAIR_STAND_30S).valueText(BigDecimal.valueOf(14))).isEqualTo("14번");
+        assertThat(Prompt.STEP_IN_PLACE_INTRO.text()).contains("무릎뼈와 골반뼈의 중간 높이").contains("오른쪽 무릎");
+        assertThat(Prompt.UP_AND_GO_INTRO.text()).contains("평소 걷는 속도").contains("시작 소리부터");
+        assertThat(Prompt.CHAIR_STAND_INTRO.text()).contains("가운데").contains("팔짱").contains("끝까지");
+        assertThat(Prompt.ONE_LEG_INTRO.text()).contains("두 번").contains("손은 허리에");
+        assertThat(TestGuide.of(MeasurementCode.ONE_LEG_STANCE).resultSentence(new BigDecimal("9.3"))).contains("가장 오래")
+                .contains("9.3초");
+    }
+
     private static ExerciseEvent.Progress progress(int hits, int misses, int round, int cadence) {
         return new ExerciseEvent.Progress(Duration.ofSeconds(30), Duration.ofSeconds(90), 2, hits, misses, 0, cadence, round, 4,
                 Duration.ZERO);
