@@ -62,6 +62,7 @@ class KioskRecordContractTest extends JourneyFixture {
         Map<String, MeasurementRecord> written = new LinkedHashMap<>();
         measuredAndEntered(written);
         exercised(written);
+        ratedEffort(written);
         answeredUnwell(written);
 
         for (Map.Entry<String, MeasurementRecord> example : written.entrySet()) {
@@ -136,6 +137,29 @@ class KioskRecordContractTest extends JourneyFixture {
                 written.put(program.protocol().substring(0, program.protocol().indexOf('/')), records.getFirst());
             }
         }
+    }
+
+    /** "방금 운동, 얼마나 힘드셨어요?" answered on the screens after a step &amp; jump session. */
+    private void ratedEffort(Map<String, MeasurementRecord> written) {
+        cards.show(3);
+        awaitScreen(Screen.Greeting.class);
+        tap(Action.NEXT);
+        awaitScreen(Screen.Home.class);
+        tap(Action.EXERCISE);
+        awaitScreen(Screen.ExerciseChoice.class);
+        tap(Action.CHOOSE_STEP_JUMP);
+        awaitScreen(Screen.ExerciseBriefing.class);
+        tap(Action.READY);
+        awaitScreen(Screen.EffortAsk.class);
+        tap(Action.effort(5));
+        awaitScreen(Screen.ExerciseResult.class);
+        MeasurementRecord effort = recorded.getLast();
+        assertThat(effort.code()).isEqualTo(MeasurementCode.EXERCISE_EFFORT.name());
+        written.put("exercise-effort", effort);
+        tap(Action.FINISH);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> sink.current() instanceof Screen.Idle || sink.current() instanceof Screen.Goodbye);
+        recorded.clear();
     }
 
     /** "몸이 불편해요" before the tests, answered on the screens. */

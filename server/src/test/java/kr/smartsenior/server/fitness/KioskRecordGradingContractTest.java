@@ -59,7 +59,8 @@ class KioskRecordGradingContractTest {
         List<MeasurementRecord> records = kioskRecords(Instant.now());
         Set<MeasurementCode> covered = EnumSet.noneOf(MeasurementCode.class);
         records.forEach(r -> MeasurementCode.fromWire(r.code()).ifPresent(covered::add));
-        assertThat(covered).containsExactlyInAnyOrder(MeasurementCode.values());
+        // every code but the figure-of-8 walk, no longer taken at the kiosk (kept in the catalogue for stored records)
+        assertThat(covered).isEqualTo(EnumSet.complementOf(EnumSet.of(MeasurementCode.FIGURE_8_WALK)));
     }
 
     @Test
