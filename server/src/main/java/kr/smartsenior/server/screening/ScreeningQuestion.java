@@ -2,8 +2,10 @@ package kr.smartsenior.server.screening;
 
 /**
  * The screening questions, in the spirit of the PAR-Q+ 2023 general health questions (our own
- * short wording, read aloud by staff). Any "yes" means: low-intensity programs only until staff
- * record a clearance (for example after the senior's doctor agreed).
+ * short wording, read aloud by staff). Any "yes" to those means: low-intensity programs only until
+ * staff record a clearance (the clinician who agreed, {@link Clearance}). {@link #BONE_FRAGILITY}
+ * is not a PAR-Q question and needs no clearance: only a "no" opens the step &amp; jump levels with
+ * jumps ({@link ScreeningStatus#jumpsAllowed()}).
  */
 public enum ScreeningQuestion {
     HEART("의사에게 심장병이나 고혈압이 있다는 말을 들은 적이 있으신가요?",
@@ -20,7 +22,13 @@ public enum ScreeningQuestion {
     BONE_JOINT("운동하면 더 나빠질 수 있는 뼈, 관절, 근육 문제가 있으신가요?",
             "Do you have a bone, joint or muscle problem that could get worse with more activity?"),
     SUPERVISED_ONLY("의사가 '의료진이 지켜보는 곳에서만 운동하라'고 한 적이 있으신가요?",
-            "Has a doctor said you should only do physical activity under medical supervision?");
+            "Has a doctor said you should only do physical activity under medical supervision?"),
+    /**
+     * Osteoporosis or a fracture in later life: jumping (impact) exercise only after a "no". Broader
+     * than "a recent fracture" on purpose (any fracture since 50, the usual fragility-fracture age).
+     */
+    BONE_FRAGILITY("의사에게 골다공증이라는 말을 들었거나, 50세 이후에 뼈가 부러진 적이 있으신가요?",
+            "Has a doctor said you have osteoporosis, or have you broken a bone since the age of 50?");
 
     private final String korean;
     private final String english;
