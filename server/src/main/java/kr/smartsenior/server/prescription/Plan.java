@@ -1,6 +1,7 @@
 package kr.smartsenior.server.prescription;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import kr.smartsenior.protocol.RestrictionCode;
@@ -57,12 +58,14 @@ public record Plan(String memberId, int version, OffsetDateTime createdAt, Strin
         return other != null && substance().equals(other.substance());
     }
 
+    /** Null-tolerant: a version stored by older rules may lack a field. */
     private List<Object> substance() {
-        return List.of(seniorLines,
-                restrictions.stream().map(r -> List.of(r.code(), r.rule(), r.seniorText())).toList(),
-                components.stream().map(c -> List.of(c.component(), c.frequency(), c.intensity(), c.time(), c.type(),
-                        c.volume(), c.progression(), c.seniorLine(), c.homeExercises())).toList(),
-                programs.stream().map(p -> List.of(p.code(), p.level(), p.minutes(), p.perWeek())).toList());
+        return Arrays.asList(seniorLines,
+                restrictions.stream().map(r -> Arrays.asList(r.code(), r.rule(), r.seniorText())).toList(),
+                components.stream().map(c -> Arrays.asList(c.component(), c.frequency(), c.intensity(), c.time(),
+                        c.type(), c.volume(), c.progression(), c.seniorLine(), c.homeExercises())).toList(),
+                programs.stream().map(p -> Arrays.<Object>asList(p.code(), p.level(), p.minutes(), p.perWeek()))
+                        .toList());
     }
 
     Plan withVersion(int version) {

@@ -519,6 +519,14 @@ class PrescriptionRulesTest {
         List<Result> better = new ArrayList<>(results);
         better.add(test("TIMED_UP_AND_GO", "8", 0));
         assertThat(plan(better, clear(), Optional.of(first), NOW.plusHours(3)).sameContent(first)).isFalse();
+        // a version stored by older rules may lack a field: compared, not a failure
+        List<Plan.ComponentPlan> older = first.components().stream().map(c -> new Plan.ComponentPlan(c.component(),
+                c.korean(), c.frequency(), c.intensity(), c.time(), c.type(), null, c.progression(), c.seniorLine(),
+                null, c.reasons())).toList();
+        Plan stored = new Plan(first.memberId(), 1, first.createdAt(), "2026-11.1", first.seniorLines(), older,
+                first.programs(), first.restrictions(), first.basis());
+        assertThat(later.sameContent(stored)).isFalse();
+        assertThat(stored.sameContent(stored)).isTrue();
     }
 
     @Test
