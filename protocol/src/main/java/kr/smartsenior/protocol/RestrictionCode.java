@@ -29,6 +29,17 @@ public enum RestrictionCode {
     /** Fall risk not measured yet: no intervals until a balance or gait test is done. */
     INTERVAL_UNTESTED("SAFE-INTERVAL-UNTESTED", Map.of(MeasurementCode.INTERVAL, 0), false),
     /**
+     * Fall risk measured but not low (any fall-risk flag, or a check still due): no high-intensity
+     * intervals, which are only for seniors at low fall risk with a clear screening.
+     */
+    INTERVAL_FALL_RISK("SAFE-INTERVAL-FALL", Map.of(MeasurementCode.INTERVAL, 0), false),
+    /**
+     * Osteoporosis, a fracture after 50, or the bone question not answered: step &amp; jump only up to
+     * {@link #STEP_JUMP_HIGHEST_WITHOUT_JUMPS}, the levels without two-footed jumps.
+     */
+    NO_JUMPS("SAFE-BONE-NO-JUMP", Map.of(MeasurementCode.STEP_JUMP, RestrictionCode.STEP_JUMP_HIGHEST_WITHOUT_JUMPS),
+            false),
+    /**
      * A code from a newer server (or a malformed entry): treated as low intensity with support. Never
      * written by the server.
      */
@@ -37,6 +48,12 @@ public enum RestrictionCode {
 
     /** The highest level of a kiosk program. */
     public static final int MAX_LEVEL = 5;
+    /**
+     * The highest step &amp; jump level whose cues are steps only: from the next level on the kiosk
+     * asks for jumps with both feet (the kiosk's {@code StepJumpSession} levels; its test keeps the two
+     * in step).
+     */
+    public static final int STEP_JUMP_HIGHEST_WITHOUT_JUMPS = 3;
 
     private final String wire;
     private final Map<MeasurementCode, Integer> caps;

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a program not listed is not offered; no prescription at all offers nothing;
  *   <li>a program a restriction forbids (level cap 0) is not offered: intervals under low intensity,
- *       high blood pressure, high or untested fall risk; nothing at all under severe blood pressure;
- *   <li>levels above a restriction's cap are lowered to it;
+ *       high blood pressure, a fall risk that is not low (or not tested); nothing at all under severe
+ *       blood pressure;
+ *   <li>levels above a restriction's cap are lowered to it: step &amp; jump stays below the levels with
+ *       jumps unless the senior answered "no" to the bone question ({@link RestrictionCode#NO_JUMPS});
  *   <li>a restriction that asks for support (fall risk, or one this kiosk does not know) means every
  *       program is done holding on.
  * </ul>

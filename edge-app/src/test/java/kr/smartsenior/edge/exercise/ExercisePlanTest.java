@@ -81,6 +81,22 @@ class ExercisePlanTest {
     }
 
     @Test
+    void theBoneRestrictionCapsStepAndJumpBelowEveryLevelThatJumps() {
+        ExercisePlan plan = ExercisePlan.from(prescription(List.of(program(MeasurementCode.STEP_JUMP, 5, 30),
+                program(MeasurementCode.BALANCE, 4, 15)), RestrictionCode.NO_JUMPS));
+
+        int cap = RestrictionCode.NO_JUMPS.levelCap(MeasurementCode.STEP_JUMP);
+        assertThat(plan.offer(Program.STEP_JUMP).orElseThrow().level()).isEqualTo(cap);
+        assertThat(plan.offer(Program.BALANCE).orElseThrow().level()).isEqualTo(4);
+        assertThat(plan.offers()).noneMatch(ExerciseOffer::support);
+        // the cap is the last level without jumps in the session's own level table
+        for (int level = 1; level <= StepJumpSession.LEVELS.size(); level++) {
+            assertThat(StepJumpSession.LEVELS.get(level - 1).jumpShare() > 0).as("level %d jumps", level)
+                    .isEqualTo(level > cap);
+        }
+    }
+
+    @Test
     void minutesOutsideTheRangeFallBackAndADuplicateProgramCountsOnce() {
         ExercisePlan plan = ExercisePlan.from(prescription(List.of(program(MeasurementCode.BALANCE, 2, 9999),
                 program(MeasurementCode.BALANCE, 3, 10), program(MeasurementCode.STEP_JUMP, 1, 0))));

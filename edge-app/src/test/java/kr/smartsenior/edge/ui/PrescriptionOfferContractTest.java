@@ -56,7 +56,9 @@ class PrescriptionOfferContractTest {
             Map.entry("bp-high", "STEP_JUMP@1 BALANCE@2"),
             Map.entry("bp-severe", ""),
             Map.entry("fall-risk-high", "STEP_JUMP@1 BALANCE@1 hold"),
-            Map.entry("fall-risk-elevated", "STEP_JUMP@2 BALANCE@1 INTERVAL@1 hold"),
+            Map.entry("fall-risk-elevated", "STEP_JUMP@2 BALANCE@1 hold"),
+            Map.entry("bone-unanswered", "STEP_JUMP@2 BALANCE@2 INTERVAL@1"),
+            Map.entry("bone-fragile", "STEP_JUMP@2 BALANCE@2 INTERVAL@1"),
             Map.entry("fall-risk-unknown", "STEP_JUMP@2 BALANCE@1"),
             Map.entry("every-restriction", "STEP_JUMP@1 BALANCE@1 hold"));
 

@@ -1,6 +1,7 @@
 package kr.smartsenior.server.prescription;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import kr.smartsenior.protocol.RestrictionCode;
@@ -46,17 +47,25 @@ public record Plan(String memberId, int version, OffsetDateTime createdAt, Strin
             OffsetDateTime evaluatedAt) {
     }
 
-    /** The same plan as another, ignoring version, dates and the measurements in the reasons. */
+    /**
+     * The same plan as another in substance: what the senior and the kiosk get (lines, restriction
+     * codes, FITT-VP, home exercises, programs with level, minutes and sessions). Not compared: the
+     * version, dates ({@code createdAt}, {@code levelSince}), how a level came about ({@code change})
+     * and everything that quotes measurements (reasons, staff texts, basis), since a new result that
+     * changes none of these must not make a new version.
+     */
     boolean sameContent(Plan other) {
-        return other != null && seniorLines.equals(other.seniorLines) && restrictions.equals(other.restrictions)
-                && components.stream().map(ComponentPlan::seniorLine).toList()
-                        .equals(other.components.stream().map(ComponentPlan::seniorLine).toList())
-                && components.stream().map(c -> List.of(c.frequency(), c.intensity(), c.time(), c.type())).toList()
-                        .equals(other.components.stream().map(c -> List.of(c.frequency(), c.intensity(), c.time(),
-                                c.type())).toList())
-                && programs.stream().map(p -> List.of(p.code(), p.level(), p.minutes(), p.perWeek())).toList()
-                        .equals(other.programs.stream().map(p -> List.of(p.code(), p.level(), p.minutes(),
-                                p.perWeek())).toList());
+        return other != null && substance().equals(other.substance());
+    }
+
+    /** Null-tolerant: a version stored by older rules may lack a field. */
+    private List<Object> substance() {
+        return Arrays.asList(seniorLines,
+                restrictions.stream().map(r -> Arrays.asList(r.code(), r.rule(), r.seniorText())).toList(),
+                components.stream().map(c -> Arrays.asList(c.component(), c.frequency(), c.intensity(), c.time(),
+                        c.type(), c.volume(), c.progression(), c.seniorLine(), c.homeExercises())).toList(),
+                programs.stream().map(p -> Arrays.<Object>asList(p.code(), p.level(), p.minutes(), p.perWeek()))
+                        .toList());
     }
 
     Plan withVersion(int version) {

@@ -4,11 +4,13 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The screening questions, read aloud by staff, of two kinds. The PAR-Q+ ones (in the spirit of the
- * PAR-Q+ 2023 general health questions, our own short wording): any "yes" means low-intensity
- * programs only until staff record a clearance (for example after the senior's doctor agreed). The
+ * The screening questions, read aloud by staff, of three kinds. The PAR-Q+ ones (in the spirit of
+ * the PAR-Q+ 2023 general health questions, our own short wording): any "yes" means low-intensity
+ * programs only until staff record a clearance (the clinician who agreed, {@link Clearance}). The
  * fall-risk key questions (CDC STEADI's three, our own Korean wording): a "yes" never blocks
  * exercise; it goes into the fall-risk evaluation ({@link #isFallRiskKeyQuestion()}).
+ * {@link #BONE_FRAGILITY} needs no clearance either: only a "no" opens the step &amp; jump levels
+ * with jumps ({@link ScreeningStatus#jumpsAllowed()}).
  */
 public enum ScreeningQuestion {
     HEART("의사에게 심장병이나 고혈압이 있다는 말을 들은 적이 있으신가요?",
@@ -26,6 +28,12 @@ public enum ScreeningQuestion {
             "Do you have a bone, joint or muscle problem that could get worse with more activity?"),
     SUPERVISED_ONLY("의사가 '의료진이 지켜보는 곳에서만 운동하라'고 한 적이 있으신가요?",
             "Has a doctor said you should only do physical activity under medical supervision?"),
+    /**
+     * Osteoporosis or a fracture in later life: jumping (impact) exercise only after a "no". Broader
+     * than "a recent fracture" on purpose (any fracture since 50, the usual fragility-fracture age).
+     */
+    BONE_FRAGILITY("의사에게 골다공증이라는 말을 들었거나, 50세 이후에 뼈가 부러진 적이 있으신가요?",
+            "Has a doctor said you have osteoporosis, or have you broken a bone since the age of 50?"),
     /** STEADI key question 1. */
     FELL_PAST_YEAR("지난 1년 동안 넘어지신 적이 있으신가요?",
             "Have you fallen in the past year?"),

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * {@code POST /api/members/{id}/screening}: every question answered (true = yes), resting blood
- * pressure (both values or neither), whether staff clear the "yes" answers, an optional note.
+ * pressure (both values or neither), an optional note. {@code cleared: true} (the old tick) is
+ * refused: a clearance is recorded on its own, with the clinician who agreed.
  */
 record ScreeningRequest(
         @NotNull(message = "must answer every question") Map<String, Boolean> answers,

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param state          whether the senior is screened, and cleared
  * @param bloodPressure  the class of the last resting blood pressure
  * @param answeredYes    the PAR-Q+ questions answered "yes" (the ones needing clearance; STEADI's
- *                       fall questions are read by the fall-risk evaluation, not here)
+ *                       fall questions are read by the fall-risk evaluation, the bone question by
+ *                       {@link #jumpsAllowed()})
  * @param screening      the screening this is based on, or null
  */
 public record ScreeningStatus(State state, BloodPressure bloodPressure, List<ScreeningQuestion> answeredYes,
@@ -35,9 +36,9 @@ public record ScreeningStatus(State state, BloodPressure bloodPressure, List<Scr
         EXPIRED,
         /** every PAR-Q+ answer "no" */
         CLEAR,
-        /** some "yes", cleared by staff */
+        /** some "yes", with a recorded {@link Clearance} (the clinician who agreed) */
         CLEARED_BY_STAFF,
-        /** some "yes", not cleared */
+        /** some "yes", no clearance recorded */
         NEEDS_CLEARANCE
     }
 
@@ -58,16 +59,31 @@ public record ScreeningStatus(State state, BloodPressure bloodPressure, List<Scr
         Screening s = latest.get();
         // only the PAR-Q+ questions need clearance; STEADI's fall questions go to the fall-risk evaluation
         List<ScreeningQuestion> yes = s.answers().entrySet().stream().filter(e -> e.getValue())
-                .map(e -> e.getKey()).filter(q -> !q.isFallRiskKeyQuestion()).sorted().toList();
+                .map(e -> e.getKey()).filter(q -> !q.isFallRiskKeyQuestion() && q != ScreeningQuestion.BONE_FRAGILITY)
+                .sorted().toList();
         State state;
         if (s.recordedAt().toInstant().isBefore(now.minus(VALID_FOR))) {
             state = State.EXPIRED;
         } else if (yes.isEmpty()) {
             state = State.CLEAR;
         } else {
-            state = s.clearedBy() != null ? State.CLEARED_BY_STAFF : State.NEEDS_CLEARANCE;
+            state = s.clearance() != null ? State.CLEARED_BY_STAFF : State.NEEDS_CLEARANCE;
         }
         return new ScreeningStatus(state, bloodPressure(s.systolic(), s.diastolic()), yes, s);
+    }
+
+    /**
+     * The answer to the bone question (osteoporosis, or a fracture since 50): empty when there is no
+     * screening or it was recorded before the question was asked.
+     */
+    public Optional<Boolean> boneFragility() {
+        return screening == null ? Optional.empty() : Optional.ofNullable(screening.answers().get(
+                ScreeningQuestion.BONE_FRAGILITY));
+    }
+
+    /** Jumps (impact) only after a "no" to the bone question; unanswered counts as not allowed. */
+    public boolean jumpsAllowed() {
+        return boneFragility().map(fragile -> !fragile).orElse(false);
     }
 
     static BloodPressure bloodPressure(Integer systolic, Integer diastolic) {

@@ -1,6 +1,7 @@
 package kr.smartsenior.server.prescription;
 
 import static kr.smartsenior.server.prescription.PrescriptionRulesTest.NOW;
+import static kr.smartsenior.server.prescription.PrescriptionRulesTest.bone;
 import static kr.smartsenior.server.prescription.PrescriptionRulesTest.clear;
 import static kr.smartsenior.server.prescription.PrescriptionRulesTest.fit;
 import static kr.smartsenior.server.prescription.PrescriptionRulesTest.plan;
@@ -48,6 +49,8 @@ class PrescriptionContractTest {
         plans.put("fall-risk-elevated", plan(with(fit(), test("TIMED_UP_AND_GO", "12.5", 2)), clear()));
         plans.put("fall-risk-unknown", plan(List.of(test("STEP_IN_PLACE_2MIN", "95", 3), test("GRIP_STRENGTH", "25", 3)),
                 clear()));
+        plans.put("bone-unanswered", plan(fit(), bone(null)));
+        plans.put("bone-fragile", plan(fit(), bone(true)));
         plans.put("no-results", plan(List.of(), ScreeningStatus.of(Optional.empty(), NOW.toInstant())));
         plans.put("every-restriction", plan(with(fit(), test("TIMED_UP_AND_GO", "14", 2)),
                 screened(true, false, 165, 95, 10)));

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import kr.smartsenior.server.roster.RosterChanged;
 import kr.smartsenior.server.screening.ScreeningQuestion;
 import kr.smartsenior.server.testsupport.MqttTestClient;
 import kr.smartsenior.server.testsupport.RequiredServices;
+import kr.smartsenior.server.testsupport.TestDatabase;
 import kr.smartsenior.server.testsupport.ServerApi;
 import kr.smartsenior.server.testsupport.ServerApi.Response;
 import kr.smartsenior.server.testsupport.TestServer;
@@ -59,6 +61,7 @@ import org.junit.jupiter.api.Timeout;
 class PrescriptionIT {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final java.time.ZoneId SEOUL = java.time.ZoneId.of("Asia/Seoul");
     static final Path FONT = Path.of("/usr/share/fonts/truetype/nanum/NanumGothic.ttf");
 
     private final ProtocolCodec codec = new ProtocolCodec();
@@ -66,9 +69,20 @@ class PrescriptionIT {
     private ServerApi api;
     private RecordedRosterEvents.Recorder roster;
 
+    /** The visit settles after this long without a new result (longer than the gaps between batches below). */
+    static final Duration QUIET = Duration.ofSeconds(5);
+
     @BeforeAll
-    void start() {
-        server = TestServer.embedded(RecordedRosterEvents.class);
+    void start() throws java.io.IOException {
+        Path dataDir = Files.createTempDirectory("ssc-prescription-it");
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("SSC_DATA_DIR", dataDir.toString());
+        settings.put("SSC_MQTT_URL", "");
+        settings.put("SSC_MQTT_PORT", "0");
+        settings.put("SSC_DB_URL", "");
+        settings.put("SSC_PRESCRIPTION_QUIET_PERIOD", QUIET.toSeconds() + "s");
+        settings.put("SSC_PRESCRIPTION_MAX_DELAY", "60s");
+        server = TestServer.start(settings, List.of(() -> TestDatabase.deleteTree(dataDir)), RecordedRosterEvents.class);
         api = server.api();
         roster = server.bean(RecordedRosterEvents.Recorder.class);
     }
@@ -99,7 +113,7 @@ class PrescriptionIT {
         JsonNode plan = api.get("/api/members/" + memberId + "/prescription").json();
         assertThat(plan.get("version").asInt()).isEqualTo(2);
         assertThat(codes(plan.get("restrictions"))).containsExactly("SAFE-FALL-HIGH", "SAFE-FALL-SUPPORT");
-        assertThat(plan.at("/basis/fallRisk").asText()).isEqualTo("HIGH");
+        assertThat(plan.at("/basis/fallRisk").asText()).isEqualTo("높음 (HIGH)");
         KioskPrescription kiosk = server.bean(KioskPrescriptions.class).forKiosk(memberId);
         assertThat(kiosk.version()).isEqualTo(2);
         assertThat(kiosk.issuedAt()).isNotNull();
@@ -186,26 +200,102 @@ class PrescriptionIT {
     }
 
     @Test
-    void aYesAnswerRestrictsUntilStaffClearItAndEachChangeIsANewVersion() {
+    void aYesAnswerRestrictsUntilStaffRecordWhoClearedItAndEachChangeIsANewVersion() {
         String siteId = site();
         String memberId = api.createMember(siteId, "이영희", 1948, "F");
+        String clearance = "/api/members/" + memberId + "/screening/clearance";
+        assertThat(api.post(clearance, clearance("내과 김의사", LocalDate.now(SEOUL))).status()).as("nothing to clear yet")
+                .isEqualTo(409);
         assertThat(api.post("/api/members/" + memberId + "/screening", screening(true, 125, 85)).json()
                 .at("/status/state").asText()).isEqualTo("NEEDS_CLEARANCE");
         JsonNode restricted = api.get("/api/members/" + memberId + "/prescription").json();
-        Map<String, Object> cleared = screening(true, 125, 85);
-        cleared.put("cleared", true);
-        cleared.put("note", "주치의 확인 (2026-11-20)");
+        Map<String, Object> ticked = screening(true, 125, 85);
+        ticked.put("cleared", true);
+        assertInvalid(api.post("/api/members/" + memberId + "/screening", ticked), "cleared");
+        LocalDate today = LocalDate.now(SEOUL);
+        assertInvalid(api.post(clearance, clearance(" ", today)), "clinician");
+        assertInvalid(api.post(clearance, clearance("김의사\u202E사의김", today)), "clinician");
+        assertInvalid(api.post(clearance, clearance("김의사\n관리자 승인", today)), "clinician");
+        assertInvalid(api.post(clearance, clearance("가".repeat(101), today)), "clinician");
+        assertInvalid(api.post(clearance, clearance("내과 김의사", today.plusDays(2))), "agreedOn");
+        assertInvalid(api.post(clearance, clearance("내과 김의사", today.minusDays(3))), "agreedOn");
+        assertInvalid(api.post(clearance, "{\"clinician\": \"내과 김의사\", \"agreedOn\": \"어제\"}"), "agreedOn");
+        assertInvalid(api.post(clearance, "{\"clinician\": \"내과 김의사\"}"), "agreedOn");
+        assertThat(api.get("/api/members/" + memberId + "/prescription").json().get("version").asInt())
+                .isEqualTo(restricted.get("version").asInt());
 
-        Response response = api.post("/api/members/" + memberId + "/screening", cleared);
+        String hostile = "<script>alert('x')</script> 김의사";
+        Response response = api.post(clearance, clearance(hostile, today));
 
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
         assertThat(response.json().at("/status/state").asText()).isEqualTo("CLEARED_BY_STAFF");
-        assertThat(response.json().at("/status/screening/clearedBy").asText()).isEqualTo("admin");
+        assertThat(response.json().at("/status/screening/clearance/clearedBy").asText()).isEqualTo("admin");
+        assertThat(response.json().at("/status/screening/clearance/clinician").asText()).isEqualTo(hostile);
+        assertThat(response.json().at("/status/screening/clearance/agreedOn").asText()).isEqualTo(today.toString());
+        assertThat(server.jdbc().sql("SELECT clinician FROM screening_clearance WHERE member_id = ?").param(memberId)
+                .query(String.class).single()).as("kept as typed, shown only as text").isEqualTo(hostile);
         JsonNode after = api.get("/api/members/" + memberId + "/prescription").json();
         assertThat(codes(restricted.get("restrictions"))).contains("LOW_INTENSITY_ONLY");
         assertThat(codes(after.get("restrictions"))).doesNotContain("LOW_INTENSITY_ONLY");
+        assertThat(after.at("/basis/screening").asText()).contains("의료진").contains(today.toString());
         assertThat(after.get("version").asInt()).isEqualTo(restricted.get("version").asInt() + 1);
         assertThat(server.jdbc().sql("SELECT COUNT(*) FROM prescription WHERE member_id = ?").param(memberId)
                 .query(Long.class).single()).isEqualTo(2L);
+        assertThat(api.post(clearance, clearance("내과 김의사", today)).status()).as("already cleared").isEqualTo(409);
+        assertThat(server.jdbc().sql("SELECT action FROM audit_log WHERE member_id = ? AND actor = 'admin'")
+                .param(memberId).query(String.class).list()).contains("member.screening.clearance.write");
+        // a new screening needs its own clearance
+        assertThat(api.post("/api/members/" + memberId + "/screening", screening(true, 125, 85)).json()
+                .at("/status/state").asText()).isEqualTo("NEEDS_CLEARANCE");
+    }
+
+    @Test
+    void tenResultsOfOneVisitInTenBatchesMakeExactlyOneNewVersion() throws InterruptedException {
+        String siteId = site();
+        String memberId = api.createMember(siteId, "정말순", 1950, "F");
+        api.post("/api/members/" + memberId + "/screening", screening(false, 120, 80));
+        assertThat(versions(memberId)).isEqualTo(1);
+        // each of these alone would change the plan (fall risk high, then low again; components filling in)
+        List<Object[]> visit = List.of(new Object[] {MeasurementCode.CHAIR_STAND_30S, "9"},
+                new Object[] {MeasurementCode.TIMED_UP_AND_GO, "14.2"},
+                new Object[] {MeasurementCode.STEP_IN_PLACE_2MIN, "70"},
+                new Object[] {MeasurementCode.ONE_LEG_STANCE, "3"},
+                new Object[] {MeasurementCode.GRIP_STRENGTH, "19"},
+                new Object[] {MeasurementCode.SIT_AND_REACH, "-6"},
+                new Object[] {MeasurementCode.CHAIR_STAND_30S, "16"},
+                new Object[] {MeasurementCode.TIMED_UP_AND_GO, "8.1"},
+                new Object[] {MeasurementCode.STEP_IN_PLACE_2MIN, "104"},
+                new Object[] {MeasurementCode.ONE_LEG_STANCE, "25"});
+        long start = System.nanoTime();
+        OffsetDateTime takenAt = OffsetDateTime.now(ZoneOffset.ofHours(9)).minusMinutes(30);
+        for (int i = 0; i < visit.size(); i++) {
+            publish(siteId, record(memberId, (MeasurementCode) visit.get(i)[0], (String) visit.get(i)[1],
+                    takenAt.plusMinutes(2L * i)));
+            assertThat(versions(memberId)).as("no new version while the visit goes on (batch %d)", i + 1).isEqualTo(1);
+            Thread.sleep(500);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(1));
+
+        await().atMost(WAIT).until(() -> versions(memberId) == 2);
+        Thread.sleep(QUIET.plusSeconds(2).toMillis()); // nothing else follows
+
+        assertThat(versions(memberId)).isEqualTo(2);
+        JsonNode plan = api.get("/api/members/" + memberId + "/prescription").json();
+        assertThat(plan.get("version").asInt()).isEqualTo(2);
+        assertThat(plan.at("/basis/fallRisk").asText()).as("made from the whole visit").isEqualTo("낮음 (LOW)");
+        assertThat(codes(plan.get("restrictions"))).isEmpty();
+    }
+
+    private int versions(String memberId) {
+        return server.jdbc().sql("SELECT COUNT(*) FROM prescription WHERE member_id = ?").param(memberId)
+                .query(Integer.class).single();
+    }
+
+    private static Map<String, Object> clearance(String clinician, LocalDate agreedOn) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("clinician", clinician);
+        body.put("agreedOn", agreedOn.toString());
+        return body;
     }
 
     @Test

@@ -79,6 +79,8 @@ class AccessIT {
             refused.add(kim.get("/api/sites/site-b/cards.pdf"));
             refused.add(kim.post("/api/members/" + theirs + "/card/reissue", "{}"));
             refused.add(kim.post("/api/members/" + theirs + "/screening", Map.of("answers", Map.of())));
+            refused.add(kim.post("/api/members/" + theirs + "/screening/clearance",
+                    Map.of("clinician", "내과 김의사", "agreedOn", "2026-11-20")));
             refused.add(kim.post("/api/members", Map.of("siteId", "site-b", "displayName", "새 회원", "birthYear", 1950, "sex", "F")));
             refused.add(kim.put("/api/members/" + mine, Map.of("siteId", "site-b", "displayName", "김순자", "birthYear", 1944, "sex", "F")));
             refused.add(kim.put("/api/members/" + theirs, Map.of("siteId", "site-b", "displayName", "박영수", "birthYear", 1940, "sex", "M")));

@@ -72,13 +72,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
-     * Starts with these settings (environment-variable names to values) on top of: a free HTTP port and the
-     * admin password {@link #ADMIN_PASSWORD}. The cleanups run after the server stops.
+     * Starts with these settings (environment-variable names to values) on top of: a free HTTP port, the
+     * admin password {@link #ADMIN_PASSWORD} and a short visit for prescriptions
+     * (1 s quiet, 10 s at most). The cleanups run after the server stops.
      */
     public static TestServer start(Map<String, String> settings, List<Runnable> cleanups, Class<?>... sources) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("SSC_HTTP_PORT", "0");
         all.put("SSC_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // the test profile's visit: a prescription follows a second after the last result (at most 10 s)
+        all.put("SSC_PRESCRIPTION_QUIET_PERIOD", "1s");
+        all.put("SSC_PRESCRIPTION_MAX_DELAY", "10s");
         all.putAll(settings);
         List<String> args = new ArrayList<>();
         all.forEach((name, value) -> args.add("--" + name + "=" + value));
