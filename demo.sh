@@ -60,8 +60,11 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 echo "Starting the server: http://localhost:$HTTP_PORT (embedded MQTT broker on 127.0.0.1:$MQTT_PORT, data in $DATA_DIR)"
+# The demo's visits are 20 times faster than real ones, so a senior's plan is re-made after 20 s
+# without a new result (at most a minute after the first), not after the real 10 / 60 minutes.
 SSC_HTTP_PORT=$HTTP_PORT SSC_MQTT_PORT=$MQTT_PORT SSC_MQTT_URL= SSC_DB_URL= SSC_DATA_DIR="$DATA_DIR" \
-  SSC_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  SSC_ADMIN_PASSWORD="$ADMIN_PASSWORD" SSC_PRESCRIPTION_QUIET_PERIOD="${SSC_PRESCRIPTION_QUIET_PERIOD:-20s}" \
+  SSC_PRESCRIPTION_MAX_DELAY="${SSC_PRESCRIPTION_MAX_DELAY:-60s}" \
   java -jar server/target/smartsenior-server.jar > "$DATA_DIR/server.log" 2>&1 &
 PIDS+=($!)
 
