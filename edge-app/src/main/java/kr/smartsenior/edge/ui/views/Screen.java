@@ -108,6 +108,24 @@ public sealed interface Screen {
     }
 
     /**
+     * Before the one-leg stance: "의자를 잡지 않고 한 발로 서 보시겠어요?" The mat cannot see hands, so only the
+     * senior's answer here makes the stance the graded hands-free one; holding the chair is always fine
+     * (recorded, never graded). Touch only, like {@link SafetyAsk}: no main choice, so a pad press (a foot
+     * already on the mat) answers nothing, and no answer (timeout, leaving) never counts as hands free.
+     */
+    record OneLegHandsAsk(int number, int total) implements Screen {
+
+        /** The question as shown (the spoken prompt starts with it). */
+        public static final String QUESTION = "의자를 잡지 않고 한 발로 서 보시겠어요?";
+
+        @Override
+        public List<Choice> choices() {
+            return List.of(Choice.other("손 떼고 해 볼게요", Action.HANDS_FREE),
+                    Choice.other("의자 잡고 할게요", Action.HOLD_CHAIR));
+        }
+    }
+
+    /**
      * The safety gate said no test today: rest and tell the staff; nothing was measured. When the senior
      * said they were unwell ({@code exerciseToo}), the screen says exercise rests today as well.
      */

@@ -77,6 +77,25 @@ public record TestGuide(MeasurementCode test, Prompt intro, Prompt practice, Pro
         };
     }
 
+    /** Before a one-leg stance's value when the senior held the chair: "의자 잡고 12.3초". */
+    public static final String HELD_CHAIR = "의자 잡고 ";
+
+    /**
+     * The value as the result screen and the summary show it: a one-leg stance held at the chair says so
+     * ("의자 잡고 12.3초"), so neither the senior nor staff take it for a hands-free time.
+     */
+    public String valueText(BigDecimal value, boolean heldChair) {
+        return (heldChair ? HELD_CHAIR : "") + valueText(value);
+    }
+
+    /** The result in plain words; a one-leg stance held at the chair says it was with the chair. */
+    public String resultSentence(BigDecimal value, boolean heldChair) {
+        if (heldChair && test == MeasurementCode.ONE_LEG_STANCE) {
+            return "의자를 잡고 한 발로 가장 오래 서 계신 기록은 " + valueText(value) + "예요.";
+        }
+        return resultSentence(value);
+    }
+
     public static Prompt resultPrompt(Grade grade) {
         return switch (grade) {
             case GOOD -> Prompt.RESULT_GOOD;
