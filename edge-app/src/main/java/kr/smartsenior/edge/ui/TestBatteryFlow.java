@@ -260,8 +260,11 @@ final class TestBatteryFlow {
                     visit.show(new Screen.RestToday(), Prompt.REST_TODAY);
                 }
             }
-            case TestEvent.Waiting waiting ->
-                    visit.show(new Screen.TestStep(number, total, test, waiting.step()), guide.prompt(waiting.step()));
+            case TestEvent.Waiting waiting -> {
+                Screen.TestStep step = new Screen.TestStep(number, total, test, waiting.step(),
+                        test == MeasurementCode.ONE_LEG_STANCE && !handsFree);
+                visit.show(step, step.prompt());
+            }
             case TestEvent.Countdown countdown -> {
                 if (!(visit.screen() instanceof Screen.Countdown)) {
                     visit.show(new Screen.Countdown(number, total, test));

@@ -161,13 +161,18 @@ class TestBatteryFlowTest extends JourneyFixture {
         return ask;
     }
 
-    /** From the one-leg stance's first waiting step to its result. */
+    /**
+     * From the one-leg stance's first waiting step to its result; its instructions say hands on the hips,
+     * or to hold the chair for a senior who chose it.
+     */
     private Screen.Result throughTheOneLegStance() {
         Screen.TestStep safety = awaitScreen(Screen.TestStep.class);
         assertThat(safety.test()).isEqualTo(MeasurementCode.ONE_LEG_STANCE);
         assertThat(safety.step()).isEqualTo(Step.SAFETY_CHECK);
         tap(Action.READY);
         await().until(() -> sink.current() instanceof Screen.TestStep s && s.step() == Step.INSTRUCTIONS);
+        Screen.TestStep instructions = awaitScreen(Screen.TestStep.class);
+        assertThat(sink.prompts).last().isEqualTo(instructions.heldChair() ? Prompt.ONE_LEG_INTRO_CHAIR : Prompt.ONE_LEG_INTRO);
         tap(Action.READY);
         return awaitScreen(Screen.Result.class);
     }
@@ -182,6 +187,7 @@ class TestBatteryFlowTest extends JourneyFixture {
         atTheOneLegStance();
         tap(Action.HANDS_FREE);
         Screen.Result result = throughTheOneLegStance();
+        assertThat(sink.prompts).contains(Prompt.ONE_LEG_INTRO).doesNotContain(Prompt.ONE_LEG_INTRO_CHAIR);
         assertThat(oneLegRecord().detail()).containsEntry(RecordDetail.PROTOCOL, MeasurementProtocol.ONE_LEG_STANCE.id())
                 .containsEntry(RecordDetail.PROTOCOL, "one-leg-stance/2");
         assertThat(result.valueText()).doesNotContain("의자").endsWith("초");
@@ -193,6 +199,7 @@ class TestBatteryFlowTest extends JourneyFixture {
         atTheOneLegStance();
         tap(Action.HOLD_CHAIR);
         Screen.Result result = throughTheOneLegStance();
+        assertThat(sink.prompts).contains(Prompt.ONE_LEG_INTRO_CHAIR).doesNotContain(Prompt.ONE_LEG_INTRO);
         assertThat(oneLegRecord().detail()).containsEntry(RecordDetail.PROTOCOL, "one-leg-stance-supported/1");
         assertThat(result.valueText()).startsWith("의자 잡고 ").endsWith("초");
         assertThat(result.sentence()).startsWith("의자를 잡고 한 발로");

@@ -142,10 +142,25 @@ public sealed interface Screen {
         }
     }
 
-    /** A test waits for the senior: safety question, instructions with demonstration, or practice. */
-    record TestStep(int number, int total, MeasurementCode test, Step step) implements Screen {
+    /**
+     * A test waits for the senior: safety question, instructions with demonstration, or practice.
+     *
+     * @param heldChair a one-leg stance the senior chose to do holding the chair: its instructions say
+     *                  to hold it (not hands on the hips)
+     */
+    record TestStep(int number, int total, MeasurementCode test, Step step, boolean heldChair) implements Screen {
+
+        public TestStep(int number, int total, MeasurementCode test, Step step) {
+            this(number, total, test, step, false);
+        }
+
         TestGuide guide() {
             return TestGuide.of(test);
+        }
+
+        /** What this step shows and says. */
+        public Prompt prompt() {
+            return guide().prompt(step, heldChair);
         }
 
         @Override

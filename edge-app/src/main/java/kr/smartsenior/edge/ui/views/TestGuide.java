@@ -46,6 +46,17 @@ public record TestGuide(MeasurementCode test, Prompt intro, Prompt practice, Pro
         };
     }
 
+    /**
+     * The sentence for a step; the one-leg stance's instructions for a senior who chose to hold the chair
+     * say to hold it instead of putting the hands on the hips.
+     */
+    public Prompt prompt(Step step, boolean heldChair) {
+        if (heldChair && step == Step.INSTRUCTIONS && test == MeasurementCode.ONE_LEG_STANCE) {
+            return Prompt.ONE_LEG_INTRO_CHAIR;
+        }
+        return prompt(step);
+    }
+
     /** The value with its Korean unit, e.g. "14번", "85회", "8.4초", "23.5kg". */
     public String valueText(BigDecimal value) {
         int scale = test.unit() == Unit.COUNT ? 0 : 1;
