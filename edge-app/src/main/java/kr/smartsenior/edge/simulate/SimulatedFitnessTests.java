@@ -15,6 +15,8 @@ import kr.smartsenior.edge.measure.SafetyCheck;
 import kr.smartsenior.edge.ui.ports.FitnessTests;
 import kr.smartsenior.edge.ui.adapters.SensorFitnessTests;
 import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.MeasurementProtocol;
+import kr.smartsenior.protocol.RecordDetail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * The fitness tests without sensors: the day's safety answers go through the same gate as the real
  * tests ({@link SafetyCheck}: not cleared, the run only reports {@link TestEvent.NotToday}); each run walks the protocol's phases (safety check and practice
  * where the real test has them, instructions, a 3-2-1 countdown, ten progress steps) and finishes
- * with a plausible result and a simple local grade. {@link #failNext()} and {@link #invalidNext()}
+ * with a plausible result and a simple local grade. The one-leg stance carries its protocol as the real one
+ * does: {@code one-leg-stance/2} only when the run's {@link Safety#handsFree()} says the senior chose to
+ * stand hands free, otherwise {@code one-leg-stance-supported/1}. {@link #failNext()} and {@link #invalidNext()}
  * make the next run end as a sensor failure or an attempt that does not count.
  */
 public final class SimulatedFitnessTests implements FitnessTests, AutoCloseable {
@@ -81,7 +85,7 @@ public final class SimulatedFitnessTests implements FitnessTests, AutoCloseable 
 
     @Override
     public TestRun start(MeasurementCode test, String memberId, Safety safety, Consumer<TestEvent> events) {
-        Run run = new Run(test, events, steps(test));
+        Run run = new Run(test, events, steps(test), detail(test, safety));
         SafetyCheck check = SensorFitnessTests.safetyCheck(safety); // the same gate as the real tests
         if (!check.cleared()) {
             run.cancelled = true;
@@ -97,6 +101,16 @@ public final class SimulatedFitnessTests implements FitnessTests, AutoCloseable 
         timer.shutdownNow();
     }
 
+    /** What a finished run records besides its value: the one-leg stance's protocol, as the real test gives it. */
+    static Map<String, Object> detail(MeasurementCode test, Safety safety) {
+        if (test != MeasurementCode.ONE_LEG_STANCE) {
+            return Map.of("simulated", true);
+        }
+        MeasurementProtocol protocol = safety.handsFree() ? MeasurementProtocol.ONE_LEG_STANCE
+                : MeasurementProtocol.ONE_LEG_STANCE_SUPPORTED;
+        return Map.of("simulated", true, RecordDetail.PROTOCOL, protocol.id());
+    }
+
     static List<Step> steps(MeasurementCode test) {
         return switch (test) {
             case CHAIR_STAND_30S -> List.of(Step.INSTRUCTIONS, Step.PRACTICE);
@@ -110,13 +124,15 @@ public final class SimulatedFitnessTests implements FitnessTests, AutoCloseable 
         private final MeasurementCode test;
         private final Consumer<TestEvent> events;
         private final List<Step> steps;
+        private final Map<String, Object> detail;
         private int step = -1;
         private volatile boolean cancelled;
 
-        Run(MeasurementCode test, Consumer<TestEvent> events, List<Step> steps) {
+        Run(MeasurementCode test, Consumer<TestEvent> events, List<Step> steps, Map<String, Object> detail) {
             this.test = test;
             this.events = events;
             this.steps = steps;
+            this.detail = detail;
         }
 
         @Override
@@ -175,10 +191,15 @@ public final class SimulatedFitnessTests implements FitnessTests, AutoCloseable 
             }
             send(new TestEvent.Progress(value, elapsed, limit));
             if (at == MEASURE_STEPS) {
-                send(new TestEvent.Finished(result, grade(test, result), Map.of("simulated", true)));
+                send(new TestEvent.Finished(result, supported() ? Grade.UNRATED : grade(test, result), detail));
             } else {
                 timer.schedule(() -> measure(result, ending, at + 1), second.toMillis(), TimeUnit.MILLISECONDS);
             }
+        }
+
+        /** A one-leg stance holding the chair is never graded, here either. */
+        private boolean supported() {
+            return MeasurementProtocol.ONE_LEG_STANCE_SUPPORTED.id().equals(detail.get(RecordDetail.PROTOCOL));
         }
 
         private void send(TestEvent event) {

@@ -100,6 +100,8 @@ public final class KioskController {
             case MEASURE -> battery.measure();
             case UNWELL -> battery.start(true);
             case WELL -> battery.start(false);
+            case HANDS_FREE -> battery.handsFree(true);
+            case HOLD_CHAIR -> battery.handsFree(false);
             case EXERCISE -> exercises.showPrograms();
             case CHOOSE_STEP_JUMP -> exercises.choose(MeasurementCode.STEP_JUMP);
             case CHOOSE_BALANCE -> exercises.choose(MeasurementCode.BALANCE);

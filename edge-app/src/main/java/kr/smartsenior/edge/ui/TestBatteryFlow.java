@@ -18,6 +18,7 @@ import kr.smartsenior.edge.ui.views.ScreenWording;
 import kr.smartsenior.edge.ui.views.TestGuide;
 import kr.smartsenior.edge.ui.voice.Prompt;
 import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.MeasurementProtocol;
 import kr.smartsenior.protocol.MeasurementRecord;
 import kr.smartsenior.protocol.RecordDetail;
 import kr.smartsenior.protocol.RestrictionCode;
@@ -29,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * file), then one test at a time through its waiting steps, countdown and measuring to its result,
  * which is recorded before it is shown; retry, skip and stop; the summary after the last. One run at a
  * time; events of a run that was cancelled are ignored. Runs on the visit's executor.
+ *
+ * <p>Before the one-leg stance the senior chooses to stand hands free or holding the chair
+ * ({@link Screen.OneLegHandsAsk}, touch only); the run starts only with that answer
+ * ({@link FitnessTests.Safety#handsFree()}). No answer starts no run, so nothing is ever recorded as
+ * hands free without it. A result held at the chair says so on the result screen and the summary.
  *
  * <p>In 검증 측정 (validation, {@link VisitFlow#validationMode()}) a sensor test's result waits for the
  * staff member's hand value of the same trial ({@link Screen.HandReference}); the one record then carries
@@ -54,9 +60,16 @@ final class TestBatteryFlow {
     private long runSerial;
     /** 검증 측정: a finished result waiting for the hand value; recorded alone if the visit moves on. */
     private Finished awaitingHand;
+    /** The current run's one-leg stance is hands free, as the senior chose before it. */
+    private boolean handsFree;
 
-    /** A result of the battery, before it is recorded. */
-    private record Finished(int number, int total, TestGuide guide, TestEvent.Finished event, OffsetDateTime takenAt) {
+    /**
+     * A result of the battery, before it is recorded.
+     *
+     * @param heldChair a one-leg stance taken holding the chair (recorded as supported)
+     */
+    private record Finished(int number, int total, TestGuide guide, TestEvent.Finished event, OffsetDateTime takenAt,
+            boolean heldChair) {
     }
 
     TestBatteryFlow(VisitFlow visit, FitnessTests tests, Consumer<MeasurementRecord> recorder, ScreenSink sink, Clock clock) {
@@ -180,12 +193,50 @@ final class TestBatteryFlow {
         }
     }
 
+    /**
+     * The current test from its start; the one-leg stance first asks whether the senior stands hands free
+     * (again on 다시 하기: they may want the chair this time). Not asked when the day's answers already
+     * keep the member from testing (the gate says so at once).
+     */
     private void startTest() {
         visit.cancelRuns();
         Session session = visit.session();
+        if (session.test() == MeasurementCode.ONE_LEG_STANCE && !session.safety.unwellToday()
+                && !session.safety.highPressureOnFile()) {
+            visit.show(new Screen.OneLegHandsAsk(session.index + 1, session.battery.size()), Prompt.ONE_LEG_HANDS_ASK);
+            return;
+        }
+        startRun(false);
+    }
+
+    /** 손 떼고 해 볼게요 ({@code true}) or 의자 잡고 할게요: the one-leg stance starts with that answer. */
+    void handsFree(boolean confirmed) {
+        if (run != null || !(visit.screen() instanceof Screen.OneLegHandsAsk)) {
+            return;
+        }
+        log.info("one-leg stance of member {}: {}", visit.session().memberId,
+                confirmed ? "hands free, as the senior chose" : "holding the chair");
+        startRun(confirmed);
+    }
+
+    private void startRun(boolean handsFreeConfirmed) {
+        Session session = visit.session();
         long serial = ++runSerial;
-        run = tests.start(session.test(), session.memberId, session.safety,
+        handsFree = handsFreeConfirmed;
+        run = tests.start(session.test(), session.memberId, session.safety.withHandsFree(handsFreeConfirmed),
                 event -> visit.submit(() -> onTestEvent(serial, event)));
+    }
+
+    /**
+     * Whether a one-leg stance was taken holding the chair: what the record says ({@code detail.protocol}),
+     * or, when it names no protocol, the senior's answer.
+     */
+    private boolean heldChair(MeasurementCode test, TestEvent.Finished finished) {
+        if (test != MeasurementCode.ONE_LEG_STANCE) {
+            return false;
+        }
+        Object protocol = finished.detail().get(RecordDetail.PROTOCOL);
+        return protocol == null ? !handsFree : MeasurementProtocol.ONE_LEG_STANCE_SUPPORTED.id().equals(protocol);
     }
 
     private void onTestEvent(long serial, TestEvent event) {
@@ -209,8 +260,11 @@ final class TestBatteryFlow {
                     visit.show(new Screen.RestToday(), Prompt.REST_TODAY);
                 }
             }
-            case TestEvent.Waiting waiting ->
-                    visit.show(new Screen.TestStep(number, total, test, waiting.step()), guide.prompt(waiting.step()));
+            case TestEvent.Waiting waiting -> {
+                Screen.TestStep step = new Screen.TestStep(number, total, test, waiting.step(),
+                        test == MeasurementCode.ONE_LEG_STANCE && !handsFree);
+                visit.show(step, step.prompt());
+            }
             case TestEvent.Countdown countdown -> {
                 if (!(visit.screen() instanceof Screen.Countdown)) {
                     visit.show(new Screen.Countdown(number, total, test));
@@ -228,10 +282,12 @@ final class TestBatteryFlow {
             }
             case TestEvent.Finished finished -> {
                 run = null;
-                Finished result = new Finished(number, total, guide, finished, OffsetDateTime.now(clock));
+                Finished result = new Finished(number, total, guide, finished, OffsetDateTime.now(clock),
+                        heldChair(test, finished));
                 if (visit.validationMode() && VALIDATED.contains(test)) {
                     awaitingHand = result;
-                    visit.show(new Screen.HandReference(number, total, test, guide.valueText(finished.value()), "", ""),
+                    visit.show(new Screen.HandReference(number, total, test,
+                            guide.valueText(finished.value(), result.heldChair()), "", ""),
                             Prompt.HAND_REFERENCE);
                 } else {
                     finish(session, result, null);
@@ -297,8 +353,9 @@ final class TestBatteryFlow {
         }
         TestGuide guide = result.guide();
         TestEvent.Finished finished = result.event();
-        visit.show(new Screen.Result(result.number(), result.total(), guide.test(), guide.valueText(finished.value()),
-                guide.resultSentence(finished.value()), finished.grade(), result.number() == result.total()),
+        visit.show(new Screen.Result(result.number(), result.total(), guide.test(),
+                guide.valueText(finished.value(), result.heldChair()), guide.resultSentence(finished.value(), result.heldChair()),
+                finished.grade(), result.number() == result.total()),
                 TestGuide.resultPrompt(finished.grade()));
     }
 
@@ -317,7 +374,7 @@ final class TestBatteryFlow {
             log.error("could not save the result of {} for member {}", guide.test(), session.memberId, e);
             return false;
         }
-        session.results.add(ScreenWording.resultLine(guide, finished.value(), finished.grade()));
+        session.results.add(ScreenWording.resultLine(guide, finished.value(), finished.grade(), result.heldChair()));
         return true;
     }
 }

@@ -63,6 +63,8 @@ abstract class JourneyFixture {
     /** What the kiosk remembers across visits (its local store in production). */
     UnwellDays unwellDays = UnwellDays.inMemory();
     KioskController controller;
+    /** How {@link #walkOneTest} answers the one-leg stance's question: hands free, or holding the chair. */
+    boolean handsFree;
 
     @BeforeEach
     void startWithLongTimeouts() {
@@ -123,7 +125,18 @@ abstract class JourneyFixture {
         tap(Action.WELL);
     }
 
+    /**
+     * Through one test's waiting steps to its result, confirming each with a pad or a tap; the one-leg
+     * stance's hands-free question (touch only) is answered with a tap, holding the chair unless
+     * {@link #handsFree} says otherwise.
+     */
     void walkOneTest(boolean pads) {
+        Screen first = await().atMost(Duration.ofSeconds(20)).until(sink::current,
+                screen -> screen instanceof Screen.TestStep || screen instanceof Screen.OneLegHandsAsk);
+        if (first instanceof Screen.OneLegHandsAsk) {
+            awaitScreen(Screen.OneLegHandsAsk.class);
+            tap(handsFree ? Action.HANDS_FREE : Action.HOLD_CHAIR);
+        }
         Screen.TestStep step = awaitScreen(Screen.TestStep.class);
         while (true) {
             if (pads) {

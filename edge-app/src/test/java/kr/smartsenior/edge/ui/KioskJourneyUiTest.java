@@ -107,8 +107,14 @@ class KioskJourneyUiTest {
                 if (before instanceof Screen.TestStep) {
                     robot.type(KeyCode.A);
                     await().until(() -> screen() != before);
+                } else if (before instanceof Screen.OneLegHandsAsk) {
+                    robot.type(KeyCode.A); // a pad does not answer whether they hold the chair
+                    await().during(Duration.ofMillis(300)).until(() -> screen() == before);
+                    tap("손 떼고 해 볼게요");
+                    await().until(() -> screen() != before);
                 } else {
-                    await().until(() -> screen() instanceof Screen.TestStep || screen() instanceof Screen.Result);
+                    await().until(() -> screen() instanceof Screen.TestStep || screen() instanceof Screen.Result
+                            || screen() instanceof Screen.OneLegHandsAsk);
                 }
             }
             awaitText(" 결과");
@@ -118,6 +124,8 @@ class KioskJourneyUiTest {
         assertThat(hasText("걷기, 의자 앉았다 일어서기")).isTrue();
         assertThat(recorded).hasSize(4).extracting(MeasurementRecord::code)
                 .containsExactly("CHAIR_STAND_30S", "STEP_IN_PLACE_2MIN", "TIMED_UP_AND_GO", "ONE_LEG_STANCE");
+        assertThat(recorded.getLast().detail()).as("chosen hands free on the screen")
+                .containsEntry("protocol", "one-leg-stance/2");
         tap("끝내기");
         awaitText(NAME + "님, 안녕히 가세요");
         awaitText("카드를 보여 주세요");

@@ -101,11 +101,13 @@ class RealProtocolsJourneyTest {
             assertThat(result.valueText()).isEqualTo(r.value().toPlainString() + "번");
         });
 
-        tap(Action.NEXT); // the other tests are skipped
+        tap(Action.NEXT); // the other tests are skipped (the one-leg stance asks first: holding the chair)
         while (!(sink.current() instanceof Screen.Summary)) {
             Screen before = sink.current();
             if (before instanceof Screen.TestStep) {
                 controller.act(before, Action.SKIP);
+            } else if (before instanceof Screen.OneLegHandsAsk) {
+                controller.act(before, Action.HOLD_CHAIR);
             }
             await().pollInterval(Duration.ofMillis(10)).until(() -> sink.current() != before);
         }
@@ -129,5 +131,53 @@ class RealProtocolsJourneyTest {
         });
         assertThat(sink.exercise).anyMatch(live -> !live.lit().isEmpty());
         await().during(Duration.ofMillis(300)).until(() -> sink.current() instanceof Screen.ExerciseResult);
+    }
+
+    /**
+     * The one-leg stance on the real protocol: the answer chosen on the screen before it decides the
+     * protocol the record carries (the mat cannot see hands).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"HANDS_FREE, one-leg-stance/2", "HOLD_CHAIR, one-leg-stance-supported/1"})
+    void theOneLegStanceIsRecordedHandsFreeOnlyWhenTheSeniorChoseItOnTheScreen(Action answer, String protocol) {
+        cards.show(1);
+        awaitScreen(Screen.Greeting.class);
+        tap(Action.NEXT);
+        awaitScreen(Screen.Home.class);
+        tap(Action.MEASURE);
+        awaitScreen(Screen.SafetyAsk.class);
+        tap(Action.WELL);
+        while (!(sink.current() instanceof Screen.OneLegHandsAsk)) { // the first three are skipped
+            Screen before = sink.current();
+            if (before instanceof Screen.TestStep) {
+                controller.act(before, Action.SKIP);
+            }
+            await().pollInterval(Duration.ofMillis(10)).until(() -> sink.current() != before);
+        }
+        assertThat(sink.prompts).contains(kr.smartsenior.edge.ui.voice.Prompt.ONE_LEG_HANDS_ASK);
+        tap(answer);
+        Screen.Result result = null;
+        for (int attempt = 0; attempt < 3 && result == null; attempt++) { // a simulated senior may start too early
+            while (!(sink.current() instanceof Screen.Result || sink.current() instanceof Screen.Retry)) {
+                Screen before = sink.current();
+                if (before instanceof Screen.TestStep) {
+                    controller.act(before, Action.READY);
+                }
+                await().pollInterval(Duration.ofMillis(10)).until(() -> sink.current() != before);
+            }
+            if (sink.current() instanceof Screen.Result shown) {
+                result = shown;
+            } else {
+                tap(Action.RETRY);
+                awaitScreen(Screen.OneLegHandsAsk.class);
+                tap(answer);
+            }
+        }
+        assertThat(result).as("the one-leg stance gave a result").isNotNull();
+        assertThat(recorded).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("ONE_LEG_STANCE");
+            assertThat(r.detail()).containsEntry("protocol", protocol);
+        });
+        assertThat(result.valueText().startsWith("의자 잡고 ")).isEqualTo(answer == Action.HOLD_CHAIR);
     }
 }

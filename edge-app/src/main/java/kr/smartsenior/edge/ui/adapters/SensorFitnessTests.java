@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * stand, the instructions) map to the test's instructions and practice; "ready" on the last starts
  * its countdown; its progress, result or invalid reason come back as the port's events.
  *
+ * <p>The one-leg stance is started hands free ({@link TestBattery#startOneLegStance}, graded) only when the
+ * run's {@link Safety#handsFree()} says the senior chose it on the screen before; otherwise it is recorded as
+ * supported (holding the chair, never graded).
+ *
  * <p>The battery opens with the day's {@link SafetyCheck} from the screens' answers: when it does not
  * clear the member, {@link TestBattery#open} refuses and the run reports {@link TestEvent.NotToday}.
  *
@@ -105,7 +109,9 @@ public final class SensorFitnessTests implements FitnessTests {
             events.accept(new TestEvent.Failed(SENSOR_PROBLEM));
             return IDLE_RUN;
         }
-        FitnessTestSession test = battery.start(code);
+        // the mat cannot see hands: hands free only when the senior chose it before the test
+        FitnessTestSession test = code == MeasurementCode.ONE_LEG_STANCE ? battery.startOneLegStance(safety.handsFree())
+                : battery.start(code);
         Run run = new Run(test, steps(code), events);
         test.addListener(run);
         events.accept(new TestEvent.Waiting(run.steps.getFirst()));

@@ -33,17 +33,32 @@ public interface FitnessTests {
     TestRun start(MeasurementCode test, String memberId, Safety safety, Consumer<TestEvent> events);
 
     /**
-     * The answers asked before the battery, every day.
+     * The answers asked before the battery, every day, and for the one-leg stance the one asked just
+     * before it.
      *
      * @param unwellToday        the senior answered "yes" to "오늘 몸이 아프거나 어지러우세요?"
      * @param highPressureOnFile the member's prescription carries a blood-pressure restriction (staff
      *                           measured 160/100 mmHg or above)
+     * @param handsFree          the senior chose, before this one-leg stance, to stand without holding the
+     *                           chair (the mat cannot see hands): only then is it recorded as the graded
+     *                           hands-free protocol; false (not asked, not answered, or "의자 잡고 할게요")
+     *                           records it as supported, never graded. Other tests ignore it.
      */
-    record Safety(boolean unwellToday, boolean highPressureOnFile) {
+    record Safety(boolean unwellToday, boolean highPressureOnFile, boolean handsFree) {
+
+        /** The day's answers; no hands-free answer. */
+        public Safety(boolean unwellToday, boolean highPressureOnFile) {
+            this(unwellToday, highPressureOnFile, false);
+        }
 
         /** Nothing against testing today. */
         public static Safety clear() {
             return new Safety(false, false);
+        }
+
+        /** The same day's answers with the senior's choice for the one-leg stance about to start. */
+        public Safety withHandsFree(boolean confirmed) {
+            return new Safety(unwellToday, highPressureOnFile, confirmed);
         }
     }
 

@@ -8,6 +8,10 @@ public enum Action {
     UNWELL,
     /** Before the battery, "아프거나 어지러우세요?": no (the battery starts). */
     WELL,
+    /** Before the one-leg stance, "의자를 잡지 않고 한 발로 서 보시겠어요?": yes, hands free (graded). */
+    HANDS_FREE,
+    /** Before the one-leg stance: holding the chair (recorded as supported, never graded). */
+    HOLD_CHAIR,
     /** Home: 운동하기; on a program's briefing: 다른 운동 (back to the choice). */
     EXERCISE,
     /** The exercise choice: 스텝&점프. */

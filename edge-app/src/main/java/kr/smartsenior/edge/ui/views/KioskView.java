@@ -117,7 +117,7 @@ public final class KioskView extends Pane {
 
     /** The screens of the test battery, where 검증 측정 shows. */
     static boolean testScreen(Screen screen) {
-        return screen instanceof Screen.TestStep || screen instanceof Screen.Countdown || screen instanceof Screen.Measuring
+        return screen instanceof Screen.TestStep || screen instanceof Screen.OneLegHandsAsk || screen instanceof Screen.Countdown || screen instanceof Screen.Measuring
                 || screen instanceof Screen.Result || screen instanceof Screen.Retry || screen instanceof Screen.HandReference;
     }
 
@@ -130,6 +130,7 @@ public final class KioskView extends Pane {
                     Prompt.GREETING.text(), tap);
             case Screen.Home home -> new HomeView(home, tap);
             case Screen.SafetyAsk ask -> new SafetyAskView(ask, tap);
+            case Screen.OneLegHandsAsk ask -> new OneLegHandsAskView(ask, tap);
             case Screen.RestToday rest when rest.exerciseToo() -> new MessageView(rest, "오늘은 체력 측정도 운동도 쉬어요",
                     ViewParts.afterHeading("오늘은 체력 측정도 운동도 쉬어요.", Prompt.REST_TODAY_UNWELL.text()), tap);
             case Screen.RestToday rest -> new MessageView(rest, "오늘은 체력 측정을 쉬어요",

@@ -108,6 +108,24 @@ public sealed interface Screen {
     }
 
     /**
+     * Before the one-leg stance: "의자를 잡지 않고 한 발로 서 보시겠어요?" The mat cannot see hands, so only the
+     * senior's answer here makes the stance the graded hands-free one; holding the chair is always fine
+     * (recorded, never graded). Touch only, like {@link SafetyAsk}: no main choice, so a pad press (a foot
+     * already on the mat) answers nothing, and no answer (timeout, leaving) never counts as hands free.
+     */
+    record OneLegHandsAsk(int number, int total) implements Screen {
+
+        /** The question as shown (the spoken prompt starts with it). */
+        public static final String QUESTION = "의자를 잡지 않고 한 발로 서 보시겠어요?";
+
+        @Override
+        public List<Choice> choices() {
+            return List.of(Choice.other("손 떼고 해 볼게요", Action.HANDS_FREE),
+                    Choice.other("의자 잡고 할게요", Action.HOLD_CHAIR));
+        }
+    }
+
+    /**
      * The safety gate said no test today: rest and tell the staff; nothing was measured. When the senior
      * said they were unwell ({@code exerciseToo}), the screen says exercise rests today as well.
      */
@@ -124,10 +142,25 @@ public sealed interface Screen {
         }
     }
 
-    /** A test waits for the senior: safety question, instructions with demonstration, or practice. */
-    record TestStep(int number, int total, MeasurementCode test, Step step) implements Screen {
+    /**
+     * A test waits for the senior: safety question, instructions with demonstration, or practice.
+     *
+     * @param heldChair a one-leg stance the senior chose to do holding the chair: its instructions say
+     *                  to hold it (not hands on the hips)
+     */
+    record TestStep(int number, int total, MeasurementCode test, Step step, boolean heldChair) implements Screen {
+
+        public TestStep(int number, int total, MeasurementCode test, Step step) {
+            this(number, total, test, step, false);
+        }
+
         TestGuide guide() {
             return TestGuide.of(test);
+        }
+
+        /** What this step shows and says. */
+        public Prompt prompt() {
+            return guide().prompt(step, heldChair);
         }
 
         @Override

@@ -75,7 +75,12 @@ public final class ScreenWording {
 
     /** A test's line on today's summary: "14번 · 좋아요", or the value alone when there is no local grade. */
     public static Screen.Line resultLine(TestGuide guide, BigDecimal value, Grade grade) {
-        return new Screen.Line(guide.name(), guide.valueText(value) + (grade == Grade.UNRATED ? ""
+        return resultLine(guide, value, grade, false);
+    }
+
+    /** The same, "의자 잡고 12.3초" for a one-leg stance held at the chair. */
+    public static Screen.Line resultLine(TestGuide guide, BigDecimal value, Grade grade, boolean heldChair) {
+        return new Screen.Line(guide.name(), guide.valueText(value, heldChair) + (grade == Grade.UNRATED ? ""
                 : " · " + TestGuide.gradeWord(grade)));
     }
 

@@ -46,6 +46,17 @@ public record TestGuide(MeasurementCode test, Prompt intro, Prompt practice, Pro
         };
     }
 
+    /**
+     * The sentence for a step; the one-leg stance's instructions for a senior who chose to hold the chair
+     * say to hold it instead of putting the hands on the hips.
+     */
+    public Prompt prompt(Step step, boolean heldChair) {
+        if (heldChair && step == Step.INSTRUCTIONS && test == MeasurementCode.ONE_LEG_STANCE) {
+            return Prompt.ONE_LEG_INTRO_CHAIR;
+        }
+        return prompt(step);
+    }
+
     /** The value with its Korean unit, e.g. "14번", "85회", "8.4초", "23.5kg". */
     public String valueText(BigDecimal value) {
         int scale = test.unit() == Unit.COUNT ? 0 : 1;
@@ -75,6 +86,25 @@ public record TestGuide(MeasurementCode test, Prompt intro, Prompt practice, Pro
             case ONE_LEG_STANCE -> "한 발로 가장 오래 서 계신 기록은 " + v + "예요.";
             default -> "결과는 " + v + "이에요.";
         };
+    }
+
+    /** Before a one-leg stance's value when the senior held the chair: "의자 잡고 12.3초". */
+    public static final String HELD_CHAIR = "의자 잡고 ";
+
+    /**
+     * The value as the result screen and the summary show it: a one-leg stance held at the chair says so
+     * ("의자 잡고 12.3초"), so neither the senior nor staff take it for a hands-free time.
+     */
+    public String valueText(BigDecimal value, boolean heldChair) {
+        return (heldChair ? HELD_CHAIR : "") + valueText(value);
+    }
+
+    /** The result in plain words; a one-leg stance held at the chair says it was with the chair. */
+    public String resultSentence(BigDecimal value, boolean heldChair) {
+        if (heldChair && test == MeasurementCode.ONE_LEG_STANCE) {
+            return "의자를 잡고 한 발로 가장 오래 서 계신 기록은 " + valueText(value) + "예요.";
+        }
+        return resultSentence(value);
     }
 
     public static Prompt resultPrompt(Grade grade) {

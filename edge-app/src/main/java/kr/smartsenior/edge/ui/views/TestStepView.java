@@ -19,7 +19,7 @@ final class TestStepView extends VBox {
             case INSTRUCTIONS -> guide.name();
             case PRACTICE -> "연습해 볼까요?";
         };
-        Label sentence = ViewParts.body(ViewParts.afterHeading(heading, guide.prompt(step.step()).text()));
+        Label sentence = ViewParts.body(ViewParts.afterHeading(heading, step.prompt().text()));
         sentence.setMaxWidth(SENTENCE_WIDTH);
         sentence.setAlignment(Pos.CENTER_LEFT);
         sentence.setTextAlignment(javafx.scene.text.TextAlignment.LEFT);

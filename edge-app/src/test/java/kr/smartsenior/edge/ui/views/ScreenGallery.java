@@ -137,7 +137,12 @@ final class ScreenGallery {
                 new Example("55-home-exercise-rests-voice-off-simulation", new Screen.Home(NAME, true), Live.NONE, false,
                         Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
                 new Example("56-hand-reference-voice-off", new Screen.HandReference(3, 4, MeasurementCode.TIMED_UP_AND_GO,
-                        "12.4초", "", ""), Live.NONE, false, Optional.empty()).validating());
+                        "12.4초", "", ""), Live.NONE, false, Optional.empty()).validating(),
+                new Example("57-one-leg-hands-free-ask", new Screen.OneLegHandsAsk(4, 4)),
+                new Example("58-result-one-leg-held-chair", new Screen.Result(4, 4, MeasurementCode.ONE_LEG_STANCE,
+                        "의자 잡고 12.3초", "의자를 잡고 한 발로 가장 오래 서 계신 기록은 12.3초예요.", Grade.UNRATED, true)),
+                new Example("59-test-instructions-one-leg-chair", new Screen.TestStep(4, 4, MeasurementCode.ONE_LEG_STANCE,
+                        Step.INSTRUCTIONS, true)));
     }
 
     static final ExercisePrograms.Offer STEP_JUMP = new ExercisePrograms.Offer(MeasurementCode.STEP_JUMP, 2, 10, false);

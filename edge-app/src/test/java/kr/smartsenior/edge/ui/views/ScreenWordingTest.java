@@ -11,6 +11,7 @@ import kr.smartsenior.edge.ui.ports.CardEvents.Refusal;
 import kr.smartsenior.edge.ui.ports.ExercisePrograms;
 import kr.smartsenior.edge.ui.ports.ExercisePrograms.ExerciseEvent;
 import kr.smartsenior.edge.ui.ports.FitnessTests.Grade;
+import kr.smartsenior.edge.ui.ports.FitnessTests.Step;
 import kr.smartsenior.edge.ui.ports.FitnessTests.TestEvent;
 import kr.smartsenior.edge.ui.views.Screen.Line;
 import kr.smartsenior.edge.ui.voice.Prompt;
@@ -123,6 +124,22 @@ class ScreenWordingTest {
         assertThat(Prompt.ONE_LEG_INTRO.text()).contains("두 번").contains("손은 허리에");
         assertThat(TestGuide.of(MeasurementCode.ONE_LEG_STANCE).resultSentence(new BigDecimal("9.3"))).contains("가장 오래")
                 .contains("9.3초");
+    }
+
+    @Test
+    void aOneLegStanceHeldAtTheChairSaysSoWhereverItsValueShows() {
+        TestGuide oneLeg = TestGuide.of(MeasurementCode.ONE_LEG_STANCE);
+        BigDecimal value = new BigDecimal("12.34");
+        assertThat(oneLeg.valueText(value, true)).isEqualTo("의자 잡고 12.3초");
+        assertThat(oneLeg.valueText(value, false)).isEqualTo("12.3초");
+        assertThat(oneLeg.resultSentence(value, true)).startsWith("의자를 잡고 한 발로").contains("12.3초");
+        assertThat(oneLeg.resultSentence(value, false)).isEqualTo(oneLeg.resultSentence(value));
+        assertThat(ScreenWording.resultLine(oneLeg, value, Grade.UNRATED, true).text()).isEqualTo("의자 잡고 12.3초");
+        assertThat(oneLeg.prompt(Step.INSTRUCTIONS, true)).isEqualTo(Prompt.ONE_LEG_INTRO_CHAIR);
+        assertThat(oneLeg.prompt(Step.INSTRUCTIONS, false)).isEqualTo(Prompt.ONE_LEG_INTRO);
+        assertThat(Prompt.ONE_LEG_INTRO_CHAIR.text()).contains("의자를 잡으세요").doesNotContain("허리에");
+        assertThat(Prompt.ONE_LEG_HANDS_ASK.text()).startsWith(Screen.OneLegHandsAsk.QUESTION).contains("괜찮아요");
+        assertThat(new Screen.OneLegHandsAsk(4, 4).padAction()).as("touch only").isEmpty();
     }
 
     private static ExerciseEvent.Progress progress(int hits, int misses, int round, int cadence) {
