@@ -53,8 +53,7 @@ final class ChairStandProtocol extends SensorProtocol {
 
     @Override
     boolean inStartPosition() {
-        MotionState last = sensors.motion().last();
-        return last != null && !last.signalLost() && last.present() && last.rise() <= MotionSignals.SIT_BELOW;
+        return seated();
     }
 
     @Override

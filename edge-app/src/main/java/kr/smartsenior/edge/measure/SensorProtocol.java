@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kr.smartsenior.edge.sensor.MotionListener;
+import kr.smartsenior.edge.sensor.MotionSignals;
 import kr.smartsenior.edge.sensor.MotionState;
 import kr.smartsenior.edge.sensor.PadEvent;
 import kr.smartsenior.edge.sensor.PadListener;
@@ -65,6 +66,12 @@ abstract class SensorProtocol implements FitnessTestSession, PadListener, Motion
 
     /** Whether the senior is in the start position at "go" (seated, both feet on the pads, …). */
     abstract boolean inStartPosition();
+
+    /** The senior sits: the distance sensor sees them, risen no more than someone seated. */
+    final boolean seated() {
+        MotionState last = sensors.motion().last();
+        return last != null && !last.signalLost() && last.present() && last.rise() <= MotionSignals.SIT_BELOW;
+    }
 
     /** Whether this event, during the countdown, means they started early. */
     boolean falseStart(PadEvent event) {

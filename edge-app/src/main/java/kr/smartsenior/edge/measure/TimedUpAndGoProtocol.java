@@ -75,8 +75,7 @@ final class TimedUpAndGoProtocol extends SensorProtocol {
 
     @Override
     boolean inStartPosition() {
-        MotionState last = sensors.motion().last();
-        return last != null && !last.signalLost() && last.present() && last.rise() <= MotionSignals.SIT_BELOW;
+        return seated();
     }
 
     /** Half-way up before "시작" is a start; a lean forward in the seat is not. */

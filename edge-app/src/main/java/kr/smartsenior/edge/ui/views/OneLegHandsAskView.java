@@ -1,8 +1,6 @@
 package kr.smartsenior.edge.ui.views;
 
 import java.util.function.Consumer;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -16,22 +14,13 @@ import kr.smartsenior.edge.ui.voice.Prompt;
  */
 final class OneLegHandsAskView extends VBox {
 
-    private static final double ANSWER_WIDTH = 720;
-    private static final double ANSWER_SPACING = 80;
-
     OneLegHandsAskView(Screen.OneLegHandsAsk ask, Consumer<Action> act) {
         getStyleClass().add("screen");
         Region top = new Region();
         Region bottom = new Region();
         VBox.setVgrow(top, Priority.ALWAYS);
         VBox.setVgrow(bottom, Priority.ALWAYS);
-        HBox answers = new HBox(ANSWER_SPACING);
-        answers.setAlignment(Pos.CENTER);
-        for (Screen.Choice choice : ask.choices()) {
-            Button answer = ViewParts.button(choice, act);
-            answer.setMinWidth(ANSWER_WIDTH);
-            answers.getChildren().add(answer);
-        }
+        HBox answers = ViewParts.answersSideBySide(ask.choices(), act);
         getChildren().addAll(ViewParts.step(ask.number(), ask.total()), top,
                 ViewParts.heading(Screen.OneLegHandsAsk.QUESTION),
                 ViewParts.body(oneSentenceALine(ViewParts.afterHeading(Screen.OneLegHandsAsk.QUESTION,

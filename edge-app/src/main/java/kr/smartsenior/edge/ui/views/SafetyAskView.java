@@ -1,8 +1,6 @@
 package kr.smartsenior.edge.ui.views;
 
 import java.util.function.Consumer;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -15,24 +13,17 @@ import kr.smartsenior.edge.ui.voice.Prompt;
  */
 final class SafetyAskView extends VBox {
 
-    private static final double ANSWER_WIDTH = 720;
-    private static final double ANSWER_SPACING = 80;
-
     SafetyAskView(Screen.SafetyAsk ask, Consumer<Action> act) {
         getStyleClass().add("screen");
         Region top = new Region();
         Region bottom = new Region();
         VBox.setVgrow(top, Priority.ALWAYS);
         VBox.setVgrow(bottom, Priority.ALWAYS);
-        HBox answers = new HBox(ANSWER_SPACING);
-        answers.setAlignment(Pos.CENTER);
-        for (Screen.Choice choice : ask.choices()) {
-            Button answer = ViewParts.button(choice, act);
-            answer.setMinWidth(ANSWER_WIDTH);
-            if (choice.action() == Action.UNWELL) {
-                answer.getStyleClass().add("symptom");
+        HBox answers = ViewParts.answersSideBySide(ask.choices(), act);
+        for (int i = 0; i < ask.choices().size(); i++) {
+            if (ask.choices().get(i).action() == Action.UNWELL) {
+                answers.getChildren().get(i).getStyleClass().add("symptom");
             }
-            answers.getChildren().add(answer);
         }
         getChildren().addAll(top, ViewParts.heading(Screen.SafetyAsk.QUESTION),
                 ViewParts.body(ViewParts.afterHeading(Screen.SafetyAsk.QUESTION, Prompt.SAFETY_ASK.text())), bottom, answers);

@@ -1,5 +1,6 @@
 package kr.smartsenior.edge.ui.views;
 
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.geometry.Pos;
@@ -10,6 +11,9 @@ import javafx.scene.layout.HBox;
 
 /** The pieces every screen is made of, so all screens share one look and one set of sizes. */
 final class ViewParts {
+
+    private static final double ANSWER_WIDTH = 720;
+    private static final double ANSWER_SPACING = 80;
 
     static final double CHOICE_SPACING = 64;
     static final double TEXT_WIDTH = 1600;
@@ -53,6 +57,21 @@ final class ViewParts {
             row.getChildren().add(button(choice, act));
         }
         return row;
+    }
+
+    /**
+     * A yes/no-like question's answers: equally big, side by side, none the main choice (a pad press
+     * answers nothing on such screens).
+     */
+    static HBox answersSideBySide(List<Screen.Choice> choices, Consumer<Action> act) {
+        HBox answers = new HBox(ANSWER_SPACING);
+        answers.setAlignment(Pos.CENTER);
+        for (Screen.Choice choice : choices) {
+            Button answer = button(choice, act);
+            answer.setMinWidth(ANSWER_WIDTH);
+            answers.getChildren().add(answer);
+        }
+        return answers;
     }
 
     static Button button(Screen.Choice choice, Consumer<Action> act) {
