@@ -97,8 +97,7 @@ class ExerciseFlowTest extends JourneyFixture {
     @Test
     void stoppingForDizzinessOrChestPainShowsWhatToDoAndTheRecordSaysSo() {
         intoPlay();
-        tap(Action.STOP);
-        awaitScreen(Screen.ExerciseStopAsk.class);
+        stopExercise();
         assertThat(sink.current().padAction()).isEmpty(); // a wobble onto a pad must not answer this
         pads.press(1);
         await().during(Duration.ofMillis(100)).until(() -> sink.current() instanceof Screen.ExerciseStopAsk);
@@ -114,12 +113,10 @@ class ExerciseFlowTest extends JourneyFixture {
     @Test
     void aSeniorCanPauseToThinkGoOnAndThenEndTheSessionEarly() {
         intoPlay();
-        tap(Action.STOP);
-        awaitScreen(Screen.ExerciseStopAsk.class);
+        stopExercise();
         tap(Action.RESUME);
         awaitScreen(Screen.ExercisePlay.class);
-        tap(Action.STOP);
-        awaitScreen(Screen.ExerciseStopAsk.class);
+        stopExercise();
         tap(Action.END_EXERCISE);
         awaitScreen(Screen.EffortAsk.class);
         tap(Action.NO_EFFORT); // nothing more is recorded
@@ -164,7 +161,7 @@ class ExerciseFlowTest extends JourneyFixture {
     void aSessionLeftUnansweredEndsAndTheExerciseIsStillRecordedAsTimedOut() {
         start(UiSettings.defaults().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300), LONG, LONG, LONG));
         intoPlay();
-        tap(Action.STOP);
+        stopExercise();
         await().until(() -> sink.current() instanceof Screen.Idle);
         assertThat(sink.screens).map(screen -> screen.getClass().getSimpleName())
                 .containsSubsequence("ExerciseStopAsk", "StillThere", "Idle");

@@ -110,6 +110,22 @@ abstract class JourneyFixture {
         controller.act(sink.current(), action);
     }
 
+    /**
+     * "멈추기" during an exercise session. The play screen is redrawn as the session goes on and a tap on
+     * a screen already replaced is ignored (as on the kiosk), so it is tapped on whatever screen offers
+     * it until the question "어떻게 할까요?" is up.
+     */
+    void stopExercise() {
+        long asked = sink.screens.stream().filter(Screen.ExerciseStopAsk.class::isInstance).count();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            Screen now = sink.current();
+            if (now != null && now.offers(Action.STOP)) {
+                controller.act(now, Action.STOP);
+            }
+            return sink.screens.stream().filter(Screen.ExerciseStopAsk.class::isInstance).count() > asked;
+        });
+    }
+
     /** Member 1 shows their card, is greeted and goes on to the home screen. */
     void greetedAtHome() {
         cards.show(1);

@@ -116,9 +116,7 @@ class UnwellTodayTest extends JourneyFixture {
         tap(Action.CHOOSE_STEP_JUMP);
         awaitScreen(Screen.ExerciseBriefing.class);
         tap(Action.READY);
-        org.awaitility.Awaitility.await().until(() -> sink.current() instanceof Screen.ExercisePlay);
-        tap(Action.STOP);
-        awaitScreen(Screen.ExerciseStopAsk.class);
+        stopExercise();
         tap(Action.SYMPTOM);
         awaitScreen(Screen.ExerciseSymptom.class);
         tap(Action.HOME);
