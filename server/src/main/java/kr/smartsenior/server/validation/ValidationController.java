@@ -41,7 +41,7 @@ final class ValidationController {
     /** The rule as staff read it (Korean); docs/fitness-norms.md section 6 gives its sources. */
     static final String RULE = "오늘 절차로 잰 비교가 " + KioskAgreements.MINIMUM_PAIRS + "건 이상이고, 95% 일치 한계"
             + "(키오스크 − 손 측정의 평균 ± 1.96 SD, Bland & Altman 1986)를 그 95% 신뢰 반폭만큼 넓혀도 검사의"
-            + " 최소 변화량 안에 있으면 검증됨. 검증 전인 검사의 낙상 위험 신호는 '검증 전'으로 표시되고 판단에는 그대로 반영됨"; flags of a test not yet validated are marked 검증 전 and still count";
+            + " 최소 변화량 안에 있으면 검증됨. 검증 전인 검사의 낙상 위험 신호는 '검증 전'으로 표시되고 판단에는 그대로 반영됨";
 
     @GetMapping("/api/sites/{siteId}/validation")
     SiteValidation ofSite(@PathVariable String siteId, Principal principal, HttpServletRequest request) {
