@@ -1,7 +1,9 @@
 package kr.smartsenior.edge.ui.voice;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,10 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plays prompt recordings with JavaFX media. A missing sound device, a broken or missing recording
- * or anything else the media stack refuses is logged (once until it works again), reported as "voice
- * not working" and otherwise ignored: the screens carry every sentence as text. Each new prompt tries
- * again, so a speaker plugged in later is used.
+ * Plays the voice pack's recordings with JavaFX media: an utterance's phrases one after the other, the
+ * next one's player made (and so prerolled) while the one before plays, so that the pieces sound like one
+ * sentence. A missing sound device, a broken or missing recording or anything else the media stack
+ * refuses is logged (once until it works again), reported as "voice not working" and otherwise ignored:
+ * the screens carry every sentence as text. Each new utterance tries again, so a speaker plugged in later
+ * is used.
  */
 public final class MediaVoice implements Voice {
 
@@ -25,17 +29,34 @@ public final class MediaVoice implements Voice {
     private final double rate;
     private final Consumer<Boolean> working;
     private final Map<String, Media> recordings = new HashMap<>();
+    private final List<Long> gapsNanos = new ArrayList<>();
     private MediaPlayer player;
+    private MediaPlayer next;
+    private List<String> queue = List.of();
+    private int position;
+    private long endedAt;
     private boolean failing;
     private int finished;
 
     /**
-     * The kiosk's voice: the site's recordings in {@code siteDir} where it has them, else the bundled ones.
+     * The kiosk's voice: the district's voice pack in {@code siteDir} where it has a phrase, else the
+     * built-in one; the phrases the district's pack lacks are logged once here.
      *
      * @param working told {@code false} when playing fails and {@code true} when it works again (FX thread)
      */
     public static Voice open(Optional<Path> siteDir, double volume, double rate, Consumer<Boolean> working) {
-        return new MediaVoice(new PromptSource(siteDir), volume, rate, working);
+        PromptSource source = new PromptSource(siteDir);
+        siteDir.ifPresent(dir -> {
+            List<String> missing = source.missingFromSite();
+            int all = PromptSource.allIds().size();
+            if (missing.isEmpty()) {
+                log.info("voice pack {}: all {} phrases recorded", dir, all);
+            } else {
+                log.warn("voice pack {}: {} of {} phrases recorded; the built-in voice says the {} missing: {}", dir,
+                        all - missing.size(), all, missing.size(), String.join(", ", missing));
+            }
+        });
+        return new MediaVoice(source, volume, rate, working);
     }
 
     MediaVoice(PromptSource source, double volume, double rate, Consumer<Boolean> working) {
@@ -46,38 +67,30 @@ public final class MediaVoice implements Voice {
     }
 
     @Override
-    public void say(Prompt prompt) {
+    public void say(Utterance utterance) {
         stop();
-        try {
-            String uri = source.uri(prompt);
-            Media media = recordings.computeIfAbsent(uri, Media::new);
-            MediaPlayer next = new MediaPlayer(media);
-            next.setVolume(volume);
-            next.setRate(rate);
-            next.setOnError(() -> failed(prompt, next.getError()));
-            next.setOnEndOfMedia(() -> {
-                finished++;
-                next.dispose();
-                if (player == next) {
-                    player = null;
-                }
-            });
-            next.setOnPlaying(this::succeeded);
-            player = next;
-            next.play();
-        } catch (RuntimeException e) { // MediaException, or an unreadable recording
-            failed(prompt, e);
+        queue = utterance.ids();
+        position = 0;
+        if (queue.isEmpty()) {
+            return;
+        }
+        MediaPlayer first = player(queue.get(0));
+        if (first != null) {
+            start(first);
         }
     }
 
     @Override
     public void stop() {
-        if (player != null) {
-            MediaPlayer old = player;
-            player = null;
-            old.stop();
-            old.dispose();
+        queue = List.of();
+        for (MediaPlayer old : new MediaPlayer[] {player, next}) {
+            if (old != null) {
+                old.stop();
+                old.dispose();
+            }
         }
+        player = null;
+        next = null;
     }
 
     @Override
@@ -86,9 +99,64 @@ public final class MediaVoice implements Voice {
         recordings.clear();
     }
 
-    /** Prompts played to their end (for tests). */
+    /** Utterances played to their end (for tests). */
     int finished() {
         return finished;
+    }
+
+    /** The silence between one phrase's end and the next one's start, measured for each join (for tests). */
+    List<Long> gapsNanos() {
+        return List.copyOf(gapsNanos);
+    }
+
+    /** A player for the phrase, not yet playing; null when it cannot be made (reported). */
+    private MediaPlayer player(String id) {
+        try {
+            Media media = recordings.computeIfAbsent(source.uri(id), Media::new);
+            MediaPlayer made = new MediaPlayer(media);
+            made.setVolume(volume);
+            made.setRate(rate);
+            made.setOnError(() -> failed(id, made.getError()));
+            return made;
+        } catch (RuntimeException e) { // MediaException, or an unreadable recording
+            failed(id, e);
+            return null;
+        }
+    }
+
+    private void start(MediaPlayer current) {
+        player = current;
+        List<String> playing = queue;
+        current.setOnPlaying(() -> {
+            if (endedAt != 0) {
+                gapsNanos.add(System.nanoTime() - endedAt);
+                endedAt = 0;
+            }
+            succeeded();
+            if (queue == playing && next == null && position + 1 < queue.size()) {
+                next = player(queue.get(position + 1)); // prerolls while this one plays
+            }
+        });
+        current.setOnEndOfMedia(() -> {
+            if (player != current) {
+                return;
+            }
+            current.dispose();
+            player = null;
+            position++;
+            if (position < queue.size()) {
+                MediaPlayer following = next != null ? next : player(queue.get(position));
+                next = null;
+                if (following != null) {
+                    endedAt = System.nanoTime();
+                    start(following);
+                }
+            } else {
+                finished++;
+                queue = List.of();
+            }
+        });
+        current.play();
     }
 
     private void succeeded() {
@@ -99,12 +167,12 @@ public final class MediaVoice implements Voice {
         working.accept(true);
     }
 
-    private void failed(Prompt prompt, Throwable problem) {
+    private void failed(String id, Throwable problem) {
         if (!failing) {
-            log.warn("voice prompt {} cannot be played ({}); the screens keep showing every sentence", prompt.key(),
+            log.warn("voice phrase {} cannot be played ({}); the screens keep showing every sentence", id,
                     problem == null ? "unknown media error" : problem.getMessage());
         } else {
-            log.debug("voice prompt {} cannot be played", prompt.key(), problem);
+            log.debug("voice phrase {} cannot be played", id, problem);
         }
         failing = true;
         working.accept(false);

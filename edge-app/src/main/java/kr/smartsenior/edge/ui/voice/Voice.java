@@ -4,7 +4,12 @@ package kr.smartsenior.edge.ui.voice;
 public interface Voice {
 
     /** Stops what is being said and says this. */
-    void say(Prompt prompt);
+    default void say(Prompt prompt) {
+        say(Utterance.of(prompt));
+    }
+
+    /** Stops what is being said and says these phrases one after the other, as one sentence. */
+    void say(Utterance utterance);
 
     /** Stops speaking. */
     void stop();
