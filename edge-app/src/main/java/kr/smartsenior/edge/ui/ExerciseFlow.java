@@ -19,6 +19,7 @@ import kr.smartsenior.edge.ui.views.Screen.Problem;
 import kr.smartsenior.edge.ui.views.ScreenSink;
 import kr.smartsenior.edge.ui.views.ScreenWording;
 import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.edge.ui.voice.SpeechComposer;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementRecord;
 import kr.smartsenior.protocol.RecordDetail;
@@ -261,8 +262,9 @@ final class ExerciseFlow {
 
     private void showResult(Screen.EffortAsk ask) {
         ExercisePrograms.Summary summary = ask.summary();
-        visit.show(new Screen.ExerciseResult(ask.offer(), summary, ScreenWording.exerciseResult(summary)),
-                summary.stopReason() == null ? Prompt.EXERCISE_DONE : Prompt.EXERCISE_STOPPED);
+        Screen.ExerciseResult result = new Screen.ExerciseResult(ask.offer(), summary, ScreenWording.exerciseResult(summary));
+        visit.show(result, SpeechComposer.builtIn().lines(summary.stopReason() == null ? Prompt.EXERCISE_DONE
+                : Prompt.EXERCISE_STOPPED, VisitFlow.spoken(result.lines())));
     }
 
     /** How far a balance position has been held, 0 to 1; negative for no bar. */

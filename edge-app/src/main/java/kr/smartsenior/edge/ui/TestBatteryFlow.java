@@ -17,6 +17,8 @@ import kr.smartsenior.edge.ui.views.ScreenSink;
 import kr.smartsenior.edge.ui.views.ScreenWording;
 import kr.smartsenior.edge.ui.views.TestGuide;
 import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.edge.ui.voice.SpeechComposer;
+import kr.smartsenior.edge.ui.voice.Utterance;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MeasurementProtocol;
 import kr.smartsenior.protocol.MeasurementRecord;
@@ -353,10 +355,12 @@ final class TestBatteryFlow {
         }
         TestGuide guide = result.guide();
         TestEvent.Finished finished = result.event();
+        String sentence = guide.resultSentence(finished.value(), result.heldChair());
         visit.show(new Screen.Result(result.number(), result.total(), guide.test(),
-                guide.valueText(finished.value(), result.heldChair()), guide.resultSentence(finished.value(), result.heldChair()),
+                guide.valueText(finished.value(), result.heldChair()), sentence,
                 finished.grade(), result.number() == result.total()),
-                TestGuide.resultPrompt(finished.grade()));
+                SpeechComposer.builtIn().compose(sentence).orElse(Utterance.NOTHING) // "30초 동안 열네 번 일어나셨어요."
+                        .then(TestGuide.resultPrompt(finished.grade())));
     }
 
     /** On disk before the senior is told; true when saved. The summary lists only saved results. */

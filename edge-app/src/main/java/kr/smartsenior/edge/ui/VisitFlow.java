@@ -3,6 +3,8 @@ package kr.smartsenior.edge.ui;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -18,6 +20,8 @@ import kr.smartsenior.edge.ui.views.Screen.Problem;
 import kr.smartsenior.edge.ui.views.ScreenSink;
 import kr.smartsenior.edge.ui.views.ScreenWording;
 import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.edge.ui.voice.SpeechComposer;
+import kr.smartsenior.edge.ui.voice.Utterance;
 import kr.smartsenior.protocol.KioskPrescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -197,8 +201,11 @@ final class VisitFlow {
     /** Today's results and the prescription: after the battery, or from 내 기록. */
     void showSummary(boolean afterBattery) {
         cancelRuns();
-        show(new Screen.Summary(session.name, ScreenWording.todaysResults(session.results),
-                ScreenWording.prescription(prescription()), afterBattery), afterBattery ? Prompt.SUMMARY : Prompt.RECORDS);
+        Screen.Summary summary = new Screen.Summary(session.name, ScreenWording.todaysResults(session.results),
+                ScreenWording.prescription(prescription()), afterBattery);
+        // said as shown, lines and numbers, but never the name (others in the room hear it): decision 0026
+        show(summary, SpeechComposer.builtIn().lines(afterBattery ? Prompt.SUMMARY : Prompt.RECORDS,
+                spoken(summary.results(), summary.prescription())));
     }
 
     /**
@@ -266,6 +273,22 @@ final class VisitFlow {
     void show(Screen next, Prompt prompt) {
         show(next);
         sink.say(prompt);
+    }
+
+    /** The screen and, said with it, its sentence composed of recorded phrases (numbers included). */
+    void show(Screen next, Utterance utterance) {
+        show(next);
+        sink.say(utterance);
+    }
+
+    /** Lines as a screen shows them ("label value"), to be said one after the other. */
+    @SafeVarargs
+    static List<String> spoken(List<Screen.Line>... groups) {
+        List<String> lines = new ArrayList<>();
+        for (List<Screen.Line> group : groups) {
+            group.forEach(line -> lines.add((line.label() + " " + line.text()).strip()));
+        }
+        return lines;
     }
 
     void show(Screen next) {

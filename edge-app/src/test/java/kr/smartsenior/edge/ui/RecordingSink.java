@@ -7,6 +7,7 @@ import kr.smartsenior.edge.ui.views.Live;
 import kr.smartsenior.edge.ui.views.Screen;
 import kr.smartsenior.edge.ui.views.ScreenSink;
 import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.edge.ui.voice.Utterance;
 
 /** Keeps what the controller showed and said, for tests without a screen. */
 final class RecordingSink implements ScreenSink {
@@ -15,6 +16,8 @@ final class RecordingSink implements ScreenSink {
     final List<Live> lives = new CopyOnWriteArrayList<>();
     final List<Prompt> prompts = new CopyOnWriteArrayList<>();
     final List<ExerciseLive> exercise = new CopyOnWriteArrayList<>();
+    /** Everything said, prompts alone included, in order. */
+    final List<Utterance> utterances = new CopyOnWriteArrayList<>();
 
     @Override
     public void show(Screen screen) {
@@ -34,6 +37,13 @@ final class RecordingSink implements ScreenSink {
     @Override
     public void say(Prompt prompt) {
         prompts.add(prompt);
+        utterances.add(Utterance.of(prompt));
+    }
+
+    @Override
+    public void say(Utterance utterance) {
+        prompts.addAll(utterance.prompts());
+        utterances.add(utterance);
     }
 
     /** 검증 측정 as the controller last said. */

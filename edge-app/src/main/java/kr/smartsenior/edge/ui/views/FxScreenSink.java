@@ -2,6 +2,7 @@ package kr.smartsenior.edge.ui.views;
 
 import javafx.application.Platform;
 import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.edge.ui.voice.Utterance;
 import kr.smartsenior.edge.ui.voice.Voice;
 
 /** Hands the controller's screens and prompts to the FX thread: the view model and the voice. */
@@ -38,6 +39,14 @@ public final class FxScreenSink implements ScreenSink {
         Platform.runLater(() -> {
             model.spoke(prompt);
             voice.say(prompt);
+        });
+    }
+
+    @Override
+    public void say(Utterance utterance) {
+        Platform.runLater(() -> {
+            model.spoke(utterance.text());
+            voice.say(utterance);
         });
     }
 

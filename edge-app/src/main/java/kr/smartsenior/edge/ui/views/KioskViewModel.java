@@ -80,8 +80,12 @@ public final class KioskViewModel {
     }
 
     void spoke(Prompt prompt) {
+        spoke(prompt.text());
+    }
+
+    void spoke(String sentence) {
         requireFxThread();
-        spoken.set(prompt.text());
+        spoken.set(sentence);
     }
 
     void validation(boolean on) {

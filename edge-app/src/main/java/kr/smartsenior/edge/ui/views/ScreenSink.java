@@ -1,6 +1,7 @@
 package kr.smartsenior.edge.ui.views;
 
 import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.edge.ui.voice.Utterance;
 
 /**
  * Where the controller sends what the senior should see and hear. The JavaFX implementation
@@ -15,6 +16,14 @@ public interface ScreenSink {
     void exercise(ExerciseLive live);
 
     void say(Prompt prompt);
+
+    /**
+     * Says a sentence composed of recorded phrases (a result with its numbers, the summary's lines). A sink
+     * that only records prompts gets the whole prompts in it.
+     */
+    default void say(Utterance utterance) {
+        utterance.prompts().forEach(this::say);
+    }
 
     /**
      * 검증 측정 switched on or off: every test screen says so while it is on. A sink without a screen (a
