@@ -1,6 +1,7 @@
 package kr.smartsenior.edge.ui.voice;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +30,13 @@ public final class MediaVoice implements Voice {
     private final double rate;
     private final Consumer<Boolean> working;
     private final Map<String, Media> recordings = new HashMap<>();
+    /** How many phrases ahead are made ready while one plays. */
+    static final int LOOK_AHEAD = 3;
+
     private final List<Long> gapsNanos = new ArrayList<>();
     private MediaPlayer player;
-    private MediaPlayer next;
+    /** The players of the next phrases, made ahead so they are ready when the one before ends. */
+    private final ArrayDeque<MediaPlayer> ahead = new ArrayDeque<>();
     private List<String> queue = List.of();
     private int position;
     private long endedAt;
@@ -77,20 +82,21 @@ public final class MediaVoice implements Voice {
         MediaPlayer first = player(queue.get(0));
         if (first != null) {
             start(first);
+            prepareAhead();
         }
     }
 
     @Override
     public void stop() {
         queue = List.of();
-        for (MediaPlayer old : new MediaPlayer[] {player, next}) {
-            if (old != null) {
-                old.stop();
-                old.dispose();
-            }
+        if (player != null) {
+            player.stop();
+            player.dispose();
+            player = null;
         }
-        player = null;
-        next = null;
+        while (!ahead.isEmpty()) {
+            ahead.removeFirst().dispose();
+        }
     }
 
     @Override
@@ -126,16 +132,12 @@ public final class MediaVoice implements Voice {
 
     private void start(MediaPlayer current) {
         player = current;
-        List<String> playing = queue;
         current.setOnPlaying(() -> {
             if (endedAt != 0) {
                 gapsNanos.add(System.nanoTime() - endedAt);
                 endedAt = 0;
             }
             succeeded();
-            if (queue == playing && next == null && position + 1 < queue.size()) {
-                next = player(queue.get(position + 1)); // prerolls while this one plays
-            }
         });
         current.setOnEndOfMedia(() -> {
             if (player != current) {
@@ -145,11 +147,11 @@ public final class MediaVoice implements Voice {
             player = null;
             position++;
             if (position < queue.size()) {
-                MediaPlayer following = next != null ? next : player(queue.get(position));
-                next = null;
+                MediaPlayer following = ahead.isEmpty() ? player(queue.get(position)) : ahead.removeFirst();
                 if (following != null) {
                     endedAt = System.nanoTime();
                     start(following);
+                    prepareAhead();
                 }
             } else {
                 finished++;
@@ -157,6 +159,18 @@ public final class MediaVoice implements Voice {
             }
         });
         current.play();
+    }
+
+    /** Makes the players of up to {@link #LOOK_AHEAD} phrases after the one playing (they load and preroll meanwhile). */
+    private void prepareAhead() {
+        List<String> playing = queue;
+        for (int i = position + 1 + ahead.size(); i < playing.size() && ahead.size() < LOOK_AHEAD; i++) {
+            MediaPlayer made = player(playing.get(i));
+            if (made == null || queue != playing) {
+                return; // failed and reported: everything stopped
+            }
+            ahead.addLast(made);
+        }
     }
 
     private void succeeded() {
