@@ -84,7 +84,8 @@ final class ExerciseFlow {
         if (offers.isEmpty()) {
             visit.show(new Screen.ExerciseNone(), Prompt.EXERCISE_NONE);
         } else {
-            visit.show(new Screen.ExerciseChoice(offers), Prompt.EXERCISE_CHOOSE);
+            visit.show(new Screen.ExerciseChoice(offers), SpeechComposer.builtIn().lines(Prompt.EXERCISE_CHOOSE, offers.stream()
+                    .map(o -> o.program().koreanName() + " " + o.level() + "단계 " + o.minutes() + "분").toList()));
         }
     }
 

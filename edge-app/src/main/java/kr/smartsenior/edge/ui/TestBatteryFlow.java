@@ -297,7 +297,8 @@ final class TestBatteryFlow {
             }
             case TestEvent.Invalid invalid -> {
                 run = null;
-                visit.show(new Screen.Retry(number, total, test, invalid.koreanReason()), Prompt.RETRY);
+                visit.show(new Screen.Retry(number, total, test, invalid.koreanReason()), Utterance.of(Prompt.RETRY)
+                        .then(SpeechComposer.builtIn().compose(invalid.koreanReason()).orElse(Utterance.NOTHING)));
             }
             case TestEvent.Failed failed -> {
                 run = null;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import kr.smartsenior.edge.measure.InvalidReason;
 import kr.smartsenior.edge.ui.ports.ExercisePrograms;
 import kr.smartsenior.edge.ui.ports.FitnessTests.Grade;
 import kr.smartsenior.edge.ui.views.ScreenWording;
@@ -133,6 +134,21 @@ class SpeechComposerTest {
         assertThat(words("성공 14번 (82%)")).isEqualTo("성공 열네 번 팔십이 퍼센트");
         assertThat(words("단계 2단계 → 3단계")).isEqualTo("단계 이 단계 에서 삼 단계");
         assertThat(words("걸음 분당 110걸음")).isEqualTo("걸음 분당 백 열 걸음");
+    }
+
+    /** Why a test is offered again: every reason the measuring code gives is a whole recorded phrase. */
+    @Test
+    void everyRetryReasonIsSaid() {
+        for (InvalidReason reason : InvalidReason.values()) {
+            assertThat(said(reason.korean())).as(reason.name()).hasSize(1);
+        }
+        assertThat(said(ScreenWording.STOPPED_REASON)).containsExactly("iv_stopped");
+        assertThat(said("다시 해 볼까요?")).containsExactly("iv_again");
+    }
+
+    @Test
+    void anOfferedProgramIsSaidWithItsLevelAndMinutes() {
+        assertThat(words("고강도 인터벌 1단계 10분")).isEqualTo("고강도 인터벌 일 단계 십 분");
     }
 
     @Test
