@@ -73,6 +73,11 @@ final class OneLegStanceProtocol extends SensorProtocol {
     }
 
     @Override
+    boolean startsOnPads() {
+        return true;
+    }
+
+    @Override
     boolean falseStart(PadEvent event) {
         return MatPresence.leftHome(event);
     }
