@@ -171,6 +171,15 @@ final class OneLegStanceProtocol extends SensorProtocol {
         finish(trials.stream().max(BigDecimal::compareTo).orElseThrow(), detail);
     }
 
+    /** A first trial that ended is a result of its own (as when the second is not begun); one under way is dropped. */
+    @Override
+    void keepWhatIsComplete() {
+        cancelCap();
+        if (!trials.isEmpty()) {
+            bestTrial();
+        }
+    }
+
     private void cancelCap() {
         if (cap != null) {
             cap.cancel();

@@ -186,6 +186,27 @@ abstract class SensorProtocol implements FitnessTestSession, PadListener, Motion
     }
 
     @Override
+    public void leave() {
+        loop.execute(() -> {
+            if (phase == TestPhase.MEASURING) {
+                keepWhatIsComplete();
+            }
+            if (!phase.isFinal()) {
+                stopTimers();
+                subscription.stop();
+                enter(TestPhase.CANCELLED);
+            }
+        });
+    }
+
+    /**
+     * The senior left while measuring: finish with the complete part of the test, if it has one (a
+     * {@link #finish} here stands as the result); otherwise do nothing, and the test is cancelled.
+     */
+    void keepWhatIsComplete() {
+    }
+
+    @Override
     public Optional<TestResult> result() {
         return Optional.ofNullable(result);
     }
