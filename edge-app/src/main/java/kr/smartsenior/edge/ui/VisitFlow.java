@@ -161,6 +161,9 @@ final class VisitFlow {
         absenceTimer = executor.schedule(() -> guarded(() -> {
             if (serial == absenceSerial && session != null) {
                 absenceTimer = null;
+                if (screen instanceof Screen.HandReference) {
+                    return; // staff are typing the hand value of the trial: the keypad's own timeout ends it
+                }
                 log.info("member {} did not come back; the visit ends", session.memberId);
                 endSession();
             }
@@ -174,13 +177,13 @@ final class VisitFlow {
 
     /**
      * The senior left while the screen waits for them: "계속하시겠어요?" (spoken), which brings the screen back;
-     * not on screens that end by themselves or while an exercise runs (it pauses on its own when they step
-     * off the mat).
+     * not on screens that end by themselves, while an exercise runs (it pauses on its own when they step
+     * off the mat), nor on the staff's keypad of 검증 측정.
      */
     void askIfStillThere() {
         if (screen instanceof Screen.StillThere || screen instanceof Screen.Goodbye || screen instanceof Screen.Greeting
                 || screen instanceof Problem || screen instanceof Screen.Idle || screen instanceof Screen.ExercisePlay
-                || screen instanceof Screen.ExercisePaused) {
+                || screen instanceof Screen.ExercisePaused || screen instanceof Screen.HandReference) {
             return;
         }
         stillThere();
