@@ -33,12 +33,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue #14 on the real chair-stand protocol, with presence from the distance sensor (simulated sensors, 20
- * times real time): a senior out of the beam for a few seconds mid-test is asked "계속하시겠어요?"; back, "네"
- * starts the test again; gone for good, the visit ends with nothing of the test saved.
+ * Issue #14 on the real protocols, with pads from the mat and presence from the distance sensor (simulated
+ * sensors, 20 times real time): a pad press that says "시작" is no false start; a senior out of the beam for a
+ * few seconds mid-test is asked "계속하시겠어요?"; back, "네" starts the test again; gone for good, the visit ends
+ * with nothing of the test saved.
  */
 @Timeout(60)
-class LeavingOnTheSensorsTest {
+class PadsAndPresenceJourneyTest {
 
     private static final String MEMBER = "M7K2Q9XD4T";
     private static final Duration LONG = Duration.ofMinutes(5);
@@ -54,7 +55,7 @@ class LeavingOnTheSensorsTest {
     private final SimulatedExercisePrograms exercises = new SimulatedExercisePrograms(Duration.ofMillis(5));
     private final KioskController controller;
 
-    LeavingOnTheSensorsTest() {
+    PadsAndPresenceJourneyTest() {
         Clock clock = Clock.system(KioskUi.SEOUL);
         KioskUi.Ports ports = new KioskUi.Ports(cards, new SensorPresenceEvents(sensors.motion()),
                 new SensorPadEvents(sensors.mat()), new SensorFitnessTests(sensors, clock, test -> { }),
@@ -107,6 +108,51 @@ class LeavingOnTheSensorsTest {
         sensors.loop().execute(() -> sensors.player().orElseThrow().play(trace, () -> { }));
         tap(Action.READY);
         awaitScreen(Screen.Measuring.class);
+    }
+
+    /**
+     * Issue #14: "시작" of the 2-minute step test said with a pad while stepping onto the mat was a false start every
+     * time. The press, its release and the steps onto the pads are not; the count starts at "go".
+     */
+    @Test
+    void aPadPressThatStartsTheStepTestIsNoFalseStartAndIsNotCounted() {
+        cards.show(1);
+        awaitScreen(Screen.Greeting.class);
+        tap(Action.NEXT);
+        awaitScreen(Screen.Home.class);
+        tap(Action.MEASURE);
+        awaitScreen(Screen.SafetyAsk.class);
+        tap(Action.WELL);
+        awaitScreen(Screen.TestStep.class);
+        tap(Action.SKIP); // the chair stand
+        await().until(() -> sink.current() instanceof Screen.TestStep s && s.test() == MeasurementCode.STEP_IN_PLACE_2MIN);
+        List<Trace.Event> events = new ArrayList<>();
+        for (long ms = 0; ms <= 135_000; ms += 20) {
+            events.add(new Trace.Distance(ms * 1_000_000L, 600, DistanceSample.Quality.GOOD)); // on the mat
+        }
+        events.add(new Trace.Pad(0, 2, true)); // "시작" with the right foot
+        events.add(new Trace.Pad(300_000_000L, 2, false));
+        events.add(new Trace.Pad(1_000_000_000L, 1, true)); // onto the pads
+        events.add(new Trace.Pad(1_200_000_000L, 2, true));
+        for (int k = 0; k < 12; k++) { // twelve knee lifts, well after "go"
+            long t = 8_000_000_000L + k * 1_200_000_000L;
+            events.add(new Trace.Pad(t, 2, false));
+            events.add(new Trace.Pad(t + 500_000_000L, 2, true));
+            events.add(new Trace.Pad(t + 600_000_000L, 1, false));
+            events.add(new Trace.Pad(t + 1_000_000_000L, 1, true));
+        }
+        events.sort((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
+        sensors.loop().execute(() -> sensors.player().orElseThrow().play(new Trace(events), () -> { }));
+
+        Screen.Result result = await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(20))
+                .until(() -> sink.current() instanceof Screen.Result || sink.current() instanceof Screen.Retry
+                        ? sink.current() : null, java.util.Objects::nonNull) instanceof Screen.Result r ? r : null;
+        assertThat(result).as("a result, not a retry (%s)", sink.current()).isNotNull();
+        assertThat(sink.screens).noneMatch(Screen.Retry.class::isInstance);
+        assertThat(recorded).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("STEP_IN_PLACE_2MIN");
+            assertThat(r.value()).isEqualByComparingTo("12");
+        });
     }
 
     @Test
