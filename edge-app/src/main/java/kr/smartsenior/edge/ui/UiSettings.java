@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param goodbyeTime   the goodbye stays this long before idle
  * @param problemTime   a card or unexpected problem stays this long before idle
  * @param absenceToEnd  the senior left during a visit (the presence port's {@code LEFT}: on the kiosk, the
- *                      distance sensor saw nobody for {@code SensorPresenceEvents.LEAVE_AFTER}, 3 s, when a test
+ *                      distance sensor saw nobody for {@code SSC_ABSENCE_PAUSE_S}, 3 s, when a test
  *                      pauses and asks "계속하시겠어요?") and is not back this long after: the visit ends, idle
  *                      again (an incomplete test is not kept; finished ones are already saved)
  * @param voiceDir      a folder of recordings ({@code <prompt>.wav}) that replace the default ones, if set

@@ -203,4 +203,20 @@ class SensorAdaptersTest {
         loop.runFor(Duration.ofSeconds(13));
         assertThat(presence).containsExactly(Presence.ARRIVED, Presence.LEFT);
     }
+
+    /** The absence that counts as leaving is a setting ({@code SSC_ABSENCE_PAUSE_S}): shorter, a 1 s gap is a departure. */
+    @Test
+    void aShorterAbsenceSettingTurnsAOneSecondGapIntoLeavingAndComingBack() {
+        List<Presence> presence = new ArrayList<>();
+        new SensorPresenceEvents(sensors.motion(), Duration.ofMillis(500)).start(presence::add);
+        List<Trace.Event> readings = new ArrayList<>();
+        for (int ms = 0; ms < 8_000; ms += 20) {
+            boolean there = ms < 3000 || ms >= 4000;
+            readings.add(new Trace.Distance(ms * 1_000_000L, there ? 600 : 4500,
+                    kr.smartsenior.edge.sensor.DistanceSample.Quality.GOOD));
+        }
+        loop.execute(() -> sensors.player().orElseThrow().play(new Trace(readings), () -> { }));
+        loop.runFor(Duration.ofSeconds(7));
+        assertThat(presence).containsExactly(Presence.ARRIVED, Presence.LEFT, Presence.ARRIVED);
+    }
 }
