@@ -37,7 +37,7 @@ class KeptAttemptTest {
 
     private static final String MEMBER = "M7K2Q9XD4T";
     private static final Duration LONG = Duration.ofMinutes(5);
-    private static final Duration AWAY = Duration.ofMillis(800);
+    private static final Duration AWAY = Duration.ofMillis(1500);
 
     private final SimulatedCards cards = new SimulatedCards(List.of(new SimulatedCards.Member(MEMBER, "김순자")));
     private final SimulatedPresence presence = new SimulatedPresence();

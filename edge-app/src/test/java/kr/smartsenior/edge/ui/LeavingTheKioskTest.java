@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class LeavingTheKioskTest extends JourneyFixture {
 
-    private static final Duration AWAY = Duration.ofMillis(800);
+    private static final Duration AWAY = Duration.ofMillis(1500);
 
     private void startWithShortAbsence() {
         start(UiSettings.defaults().withTimeouts(LONG, LONG, LONG, LONG, LONG).withAbsenceToEnd(AWAY));
