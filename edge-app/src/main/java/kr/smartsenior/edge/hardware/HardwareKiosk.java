@@ -140,7 +140,7 @@ public final class HardwareKiosk implements AutoCloseable {
             }
             case NONE -> { }
         }
-        KioskUi.Ports ports = new KioskUi.Ports(cards, new SensorPresenceEvents(sensors.motion()),
+        KioskUi.Ports ports = new KioskUi.Ports(cards, new SensorPresenceEvents(sensors.motion(), sensorSettings.absenceToPause()),
                 new SensorPadEvents(sensors.mat()), new SensorFitnessTests(sensors, clock, test -> { }),
                 new RosterMemberInfo(roster), new SensorExercisePrograms(sensors, clock, session -> { }));
         log.info("hardware kiosk: camera {}, scanner {}, sensors {}", readers.camera(), readers.scanner(), sensors.health());

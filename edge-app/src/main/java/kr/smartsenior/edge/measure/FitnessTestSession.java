@@ -37,6 +37,13 @@ public interface FitnessTestSession {
     /** Stops the test for good; nothing is recorded. */
     void cancel();
 
+    /**
+     * The senior left mid-test: the test stops for good. What is complete of it stands as the result
+     * ({@link TestPhase#RESULT}: the one-leg stance's first trial); otherwise it ends as {@link #cancel()} does
+     * and nothing is recorded.
+     */
+    void leave();
+
     /** Set once the test reaches {@link TestPhase#RESULT}. */
     Optional<TestResult> result();
 

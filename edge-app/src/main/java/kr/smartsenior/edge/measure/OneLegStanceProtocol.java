@@ -73,6 +73,11 @@ final class OneLegStanceProtocol extends SensorProtocol {
     }
 
     @Override
+    boolean startsOnPads() {
+        return true;
+    }
+
+    @Override
     boolean falseStart(PadEvent event) {
         return MatPresence.leftHome(event);
     }
@@ -164,6 +169,15 @@ final class OneLegStanceProtocol extends SensorProtocol {
         detail.put("reactionS", firstReaction);
         detail.put("capS", CAP.toSeconds());
         finish(trials.stream().max(BigDecimal::compareTo).orElseThrow(), detail);
+    }
+
+    /** A first trial that ended is a result of its own (as when the second is not begun); one under way is dropped. */
+    @Override
+    void keepWhatIsComplete() {
+        cancelCap();
+        if (!trials.isEmpty()) {
+            bestTrial();
+        }
     }
 
     private void cancelCap() {

@@ -16,6 +16,7 @@ import kr.smartsenior.edge.sensor.PadListener;
 import kr.smartsenior.edge.sensor.SensorLoop;
 import kr.smartsenior.edge.sensor.Sensors;
 import kr.smartsenior.edge.session.GuardedListeners;
+import kr.smartsenior.edge.session.MatPresence;
 import kr.smartsenior.edge.session.SegmentClock;
 import kr.smartsenior.edge.session.SensorSubscription;
 import kr.smartsenior.protocol.MeasurementCode;
@@ -39,6 +40,14 @@ abstract class SensorProtocol implements FitnessTestSession, PadListener, Motion
     static final long MAX_SIGNAL_GAP_NANOS = 1_000_000_000L;
     /** Two feet cannot leave two pads this close together; a mat losing power can. */
     static final long SIMULTANEOUS_NANOS = 20_000_000L;
+    /**
+     * A test that starts on the home pads watches for a false start only once both feet have stood on them
+     * this long: a senior who confirms "시작" by pressing a pad (the screen's main choice) is still stepping
+     * onto the mat, and that press, its release and the steps that follow are no false start.
+     */
+    static final Duration SETTLE_ON_PADS = Duration.ofSeconds(1);
+    /** Not settled on the home pads this long after "시작" is not a start ({@link InvalidReason#NOT_IN_START_POSITION}). */
+    static final Duration SETTLE_LIMIT = Duration.ofSeconds(15);
 
     private static final Logger log = LoggerFactory.getLogger(SensorProtocol.class);
 
@@ -53,6 +62,13 @@ abstract class SensorProtocol implements FitnessTestSession, PadListener, Motion
     private volatile TestResult result;
     private volatile InvalidReason invalid;
     long goAt;
+    /** Feet on the home pads during the countdown, for tests that start there ({@link #startsOnPads()}). */
+    private final MatPresence home;
+    /** The countdown watches for false starts (at once, or once the feet settled on the home pads). */
+    private boolean armed;
+    /** "go" came before the feet settled: the countdown starts over once they have. */
+    private boolean waitingToSettle;
+    private long countdownFrom;
 
     SensorProtocol(MeasurementCode code, Sensors sensors) {
         this.code = code;
@@ -60,6 +76,7 @@ abstract class SensorProtocol implements FitnessTestSession, PadListener, Motion
         this.loop = sensors.loop();
         this.subscription = new SensorSubscription(sensors, this, this);
         this.countdown = new SegmentClock(loop);
+        this.home = new MatPresence(sensors.mat());
     }
 
     // --- what each protocol supplies -------------------------------------------------------
@@ -71,6 +88,15 @@ abstract class SensorProtocol implements FitnessTestSession, PadListener, Motion
     final boolean seated() {
         MotionState last = sensors.motion().last();
         return last != null && !last.signalLost() && last.present() && last.rise() <= MotionSignals.SIT_BELOW;
+    }
+
+    /**
+     * Whether the test starts with both feet on the home pads: its countdown then watches for a false start
+     * only once they have stood there {@link #SETTLE_ON_PADS}, and waits for that at "go" (at most
+     * {@link #SETTLE_LIMIT}), so the press that confirmed "시작" is never a false start nor part of the result.
+     */
+    boolean startsOnPads() {
+        return false;
     }
 
     /** Whether this event, during the countdown, means they started early. */
@@ -160,6 +186,27 @@ abstract class SensorProtocol implements FitnessTestSession, PadListener, Motion
     }
 
     @Override
+    public void leave() {
+        loop.execute(() -> {
+            if (phase == TestPhase.MEASURING) {
+                keepWhatIsComplete();
+            }
+            if (!phase.isFinal()) {
+                stopTimers();
+                subscription.stop();
+                enter(TestPhase.CANCELLED);
+            }
+        });
+    }
+
+    /**
+     * The senior left while measuring: finish with the complete part of the test, if it has one (a
+     * {@link #finish} here stands as the result); otherwise do nothing, and the test is cancelled.
+     */
+    void keepWhatIsComplete() {
+    }
+
+    @Override
     public Optional<TestResult> result() {
         return Optional.ofNullable(result);
     }
@@ -175,6 +222,11 @@ abstract class SensorProtocol implements FitnessTestSession, PadListener, Motion
     public final void onPad(PadEvent event) {
         switch (phase) {
             case COUNTDOWN -> {
+                if (!armed) {
+                    home.note(event);
+                    settle(event.atNanos());
+                    return;
+                }
                 if (falseStart(event)) {
                     invalid(InvalidReason.FALSE_START, "pad " + event.pad() + (event.pressed() ? " pressed" : " released"));
                 }
@@ -259,14 +311,52 @@ abstract class SensorProtocol implements FitnessTestSession, PadListener, Motion
         result = null;
         invalid = null;
         long start = loop.nanos();
+        countdownFrom = start;
+        waitingToSettle = false;
+        armed = !startsOnPads();
+        home.reset(start);
         countdown.start(start, COUNTDOWN, this::go);
         goAt = countdown.endsAt();
         enter(TestPhase.COUNTDOWN);
         timers.add(loop.every(PROGRESS_EVERY, this::progressTick));
     }
 
+    /**
+     * Arms the false-start check once both feet have stood on the home pads {@link #SETTLE_ON_PADS}; when
+     * "go" already came, the countdown starts over from here.
+     */
+    private void settle(long now) {
+        if (armed || phase != TestPhase.COUNTDOWN) {
+            return;
+        }
+        long since = home.homeSince();
+        if (since < 0 || now - since < SETTLE_ON_PADS.toNanos()) {
+            return;
+        }
+        armed = true;
+        if (waitingToSettle) {
+            waitingToSettle = false;
+            log.info("{}: settled on the pads; the countdown starts over", code);
+            countdown.start(now, COUNTDOWN, this::go);
+            goAt = countdown.endsAt();
+        }
+    }
+
     private void go() {
         if (phase != TestPhase.COUNTDOWN) {
+            return;
+        }
+        if (!armed) {
+            long now = loop.nanos();
+            if (now - countdownFrom >= SETTLE_LIMIT.toNanos()) {
+                invalid(InvalidReason.NOT_IN_START_POSITION, "not settled on the home pads within "
+                        + SETTLE_LIMIT.toSeconds() + " s");
+                return;
+            }
+            waitingToSettle = true; // the countdown shows its first number until they settle
+            countdown.start(now, Duration.ofMillis(Math.min(SETTLE_LIMIT.toMillis() - (now - countdownFrom) / 1_000_000,
+                    PROGRESS_EVERY.toMillis() * 10)), this::go);
+            goAt = Long.MAX_VALUE;
             return;
         }
         if (!inStartPosition()) {
@@ -287,13 +377,17 @@ abstract class SensorProtocol implements FitnessTestSession, PadListener, Motion
 
     private void progressTick() {
         long now = loop.nanos();
+        if (phase == TestPhase.COUNTDOWN && !armed) {
+            settle(now);
+        }
         if (phase == TestPhase.MEASURING) {
             tick(now);
         }
         if (phase != TestPhase.COUNTDOWN && phase != TestPhase.MEASURING) {
             return;
         }
-        int secondsToGo = phase == TestPhase.COUNTDOWN ? (int) Math.ceil(countdown.remainingNanos(now) / 1e9) : 0;
+        int secondsToGo = phase != TestPhase.COUNTDOWN ? 0
+                : waitingToSettle ? (int) COUNTDOWN.toSeconds() : (int) Math.ceil(countdown.remainingNanos(now) / 1e9);
         long elapsed = Math.max(0, (now - goAt) / 1_000_000);
         Duration length = fixedLength();
         long remaining = length == null ? -1 : Math.max(0, length.toMillis() - elapsed);

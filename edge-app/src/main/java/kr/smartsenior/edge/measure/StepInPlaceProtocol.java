@@ -62,6 +62,11 @@ final class StepInPlaceProtocol extends SensorProtocol {
     }
 
     @Override
+    boolean startsOnPads() {
+        return true;
+    }
+
+    @Override
     boolean falseStart(PadEvent event) {
         return MatPresence.leftHome(event);
     }

@@ -33,6 +33,16 @@ abstract class DebouncedStepMat implements StepMat {
     }
 
     @Override
+    public final Runnable use() {
+        return debouncer.use();
+    }
+
+    @Override
+    public final void presence(MotionState state) {
+        debouncer.presence(state);
+    }
+
+    @Override
     public final String health() {
         return debouncer.health();
     }

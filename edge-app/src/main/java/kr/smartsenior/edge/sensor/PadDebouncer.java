@@ -3,6 +3,8 @@ package kr.smartsenior.edge.sensor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -18,8 +20,18 @@ final class PadDebouncer {
 
     /** Pad switches settle within a few ms; 15 ms filters bounce and short spikes. */
     static final Duration DEFAULT_WINDOW = Duration.ofMillis(15);
-    /** Longer than any protocol keeps a foot down (one-leg stance stops at 60 s). */
+    /**
+     * Without word from the distance sensor: pressed this long while no test or program uses the mat is stuck
+     * (longer than any protocol keeps a foot down; one-leg stance stops at 60 s).
+     */
     static final Duration STUCK_AFTER = Duration.ofMinutes(3);
+    /**
+     * Pressed while the distance sensor has seen nobody for this long (and no test or program uses the mat) is
+     * stuck: a senior standing on the pads is in the beam. Once stuck, a pad stays so until it is released.
+     */
+    static final Duration STUCK_WHEN_NOBODY = Duration.ofSeconds(30);
+    /** {@link #nobodySince} while the distance sensor has said nothing usable. */
+    private static final long PRESENCE_UNKNOWN = Long.MIN_VALUE;
     /** Rejected glitches per {@link #CHATTER_SPAN} above which a pad is reported as chattering. */
     static final int CHATTER_GLITCHES = 50;
     static final Duration CHATTER_SPAN = Duration.ofSeconds(10);
@@ -36,6 +48,12 @@ final class PadDebouncer {
     private final AtomicLongArray pressedSince;
     private final AtomicIntegerArray glitches;
     private final AtomicLongArray glitchSpanStart;
+    /** Tests and programs using the mat now. */
+    private final AtomicInteger users = new AtomicInteger();
+    /** Loop time since which the distance sensor sees nobody; -1 while someone is there; unknown before a reading. */
+    private volatile long nobodySince = PRESENCE_UNKNOWN;
+    /** The {@link #pressedSince} of a pad found stuck: it stays stuck until released (a new press is a new time). */
+    private final AtomicLongArray stuckPress;
 
     PadDebouncer(SensorLoop loop, int pads, Duration window) {
         if (pads < 1) {
@@ -51,8 +69,10 @@ final class PadDebouncer {
         this.pressedSince = new AtomicLongArray(pads + 1);
         this.glitches = new AtomicIntegerArray(pads + 1);
         this.glitchSpanStart = new AtomicLongArray(pads + 1);
+        this.stuckPress = new AtomicLongArray(pads + 1);
         for (int pad = 0; pad <= pads; pad++) {
             pressedSince.set(pad, -1);
+            stuckPress.set(pad, -1);
             leftStableAt[pad] = -1;
         }
     }
@@ -121,13 +141,34 @@ final class PadDebouncer {
         glitches.incrementAndGet(pad);
     }
 
+    /** A test or program uses the mat until the returned hand-back runs (once, however often it is run). */
+    Runnable use() {
+        users.incrementAndGet();
+        AtomicBoolean handedBack = new AtomicBoolean();
+        return () -> {
+            if (handedBack.compareAndSet(false, true)) {
+                users.decrementAndGet();
+            }
+        };
+    }
+
+    /** The distance sensor's word after a reading. On the loop thread. */
+    void presence(MotionState state) {
+        if (state.signalLost()) {
+            nobodySince = PRESENCE_UNKNOWN;
+        } else if (state.present()) {
+            nobodySince = -1;
+        } else if (nobodySince < 0) {
+            nobodySince = state.atNanos();
+        }
+    }
+
     /** "ok" or the problems, e.g. "pad 3 stuck pressed". */
     String health() {
         long now = loop.nanos();
         StringBuilder problems = new StringBuilder();
         for (int pad = 1; pad <= pads; pad++) {
-            long since = pressedSince.get(pad);
-            if (since >= 0 && now - since >= STUCK_AFTER.toNanos()) {
+            if (stuck(pad, now)) {
                 append(problems, "pad " + pad + " stuck pressed");
             }
             if (glitches.get(pad) >= CHATTER_GLITCHES && now - glitchSpanStart.get(pad) <= CHATTER_SPAN.toNanos()) {
@@ -135,6 +176,32 @@ final class PadDebouncer {
             }
         }
         return problems.isEmpty() ? Sensors.OK : problems.toString();
+    }
+
+    /**
+     * Pressed with nobody there: found once, stuck until released. Pads in use by a test or program are not
+     * stuck; without word from the distance sensor, pressed {@link #STUCK_AFTER} is.
+     */
+    private boolean stuck(int pad, long now) {
+        long since = pressedSince.get(pad);
+        if (since < 0) {
+            return false;
+        }
+        if (stuckPress.get(pad) == since) {
+            return true;
+        }
+        if (users.get() > 0) {
+            return false;
+        }
+        long nobody = nobodySince;
+        if (nobody == PRESENCE_UNKNOWN) {
+            return now - since >= STUCK_AFTER.toNanos();
+        }
+        if (nobody >= 0 && now - Math.max(since, nobody) >= STUCK_WHEN_NOBODY.toNanos()) {
+            stuckPress.set(pad, since);
+            return true;
+        }
+        return false;
     }
 
     private static void append(StringBuilder problems, String problem) {

@@ -41,6 +41,7 @@ public final class Sensors implements AutoCloseable {
         this.player = player;
         this.pi4j = pi4j;
         distance.addListener(motion);
+        motion.addListener(mat::presence); // a pad pressed while nobody is there is stuck
     }
 
     /** Simulated mat and distance sensor on this loop, driven by {@link #player()}. Started. */

@@ -23,8 +23,25 @@ public interface StepMat extends AutoCloseable {
     /** Removes a listener added before; unknown ones are ignored. */
     void removeListener(PadListener listener);
 
-    /** "ok", or what is wrong ("pad 3 stuck pressed"). Safe from any thread. */
+    /**
+     * "ok", or what is wrong ("pad 3 stuck pressed"). A pad is stuck when it stays pressed while no test or
+     * program uses the mat ({@link #use()}) and the distance sensor sees nobody ({@link #presence}); when the
+     * distance sensor has told nothing, after three minutes pressed. Safe from any thread.
+     */
     String health();
+
+    /**
+     * A test or an exercise program uses the mat from now until the returned hand-back runs: its pads are
+     * not reported stuck meanwhile (a senior may stand on them for minutes). Safe from any thread; the
+     * hand-back is safe to run twice.
+     */
+    default Runnable use() {
+        return () -> { };
+    }
+
+    /** What the distance sensor says after each reading, for the stuck check. On the loop thread. */
+    default void presence(MotionState state) {
+    }
 
     /** Releases the pins. Safe to call twice. */
     @Override

@@ -6,7 +6,8 @@ import kr.smartsenior.edge.sensor.Sensors;
 
 /**
  * A session's hold on the sensors: its pad and motion listeners are registered while it runs, once
- * however often it starts, and removed when it ends. On the loop.
+ * however often it starts, and removed when it ends; meanwhile the mat is in use ({@link
+ * kr.smartsenior.edge.sensor.StepMat#use()}: its pads are not reported stuck). On the loop.
  */
 public final class SensorSubscription {
 
@@ -14,6 +15,7 @@ public final class SensorSubscription {
     private final PadListener pads;
     private final MotionListener motion;
     private boolean active;
+    private Runnable matInUse = () -> { };
 
     public SensorSubscription(Sensors sensors, PadListener pads, MotionListener motion) {
         this.sensors = sensors;
@@ -26,6 +28,7 @@ public final class SensorSubscription {
         if (!active) {
             sensors.mat().addListener(pads);
             sensors.motion().addListener(motion);
+            matInUse = sensors.mat().use(); // a senior standing on the pads for minutes is no stuck pad
             active = true;
         }
     }
@@ -35,6 +38,7 @@ public final class SensorSubscription {
         if (active) {
             sensors.mat().removeListener(pads);
             sensors.motion().removeListener(motion);
+            matInUse.run();
             active = false;
         }
     }

@@ -53,8 +53,17 @@ public final class KioskController {
         visit.submit(() -> visit.onCard(card));
     }
 
+    /**
+     * Someone came or went. During a visit, leaving pauses a test and asks "계속하시겠어요?" (or asks it on a
+     * screen waiting for the senior), and ends the visit if they stay away ({@link VisitFlow#onPresence}).
+     */
     void presenceChanged(Presence presence) {
-        visit.submit(() -> visit.onPresence(presence));
+        visit.submit(() -> {
+            visit.onPresence(presence);
+            if (presence == Presence.LEFT && visit.session() != null && !exercises.running() && !battery.pauseForAbsence()) {
+                visit.askIfStillThere();
+            }
+        });
     }
 
     void padPressed(int pad) {

@@ -64,6 +64,10 @@ final class TestBatteryFlow {
     private Finished awaitingHand;
     /** The current run's one-leg stance is hands free, as the senior chose before it. */
     private boolean handsFree;
+    /** The senior left during the run: it was told to stop, and its late events are not shown. */
+    private boolean paused;
+    /** A complete attempt that came from the run after the senior left: recorded, shown when they go on. */
+    private Finished keptWhileAway;
 
     /**
      * A result of the battery, before it is recorded.
@@ -128,6 +132,42 @@ final class TestBatteryFlow {
         return visit.prescription().restrictionCodes().stream().anyMatch(RestrictionCode::highBloodPressure);
     }
 
+    /**
+     * The senior left while a test runs (its waiting steps, countdown or measuring): the run stops, and
+     * "계속하시겠어요?" is asked (spoken). A complete attempt of it is kept (recorded as it arrives: the one-leg
+     * stance's first trial); an incomplete one is dropped, never saved. On "네" the kept result is shown, or the
+     * test starts again from its beginning (a timed test cannot fairly go on after a pause). False when no
+     * test runs.
+     */
+    boolean pauseForAbsence() {
+        if (run == null || paused) {
+            return paused;
+        }
+        log.info("{} of member {} paused: the senior left", visit.session().test(), visit.session().memberId);
+        paused = true;
+        keptWhileAway = null;
+        try {
+            run.leave();
+        } catch (RuntimeException e) {
+            log.warn("stopping a test run for an absence failed", e);
+        }
+        visit.pauseFor(this::goOnAfterPause);
+        return true;
+    }
+
+    /** "네, 계속할게요" after a pause: the result kept meanwhile, or the same test again. */
+    private void goOnAfterPause() {
+        Finished kept = keptWhileAway;
+        keptWhileAway = null;
+        paused = false;
+        if (kept != null) {
+            run = null;
+            showResult(kept);
+        } else {
+            startTest();
+        }
+    }
+
     /** Whether a test runs (from its first waiting step to its ending). */
     boolean running() {
         return run != null;
@@ -173,6 +213,8 @@ final class TestBatteryFlow {
     /** Cancels the run, if any; its late events are ignored. A result waiting for a hand value is recorded alone. */
     void cancel() {
         runSerial++;
+        paused = false;
+        keptWhileAway = null;
         if (awaitingHand != null && visit.session() == null) {
             log.error("a result waiting for a hand value lost its session; not recorded");
             awaitingHand = null;
@@ -251,6 +293,10 @@ final class TestBatteryFlow {
         int total = session.battery.size();
         MeasurementCode test = session.test();
         TestGuide guide = TestGuide.of(test);
+        if (paused) {
+            whileAway(session, new Finished(number, total, guide, null, OffsetDateTime.now(clock), false), event);
+            return;
+        }
         switch (event) {
             case TestEvent.NotToday notToday -> {
                 run = null;
@@ -308,6 +354,27 @@ final class TestBatteryFlow {
         }
     }
 
+    /**
+     * An event of a run paused because the senior left: a complete attempt is recorded at once (kiosk's value
+     * alone, even in 검증 측정: staff cannot time a trial of someone who left) and waits to be shown; anything
+     * else is dropped.
+     */
+    private void whileAway(Session session, Finished where, TestEvent event) {
+        if (!(event instanceof TestEvent.Finished finished)) {
+            log.debug("event of a paused run dropped: {}", event);
+            return;
+        }
+        Finished result = new Finished(where.number(), where.total(), where.guide(), finished, where.takenAt(),
+                heldChair(session.test(), finished));
+        if (save(session, result, null)) {
+            log.info("{} of member {}: the complete attempt before the senior left is kept", session.test(),
+                    session.memberId);
+            keptWhileAway = result;
+        } else {
+            log.error("the complete attempt of {} of member {} could not be saved", session.test(), session.memberId);
+        }
+    }
+
     // --- 검증 측정: the staff keypad ---
 
     /** A key of the keypad: the number typed so far changes, nothing else. */
@@ -354,6 +421,11 @@ final class TestBatteryFlow {
             visit.show(new Problem(Problem.Kind.SAVE, Prompt.SAVE_FAILURE.text()), Prompt.SAVE_FAILURE);
             return;
         }
+        showResult(result);
+    }
+
+    /** The result screen of a recorded result. */
+    private void showResult(Finished result) {
         TestGuide guide = result.guide();
         TestEvent.Finished finished = result.event();
         String sentence = guide.resultSentence(finished.value(), result.heldChair());

@@ -14,6 +14,10 @@ import java.util.Optional;
  * @param greetingTime  the greeting stays this long before the home screen
  * @param goodbyeTime   the goodbye stays this long before idle
  * @param problemTime   a card or unexpected problem stays this long before idle
+ * @param absenceToEnd  the senior left during a visit (the presence port's {@code LEFT}: on the kiosk, the
+ *                      distance sensor saw nobody for {@code SSC_ABSENCE_PAUSE_S}, 3 s, when a test
+ *                      pauses and asks "계속하시겠어요?") and is not back this long after: the visit ends, idle
+ *                      again (an incomplete test is not kept; finished ones are already saved)
  * @param voiceDir      a folder of recordings ({@code <prompt>.wav}) that replace the default ones, if set
  * @param voiceVolume   0 (silent) to 1 (full)
  * @param voiceRate     playback speed of the prompts, 0.5 to 1.5 (1 = as recorded)
@@ -25,6 +29,7 @@ public record UiSettings(
         Duration greetingTime,
         Duration goodbyeTime,
         Duration problemTime,
+        Duration absenceToEnd,
         Optional<Path> voiceDir,
         double voiceVolume,
         double voiceRate,
@@ -32,6 +37,7 @@ public record UiSettings(
 
     public static final String ENV_IDLE_TIMEOUT_S = "SSC_UI_IDLE_TIMEOUT_S";
     public static final String ENV_ANSWER_TIMEOUT_S = "SSC_UI_ANSWER_TIMEOUT_S";
+    public static final String ENV_ABSENCE_END_S = "SSC_UI_ABSENCE_END_S";
     public static final String ENV_VOICE_DIR = "SSC_VOICE_DIR";
     public static final String ENV_VOICE_VOLUME = "SSC_VOICE_VOLUME";
     public static final String ENV_VOICE_RATE = "SSC_VOICE_RATE";
@@ -42,13 +48,19 @@ public record UiSettings(
     public static final Duration DEFAULT_GREETING_TIME = Duration.ofSeconds(4);
     public static final Duration DEFAULT_GOODBYE_TIME = Duration.ofSeconds(6);
     public static final Duration DEFAULT_PROBLEM_TIME = Duration.ofSeconds(20);
+    /**
+     * 10 s after the 3 s the sensor takes to say "left": idle again 13 s after the senior walked away, within
+     * the 15 s that no name or result may stay on an unattended screen, and long enough for a senior who only
+     * stepped aside (to fetch a cane, to sit down) to be seen back.
+     */
+    public static final Duration DEFAULT_ABSENCE_TO_END = Duration.ofSeconds(10);
     public static final double DEFAULT_VOICE_VOLUME = 1.0;
     public static final double DEFAULT_VOICE_RATE = 1.0;
     static final double MIN_VOICE_RATE = 0.5;
     static final double MAX_VOICE_RATE = 1.5;
 
     public UiSettings {
-        for (Duration d : new Duration[] {idleTimeout, answerTimeout, greetingTime, goodbyeTime, problemTime}) {
+        for (Duration d : new Duration[] {idleTimeout, answerTimeout, greetingTime, goodbyeTime, problemTime, absenceToEnd}) {
             Objects.requireNonNull(d, "timeout");
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("timeouts must be positive, got " + d);
@@ -66,15 +78,25 @@ public record UiSettings(
 
     public static UiSettings defaults() {
         return new UiSettings(DEFAULT_IDLE_TIMEOUT, DEFAULT_ANSWER_TIMEOUT, DEFAULT_GREETING_TIME, DEFAULT_GOODBYE_TIME,
-                DEFAULT_PROBLEM_TIME, Optional.empty(), DEFAULT_VOICE_VOLUME, DEFAULT_VOICE_RATE, false);
+                DEFAULT_PROBLEM_TIME, DEFAULT_ABSENCE_TO_END, Optional.empty(), DEFAULT_VOICE_VOLUME, DEFAULT_VOICE_RATE, false);
     }
 
     /** The same settings with other timeouts (tests want them short). */
     public UiSettings withTimeouts(Duration idle, Duration answer, Duration greeting, Duration goodbye, Duration problem) {
-        return new UiSettings(idle, answer, greeting, goodbye, problem, voiceDir, voiceVolume, voiceRate, windowed);
+        return new UiSettings(idle, answer, greeting, goodbye, problem, absenceToEnd, voiceDir, voiceVolume, voiceRate,
+                windowed);
     }
 
-    /** Reads the {@code SSC_UI_*} and {@code SSC_VOICE_*} variables; unset or blank ones keep their defaults. */
+    /** The same settings with another {@link #absenceToEnd} (tests want it short). */
+    public UiSettings withAbsenceToEnd(Duration absence) {
+        return new UiSettings(idleTimeout, answerTimeout, greetingTime, goodbyeTime, problemTime, absence, voiceDir,
+                voiceVolume, voiceRate, windowed);
+    }
+
+    /**
+     * Reads the {@code SSC_UI_*} (the timeouts, {@code SSC_UI_ABSENCE_END_S}) and {@code SSC_VOICE_*} variables;
+     * unset or blank ones keep their defaults.
+     */
     public static UiSettings fromEnvironment(Map<String, String> env) {
         UiSettings d = defaults();
         String dir = text(env, ENV_VOICE_DIR);
@@ -91,6 +113,7 @@ public record UiSettings(
                 seconds(env, ENV_IDLE_TIMEOUT_S, d.idleTimeout),
                 seconds(env, ENV_ANSWER_TIMEOUT_S, d.answerTimeout),
                 d.greetingTime, d.goodbyeTime, d.problemTime,
+                seconds(env, ENV_ABSENCE_END_S, d.absenceToEnd),
                 dir == null ? Optional.empty() : Optional.of(Path.of(dir)),
                 volume, rate, flag(env, ENV_WINDOWED));
     }

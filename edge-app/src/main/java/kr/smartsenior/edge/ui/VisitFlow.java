@@ -58,6 +58,11 @@ final class VisitFlow {
     private Session session;
     /** The screen "계속하시겠어요?" interrupted; shown again on "네". */
     private Screen interrupted;
+    /** What "네" does instead, when the question paused a test the senior left (it starts again). */
+    private Runnable resume;
+    /** Counts the senior's departures: an absence timer ends the visit only if no return came after it. */
+    private long absenceSerial;
+    private ScheduledFuture<?> absenceTimer;
     private ScheduledFuture<?> timer;
     private long screenSerial;
     /** 검증 측정: staff switched it on in their menu; for this kiosk, until switched off or restarted. */
@@ -122,6 +127,10 @@ final class VisitFlow {
     }
 
     void onPresence(Presence presence) {
+        if (session != null) {
+            absence(presence);
+            return;
+        }
         if (!(screen instanceof Screen.Idle idle)) {
             return;
         }
@@ -130,6 +139,65 @@ final class VisitFlow {
         } else if (presence == Presence.LEFT && idle.awake()) {
             show(new Screen.Idle(false));
         }
+    }
+
+    /**
+     * The senior left during the visit, or came back. Gone for {@link UiSettings#absenceToEnd()} after the
+     * presence port said so, the visit ends: idle, nothing of theirs left on the screen. Back before that, the
+     * visit goes on (the question asked meanwhile waits for their answer).
+     */
+    private void absence(Presence presence) {
+        if (presence == Presence.ARRIVED) {
+            if (absenceTimer != null) {
+                log.info("member {} is back in front of the kiosk", session.memberId);
+                absenceSerial++;
+                absenceTimer.cancel(false);
+                absenceTimer = null;
+            }
+            return;
+        }
+        if (absenceTimer != null) {
+            return; // already counting
+        }
+        log.info("member {} left the kiosk; the visit ends unless they are back within {} s", session.memberId,
+                settings.absenceToEnd().toSeconds());
+        long serial = ++absenceSerial;
+        absenceTimer = executor.schedule(() -> guarded(() -> {
+            if (serial == absenceSerial && session != null) {
+                absenceTimer = null;
+                if (screen instanceof Screen.HandReference) {
+                    return; // staff are typing the hand value of the trial: the keypad's own timeout ends it
+                }
+                log.info("member {} did not come back; the visit ends", session.memberId);
+                endSession();
+            }
+        }), settings.absenceToEnd().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the visit is counting down to its end because the senior left. */
+    boolean seniorAway() {
+        return absenceTimer != null;
+    }
+
+    /**
+     * The senior left while the screen waits for them: "계속하시겠어요?" (spoken), which brings the screen back;
+     * not on screens that end by themselves, while an exercise runs (it pauses on its own when they step
+     * off the mat), nor on the staff's keypad of 검증 측정.
+     */
+    void askIfStillThere() {
+        if (screen instanceof Screen.StillThere || screen instanceof Screen.Goodbye || screen instanceof Screen.Greeting
+                || screen instanceof Problem || screen instanceof Screen.Idle || screen instanceof Screen.ExercisePlay
+                || screen instanceof Screen.ExercisePaused || screen instanceof Screen.HandReference) {
+            return;
+        }
+        stillThere();
+    }
+
+    /** A test was paused because the senior left: "계속하시겠어요?" (spoken); "네" runs {@code onKeepGoing}. */
+    void pauseFor(Runnable onKeepGoing) {
+        interrupted = null;
+        resume = onKeepGoing;
+        show(new Screen.StillThere(), Prompt.STILL_THERE);
     }
 
     void showHome() {
@@ -229,12 +297,19 @@ final class VisitFlow {
 
     /** "네, 계속할게요": back to the screen the question interrupted. */
     void keepGoing() {
+        if (resume != null) {
+            Runnable then = resume;
+            resume = null;
+            then.run();
+            return;
+        }
         Screen back = interrupted;
         interrupted = null;
         show(back == null ? new Screen.Home(session.name) : back);
     }
 
     private void stillThere() {
+        resume = null;
         interrupted = screen;
         show(new Screen.StillThere(), Prompt.STILL_THERE);
     }
@@ -252,8 +327,18 @@ final class VisitFlow {
         }
         session = null;
         interrupted = null;
+        resume = null;
+        stopAbsenceTimer();
         if (!(screen instanceof Screen.Idle)) {
             show(new Screen.Idle(false));
+        }
+    }
+
+    private void stopAbsenceTimer() {
+        absenceSerial++;
+        if (absenceTimer != null) {
+            absenceTimer.cancel(false);
+            absenceTimer = null;
         }
     }
 
@@ -264,6 +349,8 @@ final class VisitFlow {
         } finally {
             session = null;
             interrupted = null;
+            resume = null;
+            stopAbsenceTimer();
             show(new Problem(Problem.Kind.UNEXPECTED, Prompt.UNEXPECTED.text()), Prompt.UNEXPECTED);
         }
     }

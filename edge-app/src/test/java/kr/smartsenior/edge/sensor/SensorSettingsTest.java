@@ -15,6 +15,18 @@ class SensorSettingsTest {
         assertThat(settings.simSpeed()).isEqualTo(1);
         assertThat(settings.calibration()).isEqualTo(SiteCalibration.REFERENCE);
         assertThat(settings.pinMap()).isEmpty();
+        assertThat(settings.absenceToPause()).isEqualTo(java.time.Duration.ofSeconds(3));
+    }
+
+    /** Issue #14: how long out of the beam is someone who left (a test pauses) is a setting. */
+    @Test
+    void readsTheAbsenceThatPausesATest() {
+        assertThat(SensorSettings.fromEnvironment(Map.of(SensorSettings.ENV_ABSENCE_PAUSE_S, "5")).absenceToPause())
+                .isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThatThrownBy(() -> SensorSettings.fromEnvironment(Map.of(SensorSettings.ENV_ABSENCE_PAUSE_S, "0")))
+                .hasMessageContaining(SensorSettings.ENV_ABSENCE_PAUSE_S);
+        assertThatThrownBy(() -> SensorSettings.fromEnvironment(Map.of(SensorSettings.ENV_ABSENCE_PAUSE_S, "soon")))
+                .hasMessageContaining(SensorSettings.ENV_ABSENCE_PAUSE_S);
     }
 
     @Test

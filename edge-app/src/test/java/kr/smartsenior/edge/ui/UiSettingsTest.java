@@ -29,6 +29,16 @@ class UiSettingsTest {
         assertThat(settings.windowed()).isTrue();
     }
 
+    /** Issue #14: how long a senior may be away before the visit ends is a setting, and by default within 15 s of leaving. */
+    @Test
+    void readsTheAbsenceAfterWhichTheVisitEnds() {
+        assertThat(UiSettings.defaults().absenceToEnd().plusSeconds(3)).isLessThanOrEqualTo(Duration.ofSeconds(15));
+        assertThat(UiSettings.fromEnvironment(Map.of(UiSettings.ENV_ABSENCE_END_S, "8")).absenceToEnd())
+                .isEqualTo(Duration.ofSeconds(8));
+        assertThatThrownBy(() -> UiSettings.fromEnvironment(Map.of(UiSettings.ENV_ABSENCE_END_S, "0")))
+                .hasMessageContaining(UiSettings.ENV_ABSENCE_END_S);
+    }
+
     @Test
     void namesTheVariableThatIsWrong() {
         assertThatThrownBy(() -> UiSettings.fromEnvironment(Map.of(UiSettings.ENV_IDLE_TIMEOUT_S, "soon")))

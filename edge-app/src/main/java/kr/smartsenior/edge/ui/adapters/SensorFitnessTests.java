@@ -158,6 +158,13 @@ public final class SensorFitnessTests implements FitnessTests {
         }
 
         @Override
+        public void leave() {
+            if (!cancelled) {
+                test.leave(); // a complete attempt still comes as RESULT; an incomplete one ends as CANCELLED
+            }
+        }
+
+        @Override
         public void onPhase(FitnessTestSession t, TestPhase phase) {
             if (cancelled) {
                 return;

@@ -8,8 +8,9 @@ import kr.smartsenior.edge.ui.ports.PresenceEvents;
 
 /**
  * Someone in front of the kiosk, from the distance sensor's presence: arrived once present for
- * {@link #ARRIVE_AFTER}, left once absent for {@link #LEAVE_AFTER} (someone passing by, or a moment
- * out of the beam, changes nothing). A lost signal changes nothing either. Runs on the sensor loop.
+ * {@link #ARRIVE_AFTER}, left once absent for {@code leaveAfter} ({@link #LEAVE_AFTER} unless set:
+ * {@code SensorSettings.absenceToPause}; someone passing by, or a moment out of the beam, changes nothing). A
+ * lost signal changes nothing either. Runs on the sensor loop.
  */
 public final class SensorPresenceEvents implements PresenceEvents {
 
@@ -17,11 +18,18 @@ public final class SensorPresenceEvents implements PresenceEvents {
     static final Duration LEAVE_AFTER = Duration.ofSeconds(3);
 
     private final MotionSignals motion;
+    private final Duration leaveAfter;
     private boolean present;
     private long changingSince = -1;
 
     public SensorPresenceEvents(MotionSignals motion) {
+        this(motion, LEAVE_AFTER);
+    }
+
+    /** @param leaveAfter nobody in the beam this long is someone who left (a test pauses) */
+    public SensorPresenceEvents(MotionSignals motion, Duration leaveAfter) {
         this.motion = motion;
+        this.leaveAfter = leaveAfter;
     }
 
     @Override
@@ -40,7 +48,7 @@ public final class SensorPresenceEvents implements PresenceEvents {
         if (changingSince < 0) {
             changingSince = state.atNanos();
         }
-        Duration needed = state.present() ? ARRIVE_AFTER : LEAVE_AFTER;
+        Duration needed = state.present() ? ARRIVE_AFTER : leaveAfter;
         if (state.atNanos() - changingSince >= needed.toNanos()) {
             present = state.present();
             changingSince = -1;

@@ -70,6 +70,15 @@ public interface FitnessTests {
 
         /** Stops the run (the senior stopped, skipped, walked away or the session ended). Idempotent. */
         void cancel();
+
+        /**
+         * The senior left in the middle of the run: it stops for good. A complete attempt in it (the one-leg
+         * stance's first trial) still arrives as {@link TestEvent.Finished}; an incomplete one is dropped and
+         * nothing more arrives. By default the same as {@link #cancel()}.
+         */
+        default void leave() {
+            cancel();
+        }
     }
 
     /** What a run reports. */

@@ -101,6 +101,34 @@ class SensorAdaptersTest {
         assertThat(records).hasSize(1);
     }
 
+    /** Issue #14: three minutes of exercise standing on pads 1 and 2 made them "stuck" and the next test refused to start. */
+    @Test
+    void threeMinutesOfExerciseOnTheHomePadsLeaveNoStuckPadAndATestStartsAfterwards() {
+        List<Trace.Event> readings = new ArrayList<>();
+        for (int ms = 0; ms < 300_000; ms += 20) { // the senior in front of the kiosk, on the mat
+            readings.add(new Trace.Distance(ms * 1_000_000L, 600, kr.smartsenior.edge.sensor.DistanceSample.Quality.GOOD));
+        }
+        loop.execute(() -> sensors.player().orElseThrow().play(new Trace(readings), () -> { }));
+        sensors.player().orElseThrow().tap(1, Duration.ofMinutes(10));
+        sensors.player().orElseThrow().tap(2, Duration.ofMinutes(10));
+        SensorExercisePrograms programs = new SensorExercisePrograms(sensors, clock, session -> { });
+        ExercisePrograms.Offer interval = programs.offers(Prescriptions.of(List.of(),
+                List.of(Prescriptions.program(MeasurementCode.INTERVAL, 1, 10)))).getFirst();
+        List<ExerciseEvent> exercise = new ArrayList<>();
+        ExercisePrograms.ExerciseRun run = programs.start(interval, MEMBER, records::add, exercise::add);
+        run.begin();
+        loop.runFor(Duration.ofMinutes(3).plusSeconds(20));
+        run.stop(false);
+        loop.runFor(Duration.ofSeconds(5));
+        assertThat(exercise).noneMatch(ExerciseEvent.Failed.class::isInstance);
+
+        assertThat(sensors.health()).containsEntry(Sensors.STEP_MAT, Sensors.OK);
+        List<TestEvent> events = new ArrayList<>();
+        new SensorFitnessTests(sensors, clock, test -> { })
+                .start(MeasurementCode.STEP_IN_PLACE_2MIN, MEMBER, FitnessTests.Safety.clear(), events::add);
+        assertThat(events).containsExactly(new TestEvent.Waiting(FitnessTests.Step.INSTRUCTIONS));
+    }
+
     @Test
     void aFitnessTestRunsTheRealProtocolThroughItsWaitingStepsCountdownAndProgress() {
         SimulatedTestTaker taker = new SimulatedTestTaker(sensors, new SplittableRandom(5));
@@ -174,5 +202,21 @@ class SensorAdaptersTest {
         loop.execute(() -> sensors.player().orElseThrow().play(new Trace(readings), () -> { }));
         loop.runFor(Duration.ofSeconds(13));
         assertThat(presence).containsExactly(Presence.ARRIVED, Presence.LEFT);
+    }
+
+    /** The absence that counts as leaving is a setting ({@code SSC_ABSENCE_PAUSE_S}): shorter, a 1 s gap is a departure. */
+    @Test
+    void aShorterAbsenceSettingTurnsAOneSecondGapIntoLeavingAndComingBack() {
+        List<Presence> presence = new ArrayList<>();
+        new SensorPresenceEvents(sensors.motion(), Duration.ofMillis(500)).start(presence::add);
+        List<Trace.Event> readings = new ArrayList<>();
+        for (int ms = 0; ms < 8_000; ms += 20) {
+            boolean there = ms < 3000 || ms >= 4000;
+            readings.add(new Trace.Distance(ms * 1_000_000L, there ? 600 : 4500,
+                    kr.smartsenior.edge.sensor.DistanceSample.Quality.GOOD));
+        }
+        loop.execute(() -> sensors.player().orElseThrow().play(new Trace(readings), () -> { }));
+        loop.runFor(Duration.ofSeconds(7));
+        assertThat(presence).containsExactly(Presence.ARRIVED, Presence.LEFT, Presence.ARRIVED);
     }
 }
