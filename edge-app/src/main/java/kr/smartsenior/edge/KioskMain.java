@@ -20,6 +20,7 @@ import kr.smartsenior.edge.simulate.SimulatedSensorKiosk;
 import kr.smartsenior.edge.store.StoreException;
 import kr.smartsenior.edge.ui.KioskUi;
 import kr.smartsenior.edge.ui.UiSettings;
+import kr.smartsenior.edge.ui.adapters.RosterMemberInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,8 +98,9 @@ public final class KioskMain {
         }
         kiosk.reportSensors(sensors::health);
         sensors.logSelfTest(SELF_TEST_AFTER);
+        // the prescriptions the server put in the roster, read at each visit: exercise starts once one arrives
         SimulatedBattery simulator = new SimulatedBattery(kiosk::record, settings.simulateMembers(), settings.simulateEvery(),
-                sensors);
+                sensors, new RosterMemberInfo(kiosk.roster())::prescription);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping");
