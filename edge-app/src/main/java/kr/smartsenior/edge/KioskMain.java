@@ -144,7 +144,7 @@ public final class KioskMain {
     private static void runScreen(Kiosk kiosk, KioskSettings settings, Sensors sensors, UiSettings ui, Logger log) {
         kiosk.reportSensors(sensors::health);
         sensors.logSelfTest(SELF_TEST_AFTER);
-        SimulatedSensorKiosk simulated = SimulatedSensorKiosk.create(settings.simulateMembers(), sensors,
+        SimulatedSensorKiosk simulated = SimulatedSensorKiosk.create(settings.simulateMembers(), sensors, kiosk.roster(),
                 Clock.system(KioskUi.SEOUL), new SplittableRandom());
         showScreen(kiosk, simulated.ports(), Optional.of(simulated.keyboard()), sensors, ui, log);
     }
