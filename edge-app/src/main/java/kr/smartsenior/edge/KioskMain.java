@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * Pi4J, cards through the camera and/or a USB scanner, see {@link HardwareKiosk}) with the full-screen
  * UI, syncing beside it. {@code --simulate}: the full-screen kiosk UI on simulated sensors, the real test protocols and
  * exercise programs measuring a simulated senior, keys standing in for the card reader, presence and pads; {@code --simulate --headless}: no window; simulated seniors take the fitness tests on simulated
- * sensors, measured by the real protocols, and the results are synced. Settings come from {@code SSC_*} environment variables (see
+ * sensors, measured by the real protocols, and do the exercise programs their roster prescription
+ * offers (the real coach, effort rated as on the screen); the results are synced. Both simulations
+ * take members, names and prescriptions from the kiosk's roster. Settings come from {@code SSC_*} environment variables (see
  * {@link KioskSettings#fromEnvironment} and {@link UiSettings#fromEnvironment}). Stops cleanly on
  * Ctrl-C or SIGTERM (and Ctrl+Q in the simulated UI).
  */
@@ -226,15 +228,17 @@ public final class KioskMain {
                 usage: java -jar smartsenior-kiosk.jar [--simulate [--headless]]
                   (no option)                   the kiosk screen on the real devices (Raspberry Pi: Pi4J sensors, camera/scanner)
                   --simulate                    the kiosk screen on simulated sensors, real protocols (keys: see the screen)
-                  --simulate --headless         no window: simulated seniors take the tests (SimulatedBattery)
+                  --simulate --headless         no window: simulated seniors take the tests and do their prescribed
+                                                exercise (SimulatedBattery)
                        java -jar smartsenior-kiosk.jar identify --image FILE   (what the kiosk decides for a photo of a card)
                   SSC_SITE_ID, SSC_DEVICE_ID    where this kiosk is (default demo-01, kiosk-01)
                   SSC_MQTT_URL                  the broker (default tcp://127.0.0.1:1883)
                   SSC_MQTT_USER, SSC_MQTT_PASSWORD   this kiosk's broker account (from its bundle)
                   SSC_DATA_DIR                  where kiosk.db is kept (default ./data/kiosk)
-                  SSC_SIM_MEMBERS               member ids to simulate, comma-separated (e.g. A1,B2)
+                  SSC_SIM_MEMBERS               member ids to simulate, comma-separated (e.g. A1,B2); names and
+                                                prescriptions come from the roster
                   SSC_SIM_INTERVAL_MS           simulated pause between two visits, ms (default 2000)
-                  SSC_SIM_SPEED                 simulated time runs this many times faster (default 1; the demo uses 20)
+                  SSC_SIM_SPEED                 simulated time runs this many times faster (default 1; the demo uses 30)
                   SSC_PIN_MAP_REVISION          the hardware revision (from the bundle; default the reference pin map)
                   SSC_PIN_MAP                   a pin map file instead of the shipped one
                   SSC_CAMERA                    rpicam (default), usb or none: the camera reading cards

@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * is recorded by the coach, and the senior then answers "얼마나 힘드셨어요?"
  * ({@link MeasurementCode#EXERCISE_EFFORT}) as on the screen. Sometimes they stop early.
  *
- * <p>Runs entirely on the sensors' loop, so at {@code SSC_SIM_SPEED} 20 a 4-minute visit takes 12 s
- * and a 10-minute program 30 s.
+ * <p>Runs entirely on the sensors' loop, so at {@code SSC_SIM_SPEED} 30 (the demo) a 4-minute visit takes 8 s
+ * and a 10-minute program 20 s.
  */
 public final class SimulatedBattery implements AutoCloseable {
 
@@ -85,6 +85,9 @@ public final class SimulatedBattery implements AutoCloseable {
     private volatile boolean closed;
     private long visits;
     private long sessions;
+    /** Members who came at least once, and who exercised at least once; on the loop only. */
+    private final java.util.Set<String> visited = new java.util.HashSet<>();
+    private final java.util.Set<String> exercised = new java.util.HashSet<>();
 
     /**
      * @param recorder where results go ({@code kiosk::record})
@@ -144,9 +147,11 @@ public final class SimulatedBattery implements AutoCloseable {
         if (closed) {
             return;
         }
-        String member = members.get(random.nextInt(members.size()));
+        String member = nextMember();
+        visited.add(member);
         List<ExerciseOffer> offers = offers(member);
-        if (!offers.isEmpty() && random.nextDouble() >= TESTS_AGAIN_SHARE) {
+        if (!offers.isEmpty() && (!exercised.contains(member) || random.nextDouble() >= TESTS_AGAIN_SHARE)) {
+            exercised.add(member);
             exercise(member, offers.get(random.nextInt(offers.size())));
             return;
         }
@@ -167,6 +172,25 @@ public final class SimulatedBattery implements AutoCloseable {
             log.error("could not record the staff items for member {}", member, e);
         }
         runTest(battery, 0);
+    }
+
+    /**
+     * Who comes next: whoever has a plan and has not exercised yet, then whoever has not come yet
+     * (their tests, from which the server makes a plan), then anyone. So the demo shows exercise as
+     * soon as the first plan arrives rather than whenever chance picks that member again.
+     */
+    private String nextMember() {
+        for (String member : members) {
+            if (!exercised.contains(member) && !offers(member).isEmpty()) {
+                return member;
+            }
+        }
+        for (String member : members) {
+            if (!visited.contains(member)) {
+                return member;
+            }
+        }
+        return members.get(random.nextInt(members.size()));
     }
 
     /** What the member's prescription offers today, by the kiosk's rules; none when it cannot be read. */
