@@ -25,6 +25,18 @@ public final class SimulatedRoster implements MemberInfo, StaffNotice {
 
     /** The staff notice while the names and prescriptions are the canned examples. */
     public static final String EXAMPLES = "연습용 예시 데이터";
+    /** The notice of a simulation that only ever has the canned examples ({@link SimulatedKiosk}). */
+    static final StaffNotice EXAMPLE_DATA = new StaffNotice() {
+        @Override
+        public Optional<String> idle() {
+            return Optional.of(EXAMPLES);
+        }
+
+        @Override
+        public Optional<String> greeting() {
+            return idle();
+        }
+    };
     /** Keys 1 to 3 show the cards. */
     static final int CARDS = 3;
 
