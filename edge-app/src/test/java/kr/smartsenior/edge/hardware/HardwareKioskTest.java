@@ -252,17 +252,20 @@ class HardwareKioskTest {
         open.add(distance);
 
         assertThat(kiosk.health().get(Sensors.STEP_MAT)).startsWith("not available");
-        await().atMost(LONG).until(() -> Sensors.OK.equals(kiosk.health().get(Sensors.DISTANCE)));
-        assertThat(kiosk.ports().notice().idle()).contains("기기 점검 중: 발판");
-        assertThat(kiosk.ports().tests().battery()).as("no test on the mat")
-                .containsExactly(MeasurementCode.CHAIR_STAND_30S, MeasurementCode.TIMED_UP_AND_GO);
+        // awaited, not asserted at once: on a loaded machine the fed sensor may miss a beat
+        await().atMost(LONG).until(() -> Sensors.OK.equals(kiosk.health().get(Sensors.DISTANCE))
+                && kiosk.ports().notice().idle().equals(Optional.of("기기 점검 중: 발판"))
+                && kiosk.ports().tests().battery().equals(
+                        List.of(MeasurementCode.CHAIR_STAND_30S, MeasurementCode.TIMED_UP_AND_GO)));
 
         // the distance tests still start (only the sensors a test needs are checked)
         List<TestEvent> testEvents = new CopyOnWriteArrayList<>();
-        FitnessTests.TestRun run = kiosk.ports().tests().start(MeasurementCode.CHAIR_STAND_30S, KIM.memberId(),
-                FitnessTests.Safety.clear(), testEvents::add);
-        assertThat(testEvents).first().isInstanceOf(TestEvent.Waiting.class);
-        run.cancel();
+        await().atMost(LONG).until(() -> {
+            testEvents.clear();
+            kiosk.ports().tests().start(MeasurementCode.CHAIR_STAND_30S, KIM.memberId(), FitnessTests.Safety.clear(),
+                    testEvents::add).cancel();
+            return !testEvents.isEmpty() && testEvents.getFirst() instanceof TestEvent.Waiting;
+        });
 
         // and when the distance sensor goes silent too, both are named and the battery stays whole (each refuses calmly)
         distance.close();
