@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The whole system on one machine: the server (embedded MQTT broker, SQLite) and a simulated,
-# headless kiosk that keeps producing fitness results. Ctrl-C stops both.
+# headless kiosk that keeps producing fitness results and, once the server's plans arrive in the
+# roster, the seniors' prescribed exercise sessions with their effort ratings. Ctrl-C stops both.
 #
 #   ./demo.sh                 run until Ctrl-C
 #   ./demo.sh --for 60        run for 60 seconds, then stop (used to check the demo itself)
 #
 # The kiosk's simulated seniors take the fitness tests on simulated sensors, measured by the real
-# protocols, SSC_SIM_SPEED (20) times faster than real time: a visit of about four minutes takes ~12 s.
+# protocols, SSC_SIM_SPEED (30) times faster than real time: a visit of about four minutes takes ~8 s,
+# a prescribed 10-minute exercise program 20 s.
 #
 # Settings (environment): SSC_HTTP_PORT (8080), SSC_MQTT_PORT (1883), SSC_DATA_DIR (./data/demo),
 # SSC_ADMIN_PASSWORD (generated once and kept in the data directory).
@@ -60,10 +62,12 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 echo "Starting the server: http://localhost:$HTTP_PORT (embedded MQTT broker on 127.0.0.1:$MQTT_PORT, data in $DATA_DIR)"
-# The demo's visits are 20 times faster than real ones, so a senior's plan is re-made after 20 s
-# without a new result (at most a minute after the first), not after the real 10 / 60 minutes.
+# The demo's visits are 30 times faster than real ones, so a senior's plan is re-made after 10 s
+# without a new result (at most a minute after the first), not after the real 10 / 60 minutes: the
+# longest pause between two results of one visit is ~7 s, and the plan must come soon enough for the
+# simulated seniors to exercise by it within the demo's first minute.
 SSC_HTTP_PORT=$HTTP_PORT SSC_MQTT_PORT=$MQTT_PORT SSC_MQTT_URL= SSC_DB_URL= SSC_DATA_DIR="$DATA_DIR" \
-  SSC_ADMIN_PASSWORD="$ADMIN_PASSWORD" SSC_PRESCRIPTION_QUIET_PERIOD="${SSC_PRESCRIPTION_QUIET_PERIOD:-20s}" \
+  SSC_ADMIN_PASSWORD="$ADMIN_PASSWORD" SSC_PRESCRIPTION_QUIET_PERIOD="${SSC_PRESCRIPTION_QUIET_PERIOD:-10s}" \
   SSC_PRESCRIPTION_MAX_DELAY="${SSC_PRESCRIPTION_MAX_DELAY:-60s}" \
   java -jar server/target/smartsenior-server.jar > "$DATA_DIR/server.log" 2>&1 &
 PIDS+=($!)
@@ -98,7 +102,7 @@ FIRST_MEMBER=${MEMBERS%%,*}
 echo "Starting a simulated kiosk (site demo-01, device kiosk-01) for members $MEMBERS"
 SSC_SITE_ID=demo-01 SSC_DEVICE_ID=kiosk-01 SSC_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" \
   SSC_DATA_DIR="$DATA_DIR/kiosk" SSC_SIM_MEMBERS="$MEMBERS" SSC_SIM_INTERVAL_MS="${SSC_SIM_INTERVAL_MS:-1000}" \
-  SSC_SIM_SPEED="${SSC_SIM_SPEED:-20}" \
+  SSC_SIM_SPEED="${SSC_SIM_SPEED:-30}" \
   java -jar edge-app/target/smartsenior-kiosk.jar --simulate --headless > "$DATA_DIR/kiosk.log" 2>&1 &
 PIDS+=($!)
 

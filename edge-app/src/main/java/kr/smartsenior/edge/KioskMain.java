@@ -20,6 +20,7 @@ import kr.smartsenior.edge.simulate.SimulatedSensorKiosk;
 import kr.smartsenior.edge.store.StoreException;
 import kr.smartsenior.edge.ui.KioskUi;
 import kr.smartsenior.edge.ui.UiSettings;
+import kr.smartsenior.edge.ui.adapters.RosterMemberInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * Pi4J, cards through the camera and/or a USB scanner, see {@link HardwareKiosk}) with the full-screen
  * UI, syncing beside it. {@code --simulate}: the full-screen kiosk UI on simulated sensors, the real test protocols and
  * exercise programs measuring a simulated senior, keys standing in for the card reader, presence and pads; {@code --simulate --headless}: no window; simulated seniors take the fitness tests on simulated
- * sensors, measured by the real protocols, and the results are synced. Settings come from {@code SSC_*} environment variables (see
+ * sensors, measured by the real protocols, and do the exercise programs their roster prescription
+ * offers (the real coach, effort rated as on the screen); the results are synced. Both simulations
+ * take members, names and prescriptions from the kiosk's roster. Settings come from {@code SSC_*} environment variables (see
  * {@link KioskSettings#fromEnvironment} and {@link UiSettings#fromEnvironment}). Stops cleanly on
  * Ctrl-C or SIGTERM (and Ctrl+Q in the simulated UI).
  */
@@ -97,8 +100,9 @@ public final class KioskMain {
         }
         kiosk.reportSensors(sensors::health);
         sensors.logSelfTest(SELF_TEST_AFTER);
+        // the prescriptions the server put in the roster, read at each visit: exercise starts once one arrives
         SimulatedBattery simulator = new SimulatedBattery(kiosk::record, settings.simulateMembers(), settings.simulateEvery(),
-                sensors);
+                sensors, new RosterMemberInfo(kiosk.roster())::prescription);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping");
@@ -142,7 +146,7 @@ public final class KioskMain {
     private static void runScreen(Kiosk kiosk, KioskSettings settings, Sensors sensors, UiSettings ui, Logger log) {
         kiosk.reportSensors(sensors::health);
         sensors.logSelfTest(SELF_TEST_AFTER);
-        SimulatedSensorKiosk simulated = SimulatedSensorKiosk.create(settings.simulateMembers(), sensors,
+        SimulatedSensorKiosk simulated = SimulatedSensorKiosk.create(settings.simulateMembers(), sensors, kiosk.roster(),
                 Clock.system(KioskUi.SEOUL), new SplittableRandom());
         showScreen(kiosk, simulated.ports(), Optional.of(simulated.keyboard()), sensors, ui, log);
     }
@@ -224,15 +228,17 @@ public final class KioskMain {
                 usage: java -jar smartsenior-kiosk.jar [--simulate [--headless]]
                   (no option)                   the kiosk screen on the real devices (Raspberry Pi: Pi4J sensors, camera/scanner)
                   --simulate                    the kiosk screen on simulated sensors, real protocols (keys: see the screen)
-                  --simulate --headless         no window: simulated seniors take the tests (SimulatedBattery)
+                  --simulate --headless         no window: simulated seniors take the tests and do their prescribed
+                                                exercise (SimulatedBattery)
                        java -jar smartsenior-kiosk.jar identify --image FILE   (what the kiosk decides for a photo of a card)
                   SSC_SITE_ID, SSC_DEVICE_ID    where this kiosk is (default demo-01, kiosk-01)
                   SSC_MQTT_URL                  the broker (default tcp://127.0.0.1:1883)
                   SSC_MQTT_USER, SSC_MQTT_PASSWORD   this kiosk's broker account (from its bundle)
                   SSC_DATA_DIR                  where kiosk.db is kept (default ./data/kiosk)
-                  SSC_SIM_MEMBERS               member ids to simulate, comma-separated (e.g. A1,B2)
+                  SSC_SIM_MEMBERS               member ids to simulate, comma-separated (e.g. A1,B2); names and
+                                                prescriptions come from the roster
                   SSC_SIM_INTERVAL_MS           simulated pause between two visits, ms (default 2000)
-                  SSC_SIM_SPEED                 simulated time runs this many times faster (default 1; the demo uses 20)
+                  SSC_SIM_SPEED                 simulated time runs this many times faster (default 1; the demo uses 30)
                   SSC_PIN_MAP_REVISION          the hardware revision (from the bundle; default the reference pin map)
                   SSC_PIN_MAP                   a pin map file instead of the shipped one
                   SSC_CAMERA                    rpicam (default), usb or none: the camera reading cards

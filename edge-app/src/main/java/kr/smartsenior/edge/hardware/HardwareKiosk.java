@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
  * that sensor unavailable (the screens then refuse tests and exercises with their calm sentence); a
  * camera that cannot start or hangs is restarted in the background while the scanner keeps working; a
  * serial scanner that cannot be opened, or is unplugged later, is reported and opened again. {@link #health()} says all of it for the device status.
+ * The screens say it too, calmly and for staff: the idle screen names what is out ("기기 점검 중: 발판",
+ * {@link MissingDevices}) and the battery offers only the tests whose sensors work ({@link AvailableTests}).
  *
  * <p>Only the lowest-level I/O comes from {@link Devices}: the Pi4J context, the camera program and
  * the serial scanner's stream. {@link Devices#real()} opens the real ones; tests pass Pi4J's mock
@@ -140,9 +142,14 @@ public final class HardwareKiosk implements AutoCloseable {
             }
             case NONE -> { }
         }
-        KioskUi.Ports ports = new KioskUi.Ports(cards, new SensorPresenceEvents(sensors.motion(), sensorSettings.absenceToPause()),
-                new SensorPadEvents(sensors.mat()), new SensorFitnessTests(sensors, clock, test -> { }),
-                new RosterMemberInfo(roster), new SensorExercisePrograms(sensors, clock, session -> { }));
+        RestartingCamera openedCamera = camera;
+        RestartingScanner openedScanner = scanner;
+        MissingDevices missing = new MissingDevices(() -> health(sensors, openedCamera, openedScanner),
+                readers.scanner() == CardReaderSettings.Scanner.KEYBOARD);
+        KioskUi.Ports ports = new KioskUi.Ports(cards, new SensorPresenceEvents(sensors.motion(),
+                sensorSettings.absenceToPause()),
+                new SensorPadEvents(sensors.mat()), new AvailableTests(new SensorFitnessTests(sensors, clock, test -> { }), missing),
+                new RosterMemberInfo(roster), new SensorExercisePrograms(sensors, clock, session -> { })).withNotice(missing);
         log.info("hardware kiosk: camera {}, scanner {}, sensors {}", readers.camera(), readers.scanner(), sensors.health());
         return new HardwareKiosk(sensors, identifier, ports, keyboard, camera, scanner);
     }
@@ -189,6 +196,10 @@ public final class HardwareKiosk implements AutoCloseable {
      * serial scanner's when there is one; "ok" or what is wrong.
      */
     public Map<String, String> health() {
+        return health(sensors, camera, scanner);
+    }
+
+    private static Map<String, String> health(Sensors sensors, RestartingCamera camera, RestartingScanner scanner) {
         Map<String, String> health = new LinkedHashMap<>(sensors.health());
         if (camera != null) {
             health.put(CAMERA, camera.health());

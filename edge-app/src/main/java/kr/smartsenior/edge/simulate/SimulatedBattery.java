@@ -3,10 +3,23 @@ package kr.smartsenior.edge.simulate;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import kr.smartsenior.edge.exercise.ExerciseCoach;
+import kr.smartsenior.edge.exercise.ExerciseListener;
+import kr.smartsenior.edge.exercise.ExerciseOffer;
+import kr.smartsenior.edge.exercise.ExercisePhase;
+import kr.smartsenior.edge.exercise.ExercisePlan;
+import kr.smartsenior.edge.exercise.ExerciseSession;
+import kr.smartsenior.edge.exercise.Program;
+import kr.smartsenior.edge.exercise.SessionResult;
+import kr.smartsenior.edge.exercise.StopReason;
 import kr.smartsenior.edge.measure.FitnessTestSession;
 import kr.smartsenior.edge.measure.SafetyCheck;
 import kr.smartsenior.edge.measure.StaffEntry;
@@ -16,7 +29,9 @@ import kr.smartsenior.edge.sensor.SensorLoop;
 import kr.smartsenior.edge.sensor.Sensors;
 import kr.smartsenior.edge.sensor.TracePlayer;
 import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.KioskPrescription;
 import kr.smartsenior.protocol.MeasurementRecord;
+import kr.smartsenior.protocol.RecordDetail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +43,14 @@ import org.slf4j.LoggerFactory;
  * Sometimes a senior starts early or the sensor drops out: the test is invalid and retried, as
  * staff would.
  *
- * <p>Runs entirely on the sensors' loop, so at {@code SSC_SIM_SPEED} 20 a 4-minute visit takes 12 s.
+ * <p>A member whose prescription (from the kiosk's roster) offers exercise programs mostly comes to
+ * exercise instead: one of the offered programs, at its prescribed level and length, run by the real
+ * {@link ExerciseCoach} on the same sensors while a {@link SimulatedExerciser} plays along; the session
+ * is recorded by the coach, and the senior then answers "얼마나 힘드셨어요?"
+ * ({@link MeasurementCode#EXERCISE_EFFORT}) as on the screen. Sometimes they stop early.
+ *
+ * <p>Runs entirely on the sensors' loop, so at {@code SSC_SIM_SPEED} 30 (the demo) a 4-minute visit takes 8 s
+ * and a 10-minute program 20 s.
  */
 public final class SimulatedBattery implements AutoCloseable {
 
@@ -41,6 +63,10 @@ public final class SimulatedBattery implements AutoCloseable {
     static final double HOLDS_CHAIR_SHARE = 0.2;
     /** Staff pressing "ready" after the instructions. */
     static final Duration INSTRUCTIONS = Duration.ofSeconds(2);
+    /** Share of visits of a member with prescribed programs that are for the tests again, not to exercise. */
+    static final double TESTS_AGAIN_SHARE = 0.25;
+    /** Share of exercise sessions the senior stops before the end (tired, a call). */
+    static final double STOPS_EARLY_SHARE = 0.1;
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedBattery.class);
 
@@ -53,18 +79,27 @@ public final class SimulatedBattery implements AutoCloseable {
     private final SimulatedSenior senior;
     private final RandomGenerator random;
     private final Clock clock;
+    private final Function<String, KioskPrescription> prescriptions;
+    private final ExerciseCoach coach;
+    private final SimulatedExerciser exerciser;
     private volatile boolean closed;
     private long visits;
+    private long sessions;
+    /** Members who came at least once, and who exercised at least once; on the loop only. */
+    private final java.util.Set<String> visited = new java.util.HashSet<>();
+    private final java.util.Set<String> exercised = new java.util.HashSet<>();
 
     /**
      * @param recorder where results go ({@code kiosk::record})
      * @param members  member ids to simulate; none means nothing happens
      * @param pause    loop time between visits
      * @param sensors  simulated sensors (their player drives the tests)
+     * @param prescriptions each member's prescription as the kiosk's roster has it ({@code NONE}: tests only)
      */
     public SimulatedBattery(Consumer<MeasurementRecord> recorder, List<String> members, Duration pause, Sensors sensors,
-            RandomGenerator random, Clock clock) {
+            Function<String, KioskPrescription> prescriptions, RandomGenerator random, Clock clock) {
         this.recorder = recorder;
+        this.prescriptions = prescriptions;
         this.members = List.copyOf(members);
         this.pause = pause;
         this.sensors = sensors;
@@ -73,10 +108,19 @@ public final class SimulatedBattery implements AutoCloseable {
         this.senior = new SimulatedSenior(sensors.motion().calibration(), random);
         this.random = random;
         this.clock = clock;
+        this.coach = new ExerciseCoach(sensors, recorder, clock, random);
+        this.exerciser = new SimulatedExerciser(sensors, SimulatedExerciser.Skill.NORMAL, random);
     }
 
-    public SimulatedBattery(Consumer<MeasurementRecord> recorder, List<String> members, Duration pause, Sensors sensors) {
-        this(recorder, members, pause, sensors, new SplittableRandom(), Clock.system(SimulatedSessions.SEOUL));
+    /** Visitors without prescriptions: the tests only. */
+    public SimulatedBattery(Consumer<MeasurementRecord> recorder, List<String> members, Duration pause, Sensors sensors,
+            RandomGenerator random, Clock clock) {
+        this(recorder, members, pause, sensors, member -> KioskPrescription.NONE, random, clock);
+    }
+
+    public SimulatedBattery(Consumer<MeasurementRecord> recorder, List<String> members, Duration pause, Sensors sensors,
+            Function<String, KioskPrescription> prescriptions) {
+        this(recorder, members, pause, sensors, prescriptions, new SplittableRandom(), Clock.system(SimulatedSessions.SEOUL));
     }
 
     /** Starts the visits; with no members, says so and does nothing. */
@@ -89,16 +133,28 @@ public final class SimulatedBattery implements AutoCloseable {
         loop.schedule(Duration.ofSeconds(1), this::visit);
     }
 
-    /** Visits completed so far. */
+    /** Visits completed so far (for the tests or to exercise). */
     public long visits() {
         return visits;
+    }
+
+    /** Exercise sessions ended so far (recorded by the coach, finished or stopped early). */
+    public long exerciseSessions() {
+        return sessions;
     }
 
     private void visit() {
         if (closed) {
             return;
         }
-        String member = members.get(random.nextInt(members.size()));
+        String member = nextMember();
+        visited.add(member);
+        List<ExerciseOffer> offers = offers(member);
+        if (!offers.isEmpty() && (!exercised.contains(member) || random.nextDouble() >= TESTS_AGAIN_SHARE)) {
+            exercised.add(member);
+            exercise(member, offers.get(random.nextInt(offers.size())));
+            return;
+        }
         SafetyCheck check = random.nextDouble() < NOT_CLEARED_SHARE
                 ? new SafetyCheck(false, false, 165, 95)
                 : new SafetyCheck(false, false, 110 + random.nextInt(40), 65 + random.nextInt(25));
@@ -116,6 +172,83 @@ public final class SimulatedBattery implements AutoCloseable {
             log.error("could not record the staff items for member {}", member, e);
         }
         runTest(battery, 0);
+    }
+
+    /**
+     * Who comes next: whoever has a plan and has not exercised yet, then whoever has not come yet
+     * (their tests, from which the server makes a plan), then anyone. So the demo shows exercise as
+     * soon as the first plan arrives rather than whenever chance picks that member again.
+     */
+    private String nextMember() {
+        for (String member : members) {
+            if (!exercised.contains(member) && !offers(member).isEmpty()) {
+                return member;
+            }
+        }
+        for (String member : members) {
+            if (!visited.contains(member)) {
+                return member;
+            }
+        }
+        return members.get(random.nextInt(members.size()));
+    }
+
+    /** What the member's prescription offers today, by the kiosk's rules; none when it cannot be read. */
+    private List<ExerciseOffer> offers(String member) {
+        try {
+            return ExercisePlan.from(prescriptions.apply(member)).offers();
+        } catch (RuntimeException e) {
+            log.warn("no exercise for member {}: the prescription cannot be read ({})", member, e.toString());
+            return List.of();
+        }
+    }
+
+    /**
+     * One program as the screens would run it: the coach starts it in its briefing, the senior steps on
+     * the mat after the instructions ({@code begin}), plays along, and rates the effort when it ends.
+     */
+    private void exercise(String member, ExerciseOffer offer) {
+        ExerciseSession session = coach.start(member, offer);
+        exerciser.skill(SimulatedExerciser.Skill.values()[random.nextInt(SimulatedExerciser.Skill.values().length)]);
+        exerciser.follow(session);
+        session.addListener(new ExerciseListener() {
+            @Override
+            public void onPhase(ExerciseSession ended, ExercisePhase phase) {
+                if (phase.isFinal()) {
+                    loop.execute(() -> afterExercise(member, offer, ended));
+                }
+            }
+        });
+        loop.schedule(INSTRUCTIONS, () -> {
+            if (closed) {
+                session.cancel();
+                return;
+            }
+            session.begin();
+            if (random.nextDouble() < STOPS_EARLY_SHARE) {
+                Duration after = Duration.ofSeconds(Math.max(30, offer.minutes() * 60L * random.nextInt(2, 8) / 10));
+                loop.schedule(after, () -> session.stop(StopReason.USER));
+            }
+        });
+    }
+
+    private void afterExercise(String member, ExerciseOffer offer, ExerciseSession session) {
+        sessions++;
+        Optional<SessionResult> result = session.result();
+        if (session.saved() && result.isPresent()) {
+            // "얼마나 힘드셨어요?" 1-10, as the effort screen records it
+            int rating = Math.clamp(3 + random.nextInt(4) + (offer.program() == Program.INTERVAL ? 1 : 0)
+                    - (result.get().stoppedEarly() ? 1 : 0), 1, 10);
+            try {
+                recorder.accept(MeasurementRecord.of(member, MeasurementCode.EXERCISE_EFFORT, BigDecimal.valueOf(rating),
+                        OffsetDateTime.now(clock), Map.of(RecordDetail.PROGRAM, offer.program().code().name(),
+                                RecordDetail.LEVEL, result.get().levelStart())));
+            } catch (RuntimeException e) {
+                log.error("could not record the effort rating of member {}", member, e);
+            }
+        }
+        visits++;
+        next();
     }
 
     private void enterStaffItems(TestBattery battery) {

@@ -2,6 +2,7 @@ package kr.smartsenior.edge.simulate;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import kr.smartsenior.edge.ui.ports.CardEvents;
 
 /** Test cards shown on command (a key in simulation, a test's call), as the QR reader would report them. */
@@ -11,11 +12,17 @@ public final class SimulatedCards implements CardEvents {
     public record Member(String memberId, String displayName) {
     }
 
-    private final List<Member> members;
+    private final Supplier<List<Member>> members;
     private volatile Consumer<CardEvent> listener = event -> { };
 
     public SimulatedCards(List<Member> members) {
-        this.members = List.copyOf(members);
+        List<Member> fixed = List.copyOf(members);
+        this.members = () -> fixed;
+    }
+
+    /** Cards of whoever {@code members} names at the moment a card is shown (the kiosk's roster, as it is synced). */
+    public SimulatedCards(Supplier<List<Member>> members) {
+        this.members = members;
     }
 
     @Override
@@ -25,8 +32,9 @@ public final class SimulatedCards implements CardEvents {
 
     /** Shows the test card of the n-th member (1 and up); nothing if there is no such member. */
     public void show(int n) {
-        if (n >= 1 && n <= members.size()) {
-            Member member = members.get(n - 1);
+        List<Member> now = members.get();
+        if (n >= 1 && n <= now.size()) {
+            Member member = now.get(n - 1);
             listener.accept(new CardEvent.Identified(member.memberId(), member.displayName()));
         }
     }
@@ -44,6 +52,6 @@ public final class SimulatedCards implements CardEvents {
     }
 
     public List<Member> members() {
-        return members;
+        return members.get();
     }
 }

@@ -13,7 +13,9 @@ import kr.smartsenior.protocol.RestrictionCode;
 
 /**
  * Everything the screens need, simulated: test cards, presence, pads, the fitness tests, the exercise
- * programs and the roster's prescriptions, plus the keyboard that stands in for them on a desktop.
+ * programs and canned example prescriptions (marked "연습용 예시 데이터" on the idle and greeting screens),
+ * plus the keyboard that stands in for them on a desktop. The kiosk's {@code --simulate} runs
+ * {@link SimulatedSensorKiosk} on the real roster instead; this one serves screen tests and the UI benchmark.
  *
  * <p>Keys: {@code 1 2 3} show a member's test card, {@code u} an unknown card, {@code r} a revoked
  * one, {@code x} a foreign QR code; {@code p} someone stands in front, {@code l} leaves; {@code a s d f}
@@ -90,7 +92,8 @@ public final class SimulatedKiosk implements AutoCloseable {
     }
 
     public KioskUi.Ports ports() {
-        return new KioskUi.Ports(cards, presence, pads, tests, members, exercises);
+        // always the canned examples: said on the idle and greeting screens
+        return new KioskUi.Ports(cards, presence, pads, tests, members, exercises).withNotice(SimulatedRoster.EXAMPLE_DATA);
     }
 
     public KioskUi.Keyboard keyboard() {

@@ -2,9 +2,9 @@ package kr.smartsenior.edge.simulate;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import kr.smartsenior.edge.identify.RosterBook;
 import kr.smartsenior.edge.sensor.Sensors;
 import kr.smartsenior.edge.sensor.TracePlayer;
 import kr.smartsenior.edge.ui.KioskUi;
@@ -17,7 +17,7 @@ import kr.smartsenior.edge.ui.adapters.SensorPadEvents;
  * fitness tests are measured by {@code measure} while a {@link SimulatedTestTaker} performs them,
  * the exercise programs run on {@code exercise} while a {@link SimulatedExerciser} plays along, and
  * pad presses come from the simulated mat. Keys stand in for the card reader and presence, and tap
- * the pads.
+ * the pads. Members, names and prescriptions are the kiosk's roster's ({@link SimulatedRoster}).
  *
  * <p>Keys: {@code 1 2 3} a member's card, {@code u r x} refused cards, {@code p l} someone arrives or
  * leaves, {@code a s d f} tap pads 1 to 4, {@code i} the next test starts early, {@code e} the next
@@ -34,16 +34,15 @@ public final class SimulatedSensorKiosk {
     private final TracePlayer player;
     private final SimulatedCards cards;
     private final SimulatedPresence presence = new SimulatedPresence();
-    private final SimulatedMembers members;
+    private final SimulatedRoster members;
     private final SimulatedTestTaker taker;
     private final SimulatedExerciser exerciser;
     private final Clock clock;
 
-    private SimulatedSensorKiosk(Sensors sensors, SimulatedCards cards, SimulatedMembers members, Clock clock,
-            RandomGenerator random) {
+    private SimulatedSensorKiosk(Sensors sensors, SimulatedRoster members, Clock clock, RandomGenerator random) {
         this.sensors = sensors;
         this.player = sensors.player().orElseThrow(() -> new IllegalArgumentException("the sensors are not simulated"));
-        this.cards = cards;
+        this.cards = new SimulatedCards(members::cards);
         this.members = members;
         this.clock = clock;
         this.taker = new SimulatedTestTaker(sensors, random);
@@ -51,23 +50,27 @@ public final class SimulatedSensorKiosk {
     }
 
     /**
-     * @param memberIds members with test cards (empty for the default demo members)
+     * The simulation on the kiosk's roster: cards, names and prescriptions as the server sent them
+     * ({@link SimulatedRoster}); the canned examples, marked on screen, only while there is no roster.
+     *
+     * @param memberIds members whose cards keys 1 to 3 show, if on the roster (empty: the roster's first three)
+     * @param roster    the kiosk's roster ({@code kiosk.roster()}), or null for none
      * @param sensors   simulated sensors (they stay the caller's to close)
      */
+    public static SimulatedSensorKiosk create(List<String> memberIds, Sensors sensors, RosterBook roster, Clock clock,
+            RandomGenerator random) {
+        return new SimulatedSensorKiosk(sensors, new SimulatedRoster(roster, memberIds), clock, random);
+    }
+
+    /** Without a roster: the canned example members and prescriptions, marked on screen. */
     public static SimulatedSensorKiosk create(List<String> memberIds, Sensors sensors, Clock clock, RandomGenerator random) {
-        List<String> ids = memberIds.isEmpty() ? SimulatedKiosk.DEFAULT_MEMBER_IDS : memberIds;
-        List<SimulatedCards.Member> withCards = new ArrayList<>();
-        for (int i = 0; i < Math.min(ids.size(), SimulatedKiosk.NAMES.size()); i++) {
-            withCards.add(new SimulatedCards.Member(ids.get(i), SimulatedKiosk.NAMES.get(i)));
-        }
-        return new SimulatedSensorKiosk(sensors, new SimulatedCards(withCards),
-                new SimulatedMembers(SimulatedKiosk.prescriptions(ids)), clock, random);
+        return create(memberIds, sensors, null, clock, random);
     }
 
     public KioskUi.Ports ports() {
         return new KioskUi.Ports(cards, presence, new SensorPadEvents(sensors.mat()),
                 new SensorFitnessTests(sensors, clock, taker), members,
-                new SensorExercisePrograms(sensors, clock, exerciser::follow));
+                new SensorExercisePrograms(sensors, clock, exerciser::follow)).withNotice(members);
     }
 
     public KioskUi.Keyboard keyboard() {

@@ -33,7 +33,7 @@ public final class KioskController {
     public KioskController(KioskUi.Ports ports, Consumer<MeasurementRecord> recorder, ScreenSink sink, UiSettings settings, Clock clock,
             ScheduledExecutorService executor) {
         this.ports = ports;
-        this.visit = new VisitFlow(ports.tests(), ports.members(), ports.unwellDays(), sink, settings, clock, executor,
+        this.visit = new VisitFlow(ports.tests(), ports.members(), ports.unwellDays(), ports.notice(), sink, settings, clock, executor,
                 this::cancelRuns);
         this.battery = new TestBatteryFlow(visit, ports.tests(), recorder, sink, clock);
         this.exercises = new ExerciseFlow(visit, ports.exercises(), recorder, sink, clock);
@@ -41,7 +41,7 @@ public final class KioskController {
 
     /** Shows the idle screen and starts listening to the ports. */
     public void start() {
-        visit.submit(() -> visit.show(new Screen.Idle(false)));
+        visit.submit(() -> visit.show(visit.idle(false)));
         ports.cards().start(this::cardShown);
         ports.presence().start(this::presenceChanged);
         ports.pads().start(this::padPressed);

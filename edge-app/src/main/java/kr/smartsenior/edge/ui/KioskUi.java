@@ -22,6 +22,7 @@ import kr.smartsenior.edge.ui.ports.FitnessTests;
 import kr.smartsenior.edge.ui.ports.MemberInfo;
 import kr.smartsenior.edge.ui.ports.PadEvents;
 import kr.smartsenior.edge.ui.ports.PresenceEvents;
+import kr.smartsenior.edge.ui.ports.StaffNotice;
 import kr.smartsenior.edge.ui.ports.UnwellDays;
 import kr.smartsenior.edge.ui.views.FxScreenSink;
 import kr.smartsenior.edge.ui.views.KioskView;
@@ -62,9 +63,16 @@ public final class KioskUi implements AutoCloseable {
      * @param members  prescriptions to show
      * @param exercises the exercise programs
      * @param unwellDays who said today they were unwell (no test, no exercise for them today)
+     * @param notice   a line for staff on the idle (and greeting) screen: a device out, example data
      */
     public record Ports(CardEvents cards, PresenceEvents presence, PadEvents pads, FitnessTests tests, MemberInfo members,
-            ExercisePrograms exercises, UnwellDays unwellDays) {
+            ExercisePrograms exercises, UnwellDays unwellDays, StaffNotice notice) {
+
+        /** The ports with no staff notice. */
+        public Ports(CardEvents cards, PresenceEvents presence, PadEvents pads, FitnessTests tests, MemberInfo members,
+                ExercisePrograms exercises, UnwellDays unwellDays) {
+            this(cards, presence, pads, tests, members, exercises, unwellDays, StaffNotice.NONE);
+        }
 
         /** The ports with unwell days kept only while the program runs (simulations, tests). */
         public Ports(CardEvents cards, PresenceEvents presence, PadEvents pads, FitnessTests tests, MemberInfo members,
@@ -74,7 +82,12 @@ public final class KioskUi implements AutoCloseable {
 
         /** The same ports remembering unwell days in {@code days} (the kiosk's local store). */
         public Ports withUnwellDays(UnwellDays days) {
-            return new Ports(cards, presence, pads, tests, members, exercises, days);
+            return new Ports(cards, presence, pads, tests, members, exercises, days, notice);
+        }
+
+        /** The same ports with this staff notice. */
+        public Ports withNotice(StaffNotice staffNotice) {
+            return new Ports(cards, presence, pads, tests, members, exercises, unwellDays, staffNotice);
         }
 
         public Ports {
@@ -85,6 +98,7 @@ public final class KioskUi implements AutoCloseable {
             Objects.requireNonNull(pads, "pads");
             Objects.requireNonNull(tests, "tests");
             Objects.requireNonNull(members, "members");
+            Objects.requireNonNull(notice, "notice");
         }
     }
 

@@ -13,6 +13,7 @@ import kr.smartsenior.edge.ui.ports.CardEvents.CardEvent;
 import kr.smartsenior.edge.ui.ports.FitnessTests;
 import kr.smartsenior.edge.ui.ports.MemberInfo;
 import kr.smartsenior.edge.ui.ports.PresenceEvents.Presence;
+import kr.smartsenior.edge.ui.ports.StaffNotice;
 import kr.smartsenior.edge.ui.ports.UnwellDays;
 import kr.smartsenior.edge.ui.views.Live;
 import kr.smartsenior.edge.ui.views.Screen;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 final class VisitFlow {
 
     private static final Logger log = LoggerFactory.getLogger(VisitFlow.class);
+    /** How often the quiet idle screen looks whether its staff notice changed. */
+    static final Duration NOTICE_RECHECK = Duration.ofSeconds(10);
 
     private final FitnessTests tests;
     private final MemberInfo members;
@@ -52,6 +55,7 @@ final class VisitFlow {
     private final Runnable cancelRuns;
     private final UnwellDays unwellDays;
     private final Clock clock;
+    private final StaffNotice notice;
 
     // --- state: only on the executor's thread ---
     private Screen screen = new Screen.Idle(false);
@@ -72,9 +76,10 @@ final class VisitFlow {
      * @param tests      asked for the battery when a member is greeted
      * @param cancelRuns cancels the test or exercise running, if any (the visit moves on without it)
      */
-    VisitFlow(FitnessTests tests, MemberInfo members, UnwellDays unwellDays, ScreenSink sink, UiSettings settings,
-            Clock clock, ScheduledExecutorService executor, Runnable cancelRuns) {
+    VisitFlow(FitnessTests tests, MemberInfo members, UnwellDays unwellDays, StaffNotice notice, ScreenSink sink,
+            UiSettings settings, Clock clock, ScheduledExecutorService executor, Runnable cancelRuns) {
         this.tests = tests;
+        this.notice = notice;
         this.unwellDays = unwellDays;
         this.clock = clock;
         this.members = members;
@@ -116,7 +121,7 @@ final class VisitFlow {
                 session = new Session(member.memberId(), member.displayName(), tests.battery());
                 session.unwellToday = rememberedUnwell(member.memberId());
                 log.info("member {} identified{}", member.memberId(), session.unwellToday ? "; said earlier today they are unwell" : "");
-                show(new Screen.Greeting(member.displayName()), Prompt.GREETING);
+                show(new Screen.Greeting(member.displayName(), notice.greeting().orElse("")), Prompt.GREETING);
             }
             case CardEvent.Refused refused -> {
                 log.info("card refused: {}", refused.reason());
@@ -135,9 +140,9 @@ final class VisitFlow {
             return;
         }
         if (presence == Presence.ARRIVED && !idle.awake()) {
-            show(new Screen.Idle(true), Prompt.IDLE_INVITE);
+            show(idle(true), Prompt.IDLE_INVITE);
         } else if (presence == Presence.LEFT && idle.awake()) {
-            show(new Screen.Idle(false));
+            show(idle(false));
         }
     }
 
@@ -330,7 +335,22 @@ final class VisitFlow {
         resume = null;
         stopAbsenceTimer();
         if (!(screen instanceof Screen.Idle)) {
-            show(new Screen.Idle(false));
+            show(idle(false));
+        }
+    }
+
+    /** The idle screen with the staff notice as it is now. */
+    Screen.Idle idle(boolean awake) {
+        return new Screen.Idle(awake, notice.idle().orElse(""));
+    }
+
+    /** Shows the idle screen again when its staff notice changed; otherwise looks again later. */
+    private void refreshIdle(Screen.Idle shown) {
+        Screen.Idle now = idle(shown.awake());
+        if (now.equals(shown)) {
+            armTimer(shown);
+        } else {
+            show(now);
         }
     }
 
@@ -398,11 +418,13 @@ final class VisitFlow {
         Runnable then;
         switch (shown) {
             case Screen.Idle idle -> {
-                if (!idle.awake()) {
-                    return;
+                if (!idle.awake()) { // nobody there: only the staff notice may change (a device back, or out)
+                    delay = NOTICE_RECHECK;
+                    then = () -> refreshIdle(idle);
+                } else {
+                    delay = settings.idleTimeout();
+                    then = () -> show(idle(false));
                 }
-                delay = settings.idleTimeout();
-                then = () -> show(new Screen.Idle(false));
             }
             case Screen.Greeting g -> {
                 delay = settings.greetingTime();

@@ -3,7 +3,11 @@ package kr.smartsenior.edge.hardware;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
+import com.pi4j.io.i2c.I2C;
+import com.pi4j.plugin.mock.provider.i2c.MockI2C;
+import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
@@ -20,6 +24,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -227,6 +233,77 @@ class HardwareKioskTest {
         kiosk.keyboard().orElseThrow().keyTyped().accept("https://example.com/pay?x=1\n");
         await().atMost(LONG).until(() -> !cardEvents.isEmpty());
         assertThat(cardEvents).containsExactly(new CardEvent.Refused(CardEvents.Refusal.NOT_A_MEMBER_CARD, ""));
+    }
+
+    @Test
+    void withoutItsStepMatTheKioskSaysSoOnTheIdleScreenAndOffersOnlyTheDistanceTests() {
+        // a Pi whose GPIO cannot be claimed (no gpiod provider) but whose distance sensor answers on I2C
+        List<Context> contexts = new CopyOnWriteArrayList<>();
+        HardwareKiosk kiosk = start(referenceSensors(), readers(CardReaderSettings.Camera.NONE,
+                CardReaderSettings.Scanner.KEYBOARD, Optional.empty()), devices(() -> {
+                    Context i2cOnly = Pi4J.newContextBuilder().noAutoDetect().add(MockI2CProvider.newInstance()).build();
+                    contexts.add(i2cOnly);
+                    return i2cOnly;
+                }, () -> {
+                    throw new AssertionError("no camera configured");
+                }, null));
+        TfLunaFeed distance = new TfLunaFeed((MockI2C) contexts.getFirst().registry().all().values().stream()
+                .filter(I2C.class::isInstance).findFirst().orElseThrow());
+        open.add(distance);
+
+        assertThat(kiosk.health().get(Sensors.STEP_MAT)).startsWith("not available");
+        // awaited, not asserted at once: on a loaded machine the fed sensor may miss a beat
+        await().atMost(LONG).until(() -> Sensors.OK.equals(kiosk.health().get(Sensors.DISTANCE))
+                && kiosk.ports().notice().idle().equals(Optional.of("기기 점검 중: 발판"))
+                && kiosk.ports().tests().battery().equals(
+                        List.of(MeasurementCode.CHAIR_STAND_30S, MeasurementCode.TIMED_UP_AND_GO)));
+
+        // the distance tests still start (only the sensors a test needs are checked)
+        List<TestEvent> testEvents = new CopyOnWriteArrayList<>();
+        await().atMost(LONG).until(() -> {
+            testEvents.clear();
+            kiosk.ports().tests().start(MeasurementCode.CHAIR_STAND_30S, KIM.memberId(), FitnessTests.Safety.clear(),
+                    testEvents::add).cancel();
+            return !testEvents.isEmpty() && testEvents.getFirst() instanceof TestEvent.Waiting;
+        });
+
+        // and when the distance sensor goes silent too, both are named and the battery stays whole (each refuses calmly)
+        distance.close();
+        await().atMost(LONG).until(() -> kiosk.ports().notice().idle().equals(Optional.of("기기 점검 중: 발판, 거리 센서")));
+        assertThat(kiosk.ports().tests().battery()).hasSize(4);
+    }
+
+    @Test
+    void withoutAnyCardReaderWorkingTheIdleScreenSaysSo() {
+        HardwareKiosk kiosk = start(referenceSensors(), readers(CardReaderSettings.Camera.RPICAM,
+                CardReaderSettings.Scanner.NONE, Optional.empty()), devices(Pi4jContexts::mock, () -> {
+                    throw new UncheckedIOException("cannot start rpicam-vid (is it installed?)", new IOException("No such file"));
+                }, null));
+        await().atMost(LONG).until(() -> kiosk.health().get(HardwareKiosk.CAMERA).startsWith("not available"));
+        assertThat(kiosk.ports().notice().idle().orElseThrow()).startsWith("기기 점검 중: ").contains("카드 읽기");
+    }
+
+    /** A TF-Luna answering on Pi4J's mock I2C: its version, then a fresh frame every few milliseconds. */
+    private static final class TfLunaFeed implements AutoCloseable {
+        private final ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
+        private int tick;
+
+        TfLunaFeed(MockI2C device) {
+            device.writeRegister(0x0A, new byte[] {4, 2, 3}, 0, 3); // firmware version 3.2.4
+            feeder.scheduleAtFixedRate(() -> {
+                tick += 10;
+                int cm = 370;
+                int amplitude = 900;
+                byte[] frame = {(byte) cm, (byte) (cm >> 8), (byte) amplitude, (byte) (amplitude >> 8), 0x10, 0x0B,
+                        (byte) tick, (byte) (tick >> 8)};
+                device.writeRegister(0x00, frame, 0, frame.length);
+            }, 0, 15, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            feeder.shutdownNow();
+        }
     }
 
     private static HardwareKiosk.Devices devices(Supplier<Context> pi4j, Supplier<FrameSource> camera, InputStream scanner) {

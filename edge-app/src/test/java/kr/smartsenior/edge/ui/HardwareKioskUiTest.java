@@ -133,6 +133,47 @@ class HardwareKioskUiTest {
         assertThat(recorded).isEmpty();
     }
 
+    @Test
+    void withoutItsStepMatTheIdleScreenTellsStaff() throws Exception {
+        store = LocalStore.open(dir);
+        roster = RosterBook.open(SITE, store.rosterCache());
+        CardReaderSettings noCamera = new CardReaderSettings(CardReaderSettings.Camera.NONE, "/dev/video0", 640, 480, 15,
+                CardReaderSettings.Scanner.KEYBOARD, Optional.empty());
+        hardware = HardwareKiosk.start(roster, new SensorSettings(1, SiteCalibration.REFERENCE, Optional.empty()), noCamera,
+                new HardwareKiosk.Devices() {
+                    @Override
+                    public Context pi4j() { // the I2C bus only: the mat's GPIO pins cannot be claimed
+                        return com.pi4j.Pi4J.newContextBuilder().noAutoDetect()
+                                .add(com.pi4j.plugin.mock.provider.i2c.MockI2CProvider.newInstance()).build();
+                    }
+
+                    @Override
+                    public FrameSource camera(CardReaderSettings readers) {
+                        throw new AssertionError("no camera configured");
+                    }
+
+                    @Override
+                    public InputStream scanner(Path device) throws IOException {
+                        throw new IOException("no serial scanner configured");
+                    }
+                }, Clock.system(KioskUi.SEOUL));
+
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ui = FxTesting.onFx(() -> KioskUi.attach(stage, hardware.ports(), recorded::add, UiSettings.defaults(),
+                hardware.keyboard()));
+        FxTesting.onFx(() -> {
+            stage.show();
+            ui.controller().start();
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> screen() instanceof Screen.Idle idle
+                && idle.notice().startsWith("기기 점검 중: 발판"));
+        // drawn for staff in the corner of the idle screen
+        await().atMost(Duration.ofSeconds(30)).until(() -> FxTesting.onFx(() -> stage.getScene().getRoot()
+                .lookup("#staff-notice") instanceof javafx.scene.control.Label label && label.getText().contains("발판")));
+        assertThat(recorded).isEmpty();
+        // (which tests the battery keeps: HardwareKioskTest, with a distance sensor that answers)
+    }
+
     private Screen screen() {
         return FxTesting.onFx(() -> ui.model().screen().get());
     }

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The screens record the result (the battery here records nothing, so nothing is kept twice). The
  * result's grade is {@link Grade#UNRATED}: grading by age and sex norms is the server's. A sensor
- * that reports a problem when the test starts fails the run.
+ * the test needs ({@link #sensorsFor}) that reports a problem when the test starts fails the run.
  */
 public final class SensorFitnessTests implements FitnessTests {
 
@@ -83,6 +83,19 @@ public final class SensorFitnessTests implements FitnessTests {
         return new SafetyCheck(safety.unwellToday(), safety.unwellToday(), null, null, safety.highPressureOnFile());
     }
 
+    /**
+     * The sensors a test is measured with ({@link Sensors#health()} keys): the chair stand and the
+     * timed up-and-go by the distance sensor, the 2-minute step and the one-leg stance on the mat. A
+     * test is refused only when one of these reports a problem, so a kiosk without its mat still takes
+     * the distance tests.
+     */
+    public static List<String> sensorsFor(MeasurementCode test) {
+        return switch (test) {
+            case STEP_IN_PLACE_2MIN, ONE_LEG_STANCE -> List.of(Sensors.STEP_MAT);
+            default -> List.of(Sensors.DISTANCE);
+        };
+    }
+
     /** The steps at which the screens wait before a test's countdown. */
     static List<Step> steps(MeasurementCode test) {
         return switch (test) {
@@ -104,7 +117,7 @@ public final class SensorFitnessTests implements FitnessTests {
             return IDLE_RUN;
         }
         Map<String, String> health = sensors.health();
-        if (health.values().stream().anyMatch(h -> !Sensors.OK.equals(h))) {
+        if (sensorsFor(code).stream().anyMatch(sensor -> !Sensors.OK.equals(health.get(sensor)))) {
             log.warn("{} not started: sensors report {}", code, health);
             events.accept(new TestEvent.Failed(SENSOR_PROBLEM));
             return IDLE_RUN;

@@ -78,7 +78,8 @@ public final class KioskView extends Pane {
 
     /**
      * The screen's view with what lies over it: on a test screen while 검증 측정 is on, the badge in the
-     * top-right corner; on the idle screen, the top-left corner staff hold for their menu.
+     * top-right corner; on the idle and greeting screens a staff notice there, if any; on the idle
+     * screen, the top-left corner staff hold for their menu.
      */
     private Node framed(Screen screen) {
         StackPane frame = new StackPane(viewOf(screen));
@@ -87,6 +88,19 @@ public final class KioskView extends Pane {
             StackPane.setAlignment(badge, Pos.TOP_RIGHT);
             StackPane.setMargin(badge, new Insets(24, 32, 0, 0));
             frame.getChildren().add(badge);
+        }
+        String notice = switch (screen) {
+            case Screen.Idle idle -> idle.notice();
+            case Screen.Greeting greeting -> greeting.notice();
+            default -> "";
+        };
+        if (!notice.isEmpty()) { // for staff: calm, in a corner, away from what the senior reads
+            Label line = ViewParts.label(notice, "staff-notice");
+            line.setId("staff-notice");
+            line.setMouseTransparent(true);
+            StackPane.setAlignment(line, Pos.TOP_RIGHT);
+            StackPane.setMargin(line, new Insets(24, 32, 0, 0));
+            frame.getChildren().add(line);
         }
         if (screen instanceof Screen.Idle) {
             Region corner = new Region();

@@ -51,8 +51,18 @@ public sealed interface Screen {
     /**
      * Nobody is being served: an invitation to show the card. Awake when someone stands in front. No
      * button; staff open their menu by holding a corner of it ({@link Action#STAFF_MENU}).
+     *
+     * @param notice a calm line for staff ("기기 점검 중: 발판", "연습용 예시 데이터"), empty for none
      */
-    record Idle(boolean awake) implements Screen {
+    record Idle(boolean awake, String notice) implements Screen {
+
+        public Idle {
+            Objects.requireNonNull(notice, "notice");
+        }
+
+        public Idle(boolean awake) {
+            this(awake, "");
+        }
         @Override
         public List<Choice> choices() {
             return List.of();
@@ -64,7 +74,17 @@ public sealed interface Screen {
         }
     }
 
-    record Greeting(String name) implements Screen {
+    /** @param notice a calm line for staff (example data in the simulation), empty for none */
+    record Greeting(String name, String notice) implements Screen {
+
+        public Greeting {
+            Objects.requireNonNull(notice, "notice");
+        }
+
+        public Greeting(String name) {
+            this(name, "");
+        }
+
         @Override
         public List<Choice> choices() {
             return List.of(Choice.main("시작하기", Action.NEXT));
