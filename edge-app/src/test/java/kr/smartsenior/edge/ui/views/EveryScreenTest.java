@@ -58,6 +58,31 @@ class EveryScreenTest {
     }
 
     @Test
+    void theServersRealPrescriptionsAndTheLongestContentFitAtBothSizes() {
+        Map<String, List<String>> broken = new LinkedHashMap<>();
+        List<ScreenGallery.Example> examples = new ArrayList<>(ScreenGallery.golden());
+        examples.addAll(ScreenGallery.worstCase());
+        for (ScreenGallery.Example example : examples) {
+            for (double[] size : SIZES) {
+                String name = example.name() + "-" + (int) size[0] + "x" + (int) size[1];
+                List<String> problems = FxTesting.onFx(() -> {
+                    Scene scene = render(example, size[0], size[1]);
+                    List<String> found = new ArrayList<>(ScreenRules.check(scene.getRoot()));
+                    screenshot(scene, name);
+                    return found;
+                });
+                if (!problems.isEmpty()) {
+                    broken.put(name, problems);
+                }
+            }
+        }
+        assertThat(broken).as("screens that break a rule").isEmpty();
+    }
+
+    /** The kiosk's screens: 1920×1080 (the design) and 1280×720 (a smaller monitor). */
+    static final double[][] SIZES = {{1920, 1080}, {1280, 720}};
+
+    @Test
     void theRulesCatchSmallTextLowContrastAndCrowdedButtons() {
         List<String> problems = FxTesting.onFx(() -> {
             Scene scene = render(new ScreenGallery.Example("bad", new Screen.Home("김순자")));
@@ -80,6 +105,11 @@ class EveryScreenTest {
 
     /** The kiosk's view of one example, laid out in a 1920×1080 scene. */
     static Scene render(ScreenGallery.Example example) {
+        return render(example, KioskView.WIDTH, KioskView.HEIGHT);
+    }
+
+    /** The kiosk's view of one example, laid out in a scene of the given size (the design scales to it). */
+    static Scene render(ScreenGallery.Example example, double width, double height) {
         KioskViewModel model = new KioskViewModel();
         model.show(example.screen());
         model.live(example.live());
@@ -87,7 +117,7 @@ class EveryScreenTest {
         model.voiceWorking(example.voiceWorking());
         model.validation(example.validation());
         KioskView view = new KioskView(model, (screen, action) -> { }, example.help());
-        Scene scene = new Scene(view, KioskView.WIDTH, KioskView.HEIGHT);
+        Scene scene = new Scene(view, width, height);
         view.applyCss();
         view.layout();
         return scene;

@@ -145,6 +145,79 @@ final class ScreenGallery {
                         Step.INSTRUCTIONS, true)));
     }
 
+    /** The kind of contract example the server's prescriptions are kept as. */
+    static final String PRESCRIPTIONS = "prescriptions";
+
+    /**
+     * The server's real prescriptions (the contract's golden examples, decoded as the kiosk decodes a
+     * roster) on the screens that show them: the summary after the battery, 내 기록, and the choice of
+     * programs they offer.
+     */
+    static List<Example> golden() {
+        List<Example> examples = new java.util.ArrayList<>();
+        for (String name : kr.smartsenior.protocol.contract.ContractExamples.names(PRESCRIPTIONS)) {
+            kr.smartsenior.protocol.KioskPrescription prescription = prescription(name);
+            List<Line> lines = ScreenWording.prescription(prescription);
+            examples.add(new Example("golden-summary-" + name, new Screen.Summary(NAME, worstResults(), lines, true)));
+            examples.add(new Example("golden-records-" + name, new Screen.Summary(NAME,
+                    ScreenWording.todaysResults(List.of()), lines, false)));
+            List<ExercisePrograms.Offer> offers = kr.smartsenior.edge.exercise.ExercisePlan.from(prescription).offers().stream()
+                    .map(o -> new ExercisePrograms.Offer(o.program().code(), o.level(), o.minutes(), o.holdOn())).toList();
+            if (!offers.isEmpty()) {
+                examples.add(new Example("golden-exercise-choice-" + name, new Screen.ExerciseChoice(offers)));
+            }
+        }
+        return examples;
+    }
+
+    /**
+     * The longest content a screen can be given: twelve prescription sentences as long as the server's
+     * longest, every restriction at once, the longest name, three-digit results with the chair held.
+     */
+    static List<Example> worstCase() {
+        String longest = "넘어질 위험이 있어 인터벌, 점프, 빠르게 걷기는 하지 않고, 의자를 잡고 하는 근력·균형 운동을 먼저 해요.";
+        List<Line> twelve = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            twelve.add(new Line(i == 1 ? "운동 처방" : "", i + ". " + longest));
+        }
+        String name = "남궁옥분순자";
+        ExercisePrograms.Summary all = new ExercisePrograms.Summary(MeasurementCode.STEP_JUMP,
+                java.time.Duration.ofMinutes(59).plusSeconds(59), 999, 999, 100, 9999, 180, 1, 3, 999, "symptom");
+        ExercisePrograms.Offer heldLevel3 = new ExercisePrograms.Offer(MeasurementCode.STEP_JUMP, 3, 30, true);
+        return List.of(
+                new Example("worst-summary", new Screen.Summary(name, worstResults(), twelve, true), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("worst-records", new Screen.Summary(name, worstResults(), twelve, false)),
+                new Example("worst-exercise-choice", new Screen.ExerciseChoice(List.of(heldLevel3,
+                        new ExercisePrograms.Offer(MeasurementCode.BALANCE, 3, 30, true),
+                        new ExercisePrograms.Offer(MeasurementCode.INTERVAL, 3, 30, true))), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("worst-exercise-result", new Screen.ExerciseResult(heldLevel3, all, ScreenWording.exerciseResult(all)),
+                        Live.NONE, false, Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("worst-greeting", new Screen.Greeting(name)),
+                new Example("worst-goodbye", new Screen.Goodbye(name)));
+    }
+
+    /** Four results as long as they come: the longest names, three digits, the chair held, a grade word. */
+    static List<Line> worstResults() {
+        return List.of(new Line("30초 의자에 앉았다 일어서기", "100번 · 좋아요"), new Line("2분 제자리 걷기", "250번 · 좋아요"),
+                new Line("3m 표적 돌아오기", "100.0초 · 힘내요"), new Line("한 발로 서기", "의자 잡고 180.0초"));
+    }
+
+    /** A golden prescription as the kiosk receives it: inside a roster, decoded by the kiosk's codec. */
+    static kr.smartsenior.protocol.KioskPrescription prescription(String name) {
+        String roster = """
+                {"siteId":"ydp-01","version":7,"issuedAt":"2026-11-21T09:00:00Z","members":[{"memberId":"M7K2Q9XD4T",
+                 "displayName":"김순자","tokenHash":"00","cardVersion":1,"prescription":%s}]}"""
+                .formatted(new String(kr.smartsenior.protocol.contract.ContractExamples.read(PRESCRIPTIONS, name),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        var decoded = new kr.smartsenior.protocol.ProtocolCodec().decodeRoster(roster.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!(decoded instanceof kr.smartsenior.protocol.Decoded.Ok<kr.smartsenior.protocol.Roster> ok)) {
+            throw new IllegalStateException("golden prescription " + name + " does not decode: " + decoded);
+        }
+        return ok.value().members().getFirst().prescription();
+    }
+
     static final ExercisePrograms.Offer STEP_JUMP = new ExercisePrograms.Offer(MeasurementCode.STEP_JUMP, 2, 10, false);
     static final ExercisePrograms.Offer BALANCE = new ExercisePrograms.Offer(MeasurementCode.BALANCE, 2, 10, true);
     static final ExercisePrograms.Offer BALANCE_SUPPORTED = new ExercisePrograms.Offer(MeasurementCode.BALANCE, 1, 10, true);
