@@ -203,7 +203,7 @@ final class ExerciseViews {
 
     private static VBox screen() {
         VBox view = new VBox();
-        view.getStyleClass().add("screen");
+        view.getStyleClass().addAll("screen", "compact");
         return view;
     }
 }

@@ -238,7 +238,7 @@ public sealed interface Screen {
             implements Screen, Paged {
 
         /** Rows of prescription text on one page (the layout checks prove they fit 1920×1080). */
-        public static final int ROWS_PER_PAGE = 5;
+        public static final int ROWS_PER_PAGE = 6;
         /** Letters of a 40 px line across the summary's panel (a conservative count; Korean is wide). */
         public static final int LETTERS_PER_ROW = 34;
         /** Results on one page. */

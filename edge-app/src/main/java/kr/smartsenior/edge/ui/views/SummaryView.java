@@ -28,14 +28,15 @@ final class SummaryView extends VBox {
     static final double PAGE_TURN_WIDTH = 260;
 
     SummaryView(Screen.Summary summary, Consumer<Action> act) {
-        getStyleClass().addAll("screen", "summary");
+        getStyleClass().addAll("screen", "compact", "summary");
         Screen.Page page = summary.allPages().get(summary.page());
         String sentence = (summary.afterBattery() ? Prompt.SUMMARY : Prompt.RECORDS).text();
         VBox panel = page.title().equals("오늘 측정") ? panel(page.title(), page.lines()) : sentences(page.title(), page.lines());
         panel.setPrefWidth(PAGE_WIDTH);
         panel.setMaxWidth(PAGE_WIDTH);
         if (summary.pages() > 1) {
-            panel.getChildren().set(0, pageTop((Label) panel.getChildren().getFirst(), summary, act));
+            Label title = (Label) panel.getChildren().removeFirst();
+            panel.getChildren().addFirst(pageTop(title, summary, act));
         }
         HBox actions = new HBox(ViewParts.CHOICE_SPACING);
         actions.setAlignment(Pos.CENTER);
@@ -44,8 +45,11 @@ final class SummaryView extends VBox {
                 actions.getChildren().add(ViewParts.button(choice, act));
             }
         }
-        getChildren().addAll(ViewParts.heading(summary.name() + "님의 " + (summary.afterBattery() ? "오늘 결과" : "기록")),
-                ViewParts.body(sentence), panel, actions);
+        getChildren().add(ViewParts.heading(summary.name() + "님의 " + (summary.afterBattery() ? "오늘 결과" : "기록")));
+        if (summary.page() == 0) { // the sentence spoken when the screen came; later pages give its room to the page
+            getChildren().add(ViewParts.body(sentence));
+        }
+        getChildren().addAll(panel, actions);
     }
 
     private static boolean turnsPage(Screen.Choice choice) {
@@ -114,11 +118,16 @@ final class SummaryView extends VBox {
         VBox panel = new VBox(ViewParts.label(title, "panel-title"));
         VBox list = new VBox(16);
         for (Screen.Line line : lines) {
-            Label text = ViewParts.label("·  " + line.text(), "line-text");
+            Label dot = ViewParts.label("·", "line-text");
+            dot.setMinWidth(Region.USE_PREF_SIZE);
+            Label text = ViewParts.label(line.text(), "line-text");
             text.setAlignment(Pos.TOP_LEFT);
             text.setTextAlignment(TextAlignment.LEFT);
             text.setMaxWidth(Double.MAX_VALUE);
-            list.getChildren().add(text);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox sentence = new HBox(20, dot, text); // a hanging indent: a wrapped sentence stays right of its dot
+            sentence.setAlignment(Pos.TOP_LEFT);
+            list.getChildren().add(sentence);
         }
         panel.getChildren().add(list);
         panel.getStyleClass().add("panel");

@@ -194,8 +194,29 @@ final class ScreenGallery {
                         Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
                 new Example("worst-exercise-result", new Screen.ExerciseResult(heldLevel3, all, ScreenWording.exerciseResult(all)),
                         Live.NONE, false, Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("worst-briefing-held", new Screen.ExerciseBriefing(new ExercisePrograms.Offer(MeasurementCode.BALANCE,
+                        3, 30, true)), Live.NONE, false, Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("worst-interval-work", new Screen.ExercisePlay(new ExercisePrograms.Offer(MeasurementCode.INTERVAL, 3,
+                        30, true), Stage.PLAY), Live.NONE, false, Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP),
+                        new ExerciseLive(Set.of(1, 2), MatView.Sign.STEP, "빠르게 제자리 걷기!", "좋아요!", true,
+                                "라운드 10 / 10  ·  분당 180걸음", "남은 시간 59분 59초", 0.5)),
                 new Example("worst-greeting", new Screen.Greeting(name)),
                 new Example("worst-goodbye", new Screen.Goodbye(name)));
+    }
+
+    /** The examples with every page of a screen in pages after its first ("-page-2", ...). */
+    static List<Example> everyPage(List<Example> examples) {
+        List<Example> all = new java.util.ArrayList<>();
+        for (Example example : examples) {
+            all.add(example);
+            if (example.screen() instanceof Screen.Paged paged) {
+                for (int page = 1; page < paged.pages(); page++) {
+                    all.add(new Example(example.name() + "-page-" + (page + 1), paged.turned(page), example.live(),
+                            example.voiceWorking(), example.help(), example.exercise(), example.validation()));
+                }
+            }
+        }
+        return all;
     }
 
     /** Four results as long as they come: the longest names, three digits, the chair held, a grade word. */
