@@ -66,10 +66,10 @@ final class ExerciseViews {
         words.getChildren().add(left(ViewParts.body(guide.how())));
         words.getChildren().add(left(ViewParts.body("두 발을 1번과 2번 발판에 올리고 시작하기를 누르세요.")));
         ExerciseGuide.holdOn(offer).ifPresent(line -> words.getChildren().add(left(ViewParts.label(line, "pad-hint"))));
+        words.getChildren().add(left(ViewParts.label(Prompt.EXERCISE_SAFETY.text(), "safety"))); // beside the mat: room
         HBox middle = new HBox(72, mat, words);
         middle.setAlignment(Pos.CENTER);
-        Label safety = ViewParts.label(Prompt.EXERCISE_SAFETY.text(), "safety");
-        view.getChildren().addAll(step(offer), ViewParts.heading(guide.name()), middle, safety, ViewParts.choices(briefing, act));
+        view.getChildren().addAll(step(offer), ViewParts.heading(guide.name()), middle, ViewParts.choices(briefing, act));
         return view;
     }
 

@@ -68,7 +68,7 @@ class EveryScreenTest {
                 List<String> problems = FxTesting.onFx(() -> {
                     Scene scene = render(example, size[0], size[1]);
                     List<String> found = new ArrayList<>(ScreenRules.check(scene.getRoot()));
-                    screenshot(scene, name);
+                    screenshot(scene, name, "ssc.screenshots.fit"); // many: not among the docs' screenshots
                     return found;
                 });
                 if (!problems.isEmpty()) {
@@ -192,7 +192,11 @@ class EveryScreenTest {
     }
 
     private static void screenshot(Scene scene, String name) {
-        String folder = System.getProperty("ssc.screenshots", "");
+        screenshot(scene, name, "ssc.screenshots");
+    }
+
+    private static void screenshot(Scene scene, String name, String property) {
+        String folder = System.getProperty(property, "");
         if (folder.isBlank()) {
             return;
         }

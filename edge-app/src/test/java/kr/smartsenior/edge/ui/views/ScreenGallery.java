@@ -57,6 +57,10 @@ final class ScreenGallery {
                 new Line("3m 표적 돌아오기", "8.4초 · 보통"), new Line("한 발로 서기", "12.5초 · 보통"));
         List<Line> prescription = List.of(new Line("운동", "걷기, 의자 앉았다 일어서기"), new Line("시간", "하루 30분"),
                 new Line("횟수", "일주일에 5번"), new Line("강도", "약간 숨이 찰 정도"));
+        java.util.function.Function<Boolean, Screen.Summary> everyRestriction = after -> new Screen.Summary(NAME,
+                after ? results : ScreenWording.todaysResults(List.of()),
+                ScreenWording.prescription(prescription("every-restriction")), after);
+        List<Example> worst = worstCase();
         return List.of(
                 new Example("01-idle", new Screen.Idle(false)),
                 new Example("02-idle-awake", new Screen.Idle(true)),
@@ -142,7 +146,26 @@ final class ScreenGallery {
                 new Example("58-result-one-leg-held-chair", new Screen.Result(4, 4, MeasurementCode.ONE_LEG_STANCE,
                         "의자 잡고 12.3초", "의자를 잡고 한 발로 가장 오래 서 계신 기록은 12.3초예요.", Grade.UNRATED, true)),
                 new Example("59-test-instructions-one-leg-chair", new Screen.TestStep(4, 4, MeasurementCode.ONE_LEG_STANCE,
-                        Step.INSTRUCTIONS, true)));
+                        Step.INSTRUCTIONS, true)),
+                new Example("60-summary-every-restriction", everyRestriction.apply(true)),
+                new Example("61-summary-every-restriction-page-2", everyRestriction.apply(true).turned(1)),
+                new Example("62-records-every-restriction-last-page", everyRestriction.apply(false).turned(9)),
+                new Example("63-exercise-choice-every-restriction", new Screen.ExerciseChoice(offers(prescription("every-restriction")))),
+                named("64-summary-longest-page-2", worst.get(0), 1),
+                named("65-exercise-result-longest", worst.get(3), 0));
+    }
+
+    /** An example under another name, on the given page when its screen has pages. */
+    private static Example named(String name, Example example, int page) {
+        Screen screen = example.screen() instanceof Screen.Paged paged ? paged.turned(page) : example.screen();
+        return new Example(name, screen, example.live(), example.voiceWorking(), example.help(), example.exercise(),
+                example.validation());
+    }
+
+    /** The programs a prescription offers, as the kiosk's exercise adapter makes them. */
+    static List<ExercisePrograms.Offer> offers(kr.smartsenior.protocol.KioskPrescription prescription) {
+        return kr.smartsenior.edge.exercise.ExercisePlan.from(prescription).offers().stream()
+                .map(o -> new ExercisePrograms.Offer(o.program().code(), o.level(), o.minutes(), o.holdOn())).toList();
     }
 
     /** The kind of contract example the server's prescriptions are kept as. */
@@ -161,8 +184,7 @@ final class ScreenGallery {
             examples.add(new Example("golden-summary-" + name, new Screen.Summary(NAME, worstResults(), lines, true)));
             examples.add(new Example("golden-records-" + name, new Screen.Summary(NAME,
                     ScreenWording.todaysResults(List.of()), lines, false)));
-            List<ExercisePrograms.Offer> offers = kr.smartsenior.edge.exercise.ExercisePlan.from(prescription).offers().stream()
-                    .map(o -> new ExercisePrograms.Offer(o.program().code(), o.level(), o.minutes(), o.holdOn())).toList();
+            List<ExercisePrograms.Offer> offers = offers(prescription);
             if (!offers.isEmpty()) {
                 examples.add(new Example("golden-exercise-choice-" + name, new Screen.ExerciseChoice(offers)));
             }

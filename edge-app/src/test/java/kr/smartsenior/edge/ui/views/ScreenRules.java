@@ -31,6 +31,8 @@ final class ScreenRules {
     static final double MIN_CONTRAST = 7.0;
     static final double MIN_TARGET_PX = 64;
     static final double MIN_TARGET_GAP_PX = 24;
+    /** Between a button and a text not its own (the status bar, a sentence): room to see which is which. */
+    static final double MIN_TEXT_GAP_PX = 16;
 
     private ScreenRules() {
     }
@@ -183,11 +185,20 @@ final class ScreenRules {
                 }
             }
         }
+        double scale = Math.min(screen.getWidth() / KioskView.WIDTH, screen.getHeight() / KioskView.HEIGHT);
         for (ButtonBase button : buttons) {
-            Bounds b = shrink(button.localToScene(button.getBoundsInLocal()));
+            Bounds whole = button.localToScene(button.getBoundsInLocal());
+            Bounds b = shrink(whole);
             for (Text text : texts) {
-                if (!isInside(text, button) && b.intersects(shrink(text.localToScene(text.getBoundsInLocal())))) {
+                if (isInside(text, button)) {
+                    continue;
+                }
+                Bounds t = text.localToScene(text.getBoundsInLocal());
+                if (b.intersects(shrink(t))) {
                     problems.add("button '" + abbreviate(button.getText()) + "' lies over '" + abbreviate(text.getText()) + "'");
+                } else if (gap(whole, t) / scale < MIN_TEXT_GAP_PX) {
+                    problems.add("button '" + abbreviate(button.getText()) + "' is " + (int) (gap(whole, t) / scale)
+                            + " px from '" + abbreviate(text.getText()) + "', below " + MIN_TEXT_GAP_PX);
                 }
             }
         }
