@@ -23,7 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Draws every screen at 1920×1080 and checks the rules for seniors on each (ScreenRules). With
+ * Draws every screen at 1920×1080 and 1280×720 and checks the rules for seniors on each (ScreenRules),
+ * with the gallery's examples and with the server's real prescriptions and the longest content. With
  * {@code -Dssc.screenshots=<folder>} (scripts/render-screenshots.sh) it also writes each as PNG.
  */
 class EveryScreenTest {
@@ -44,14 +45,19 @@ class EveryScreenTest {
     void everyScreenKeepsTheRulesForSeniors() {
         Map<String, List<String>> broken = new LinkedHashMap<>();
         for (ScreenGallery.Example example : ScreenGallery.all()) {
-            List<String> problems = FxTesting.onFx(() -> {
-                Scene scene = render(example);
-                List<String> found = new ArrayList<>(ScreenRules.check(scene.getRoot()));
-                screenshot(scene, example.name());
-                return found;
-            });
-            if (!problems.isEmpty()) {
-                broken.put(example.name(), problems);
+            for (double[] size : SIZES) {
+                boolean design = size[0] == KioskView.WIDTH;
+                List<String> problems = FxTesting.onFx(() -> {
+                    Scene scene = render(example, size[0], size[1]);
+                    List<String> found = new ArrayList<>(ScreenRules.check(scene.getRoot()));
+                    if (design) {
+                        screenshot(scene, example.name());
+                    }
+                    return found;
+                });
+                if (!problems.isEmpty()) {
+                    broken.put(example.name() + (design ? "" : "-" + (int) size[0] + "x" + (int) size[1]), problems);
+                }
             }
         }
         assertThat(broken).as("screens that break a rule").isEmpty();
