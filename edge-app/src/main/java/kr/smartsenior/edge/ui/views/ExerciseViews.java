@@ -49,7 +49,13 @@ final class ExerciseViews {
             tiles.getChildren().add(tile);
         }
         view.getChildren().addAll(ViewParts.heading("어떤 운동을 할까요?"),
-                ViewParts.body(ViewParts.afterHeading("어떤 운동을 할까요?", Prompt.EXERCISE_CHOOSE.text())), tiles, others);
+                ViewParts.body(ViewParts.afterHeading("어떤 운동을 할까요?", Prompt.EXERCISE_CHOOSE.text())), tiles);
+        // a prescription that makes the senior hold on for every program says so before the choice too
+        if (!choice.offers().isEmpty() && choice.offers().stream().allMatch(ExercisePrograms.Offer::holdOn)) {
+            ExerciseGuide.holdOn(choice.offers().getFirst())
+                    .ifPresent(line -> view.getChildren().add(ViewParts.label(line, "pad-hint")));
+        }
+        view.getChildren().add(others);
         return view;
     }
 
