@@ -222,6 +222,14 @@ final class ScreenGallery {
                         30, true), Stage.PLAY), Live.NONE, false, Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP),
                         new ExerciseLive(Set.of(1, 2), MatView.Sign.STEP, "빠르게 제자리 걷기!", "좋아요!", true,
                                 "라운드 10 / 10  ·  분당 180걸음", "남은 시간 59분 59초", 0.5)),
+                new Example("worst-result-held-chair", new Screen.Result(4, 4, MeasurementCode.ONE_LEG_STANCE, "의자 잡고 180.0초",
+                        "의자를 잡고 한 발로 가장 오래 서 계신 기록은 180.0초예요.", Grade.UNRATED, true), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)).validating(),
+                new Example("worst-result-count", new Screen.Result(2, 4, MeasurementCode.STEP_IN_PLACE_2MIN, "250번",
+                        "2분 동안 250번 무릎을 올리셨어요.", Grade.GOOD, false), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)).validating(),
+                new Example("worst-home-rests", new Screen.Home(name, true), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
                 new Example("worst-greeting", new Screen.Greeting(name)),
                 new Example("worst-goodbye", new Screen.Goodbye(name)));
     }
