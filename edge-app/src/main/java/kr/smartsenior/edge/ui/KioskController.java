@@ -136,6 +136,8 @@ public final class KioskController {
                 }
             }
             case RETRY -> battery.retry();
+            case NEXT_PAGE -> visit.turnPage(1);
+            case PREVIOUS_PAGE -> visit.turnPage(-1);
             case KEEP_GOING -> visit.keepGoing();
             case HOME -> visit.showHome();
             case START_OVER -> visit.endSession();

@@ -281,6 +281,13 @@ final class VisitFlow {
                 spoken(summary.results(), summary.prescription())));
     }
 
+    /** 「다음」 or 「이전」 on a screen in pages: the same screen on the other page (its timer starts again). */
+    void turnPage(int delta) {
+        if (screen instanceof Screen.Paged paged) {
+            show(paged.turned(delta));
+        }
+    }
+
     /**
      * The member's prescription as {@link MemberInfo} gives it; {@link KioskPrescription#NONE} when there
      * is none or it cannot be read (the screens then say "처방 준비 중" and offer no program).

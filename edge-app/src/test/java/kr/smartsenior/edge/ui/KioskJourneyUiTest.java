@@ -121,6 +121,9 @@ class KioskJourneyUiTest {
             tap(test == 4 ? "오늘 결과 보기" : "다음 측정");
         }
         awaitText(NAME + "님의 오늘 결과");
+        awaitText("1 / 2");
+        tap("다음"); // today's results first, the prescription on the next page (decision 0025)
+        awaitText("2 / 2");
         assertThat(hasText("걷기, 의자 앉았다 일어서기")).isTrue();
         assertThat(recorded).hasSize(4).extracting(MeasurementRecord::code)
                 .containsExactly("CHAIR_STAND_30S", "STEP_IN_PLACE_2MIN", "TIMED_UP_AND_GO", "ONE_LEG_STANCE");

@@ -41,7 +41,10 @@ class VisitFlowTest extends JourneyFixture {
             assertThat(r.takenAt().getOffset().getTotalSeconds()).isEqualTo(9 * 3600);
             assertThat(r.detail()).containsEntry("simulated", true);
         });
-        pads.press(1);
+        assertThat(summary.pages()).as("today's results, then the prescription").isEqualTo(2);
+        pads.press(1); // the pad turns the page (다음): the prescription
+        await().until(() -> sink.current() instanceof Screen.Summary page && page.page() == 1);
+        pads.press(1); // on the last page it chooses 끝내기
         awaitScreen(Screen.Goodbye.class);
         assertThat(sink.prompts).contains(Prompt.GREETING, Prompt.HOME, Prompt.CHAIR_STAND_INTRO, Prompt.CHAIR_STAND_PRACTICE,
                 Prompt.ONE_LEG_SAFETY, Prompt.COUNT_3, Prompt.COUNT_2, Prompt.COUNT_1, Prompt.GO, Prompt.SUMMARY,

@@ -38,6 +38,10 @@ public enum Action {
     SKIP,
     /** Stop a test that is counting down or measuring, or an exercise (asks why). */
     STOP,
+    /** A screen in pages (a long prescription): the next page. */
+    NEXT_PAGE,
+    /** A screen in pages: the page before. */
+    PREVIOUS_PAGE,
     /** Try a test again. */
     RETRY,
     /** "계속하시겠어요?": yes. */

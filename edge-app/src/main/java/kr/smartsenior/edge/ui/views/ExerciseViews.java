@@ -49,7 +49,13 @@ final class ExerciseViews {
             tiles.getChildren().add(tile);
         }
         view.getChildren().addAll(ViewParts.heading("어떤 운동을 할까요?"),
-                ViewParts.body(ViewParts.afterHeading("어떤 운동을 할까요?", Prompt.EXERCISE_CHOOSE.text())), tiles, others);
+                ViewParts.body(ViewParts.afterHeading("어떤 운동을 할까요?", Prompt.EXERCISE_CHOOSE.text())), tiles);
+        // a prescription that makes the senior hold on for every program says so before the choice too
+        if (!choice.offers().isEmpty() && choice.offers().stream().allMatch(ExercisePrograms.Offer::holdOn)) {
+            ExerciseGuide.holdOn(choice.offers().getFirst())
+                    .ifPresent(line -> view.getChildren().add(ViewParts.label(line, "pad-hint")));
+        }
+        view.getChildren().add(others);
         return view;
     }
 
@@ -66,10 +72,10 @@ final class ExerciseViews {
         words.getChildren().add(left(ViewParts.body(guide.how())));
         words.getChildren().add(left(ViewParts.body("두 발을 1번과 2번 발판에 올리고 시작하기를 누르세요.")));
         ExerciseGuide.holdOn(offer).ifPresent(line -> words.getChildren().add(left(ViewParts.label(line, "pad-hint"))));
+        words.getChildren().add(left(ViewParts.label(Prompt.EXERCISE_SAFETY.text(), "safety"))); // beside the mat: room
         HBox middle = new HBox(72, mat, words);
         middle.setAlignment(Pos.CENTER);
-        Label safety = ViewParts.label(Prompt.EXERCISE_SAFETY.text(), "safety");
-        view.getChildren().addAll(step(offer), ViewParts.heading(guide.name()), middle, safety, ViewParts.choices(briefing, act));
+        view.getChildren().addAll(step(offer), ViewParts.heading(guide.name()), middle, ViewParts.choices(briefing, act));
         return view;
     }
 
@@ -203,7 +209,7 @@ final class ExerciseViews {
 
     private static VBox screen() {
         VBox view = new VBox();
-        view.getStyleClass().add("screen");
+        view.getStyleClass().addAll("screen", "compact");
         return view;
     }
 }

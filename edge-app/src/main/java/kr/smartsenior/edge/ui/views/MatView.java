@@ -34,7 +34,7 @@ public final class MatView extends VBox {
         }
     }
 
-    static final double PAD_SIZE = 180;
+    static final double PAD_SIZE = 156;
     static final double GAP = 16;
     private static final Map<Integer, String> PLACE = Map.of(1, "왼발", 2, "오른발", 3, "뒤", 4, "앞");
 

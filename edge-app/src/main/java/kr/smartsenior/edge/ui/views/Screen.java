@@ -226,16 +226,110 @@ public sealed interface Screen {
         }
     }
 
-    /** Today's results and the prescription; after the battery, or from 내 기록. */
-    record Summary(String name, List<Line> results, List<Line> prescription, boolean afterBattery) implements Screen {
+    /**
+     * A screen whose content comes in pages (a long prescription): 「다음」, the main choice (a pad
+     * press) until the last page, and 「이전」; the screen's own way out stays on every page.
+     */
+    interface Paged {
+        /** The page shown, from 0. */
+        int page();
+
+        /** How many pages there are. */
+        int pages();
+
+        /** The same screen on the page {@code delta} pages on (held within the first and the last). */
+        Screen turned(int delta);
+    }
+
+    /** A page of lines under its title ("오늘 측정", "운동 처방"). */
+    record Page(String title, List<Line> lines) {
+        public Page {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * Today's results and the prescription; after the battery, or from 내 기록. Today's results make the
+     * first page, the prescription's sentences as many pages as they need (decision 0025): a page holds
+     * at most {@link #ROWS_PER_PAGE} rows of {@link #LETTERS_PER_ROW} letters, so the longest
+     * prescription the server writes never pushes the heading or the buttons off the screen.
+     */
+    record Summary(String name, List<Line> results, List<Line> prescription, boolean afterBattery, int page)
+            implements Screen, Paged {
+
+        /** Rows of prescription text on one page (the layout checks prove they fit 1920×1080). */
+        public static final int ROWS_PER_PAGE = 6;
+        /** Letters of a 40 px line across the summary's panel (a conservative count; Korean is wide). */
+        public static final int LETTERS_PER_ROW = 34;
+        /** Results on one page. */
+        public static final int RESULTS_PER_PAGE = 4;
+
         public Summary {
             results = List.copyOf(results);
             prescription = List.copyOf(prescription);
+            page = Math.clamp(page, 0, Math.max(0, paged(results, prescription).size() - 1));
+        }
+
+        public Summary(String name, List<Line> results, List<Line> prescription, boolean afterBattery) {
+            this(name, results, prescription, afterBattery, 0);
+        }
+
+        /** Every page of this summary, in order. */
+        public List<Page> allPages() {
+            return paged(results, prescription);
+        }
+
+        @Override
+        public int pages() {
+            return allPages().size();
+        }
+
+        @Override
+        public Summary turned(int delta) {
+            return new Summary(name, results, prescription, afterBattery, page + delta);
+        }
+
+        private static List<Page> paged(List<Line> results, List<Line> prescription) {
+            List<Page> pages = new java.util.ArrayList<>();
+            for (int from = 0; from < results.size(); from += RESULTS_PER_PAGE) {
+                pages.add(new Page("오늘 측정", results.subList(from, Math.min(results.size(), from + RESULTS_PER_PAGE))));
+            }
+            List<Line> page = new java.util.ArrayList<>();
+            int rows = 0;
+            for (Line line : prescription) {
+                int needs = rows(line.text());
+                if (!page.isEmpty() && rows + needs > ROWS_PER_PAGE) {
+                    pages.add(new Page("운동 처방", page));
+                    page = new java.util.ArrayList<>();
+                    rows = 0;
+                }
+                page.add(line);
+                rows += needs;
+            }
+            if (!page.isEmpty()) {
+                pages.add(new Page("운동 처방", page));
+            }
+            return pages;
+        }
+
+        /** The rows a sentence takes across the panel. */
+        static int rows(String text) {
+            return Math.max(1, (text.length() + LETTERS_PER_ROW - 1) / LETTERS_PER_ROW);
         }
 
         @Override
         public List<Choice> choices() {
-            return List.of(Choice.main("끝내기", Action.FINISH), Choice.other("처음 화면으로", Action.HOME));
+            boolean more = page < pages() - 1;
+            List<Choice> choices = new java.util.ArrayList<>();
+            if (more) {
+                choices.add(Choice.main("다음", Action.NEXT_PAGE));
+            }
+            if (page > 0) {
+                choices.add(Choice.other("이전", Action.PREVIOUS_PAGE));
+            }
+            choices.add(more ? Choice.other("끝내기", Action.FINISH) : Choice.main("끝내기", Action.FINISH));
+            choices.add(Choice.other("처음 화면으로", Action.HOME));
+            return choices;
         }
     }
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Draws every screen at 1920×1080 and checks the rules for seniors on each (ScreenRules). With
+ * Draws every screen at 1920×1080 and 1280×720 and checks the rules for seniors on each (ScreenRules),
+ * with the gallery's examples and with the server's real prescriptions and the longest content. With
  * {@code -Dssc.screenshots=<folder>} (scripts/render-screenshots.sh) it also writes each as PNG.
  */
 class EveryScreenTest {
@@ -44,18 +45,116 @@ class EveryScreenTest {
     void everyScreenKeepsTheRulesForSeniors() {
         Map<String, List<String>> broken = new LinkedHashMap<>();
         for (ScreenGallery.Example example : ScreenGallery.all()) {
-            List<String> problems = FxTesting.onFx(() -> {
-                Scene scene = render(example);
-                List<String> found = new ArrayList<>(ScreenRules.check(scene.getRoot()));
-                screenshot(scene, example.name());
-                return found;
-            });
-            if (!problems.isEmpty()) {
-                broken.put(example.name(), problems);
+            for (double[] size : SIZES) {
+                boolean design = size[0] == KioskView.WIDTH;
+                List<String> problems = FxTesting.onFx(() -> {
+                    Scene scene = render(example, size[0], size[1]);
+                    List<String> found = new ArrayList<>(ScreenRules.check(scene.getRoot()));
+                    if (design) {
+                        screenshot(scene, example.name());
+                    }
+                    return found;
+                });
+                if (!problems.isEmpty()) {
+                    broken.put(example.name() + (design ? "" : "-" + (int) size[0] + "x" + (int) size[1]), problems);
+                }
             }
         }
         assertThat(broken).as("screens that break a rule").isEmpty();
     }
+
+    @Test
+    void theServersRealPrescriptionsAndTheLongestContentFitAtBothSizes() {
+        Map<String, List<String>> broken = new LinkedHashMap<>();
+        List<ScreenGallery.Example> examples = new ArrayList<>(ScreenGallery.golden());
+        examples.addAll(ScreenGallery.worstCase());
+        for (ScreenGallery.Example example : ScreenGallery.everyPage(examples)) {
+            for (double[] size : SIZES) {
+                String name = example.name() + "-" + (int) size[0] + "x" + (int) size[1];
+                List<String> problems = FxTesting.onFx(() -> {
+                    Scene scene = render(example, size[0], size[1]);
+                    List<String> found = new ArrayList<>(ScreenRules.check(scene.getRoot()));
+                    screenshot(scene, name, "ssc.screenshots.fit"); // many: not among the docs' screenshots
+                    return found;
+                });
+                if (!problems.isEmpty()) {
+                    broken.put(name, problems);
+                }
+            }
+        }
+        assertThat(broken).as("screens that break a rule").isEmpty();
+    }
+
+    /**
+     * The overflow issue #14 found: the summary with a long prescription pushed its heading off the top
+     * and its buttons off the bottom. A summary made to hold the server's every-restriction prescription
+     * on one page (as before pages) must fail, and so must a label cut short, a label one letter a line,
+     * and a text that is dark as declared but drawn under a pale veil.
+     */
+    @Test
+    void theRulesCatchOverflowCutShortTextLettersALineAndContrastAsDrawn() {
+        List<String> overflow = FxTesting.onFx(() -> {
+            Scene scene = render(new ScreenGallery.Example("one-page", new Screen.Summary("김순자", ScreenGallery.worstResults(),
+                    List.of(), true)), 1280, 720);
+            javafx.scene.layout.VBox summary = find(scene.getRoot(), SummaryView.class);
+            List<Screen.Line> lines = ScreenWording.prescription(ScreenGallery.prescription("every-restriction"));
+            summary.getChildren().add(2, SummaryView.sentences("운동 처방", lines)); // all of it on one page
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            return ScreenRules.check(scene.getRoot());
+        });
+        assertThat(overflow).anyMatch(p -> p.startsWith("'김순자님의 오늘 결과' is off the screen"))
+                .anyMatch(p -> p.startsWith("button '끝내기' is off the screen"));
+
+        List<String> squeezed = FxTesting.onFx(() -> {
+            Scene scene = render(new ScreenGallery.Example("bad", new Screen.Home("김순자")));
+            javafx.scene.layout.Pane root = (javafx.scene.layout.Pane) scene.getRoot();
+            javafx.scene.control.Label cut = new javafx.scene.control.Label("끝내기와 처음 화면으로 가는 긴 안내");
+            cut.setStyle("-fx-font-size: 40px; -fx-text-fill: #1b1b1b; -fx-background-color: #ffffff;");
+            javafx.scene.control.Label letters = new javafx.scene.control.Label("운동 처방");
+            letters.setWrapText(true);
+            letters.setStyle("-fx-font-size: 40px; -fx-text-fill: #1b1b1b; -fx-background-color: #ffffff;");
+            javafx.scene.control.Label veiled = new javafx.scene.control.Label("가려진 글씨");
+            veiled.setStyle("-fx-font-size: 40px; -fx-text-fill: #1b1b1b; -fx-background-color: #ffffff;");
+            javafx.scene.layout.Region veil = new javafx.scene.layout.Region();
+            veil.setStyle("-fx-background-color: rgba(255,255,255,0.85);");
+            root.getChildren().addAll(cut, letters, veiled, veil);
+            for (javafx.scene.Node added : List.of(cut, letters, veiled, veil)) {
+                added.setManaged(false); // placed by hand, kept where it is put
+            }
+            root.applyCss();
+            root.layout();
+            cut.resizeRelocate(1500, 300, 300, 60);
+            letters.resizeRelocate(1500, 400, 44, 400);
+            veiled.resizeRelocate(1500, 850, 300, 60);
+            veil.resizeRelocate(1490, 840, 320, 80);
+            for (javafx.scene.Parent added : List.of(cut, letters, veiled)) {
+                added.layout();
+            }
+            return ScreenRules.check(root);
+        });
+        assertThat(squeezed).anyMatch(p -> p.startsWith("'끝내기와 처음 화면으로 가는 긴 안내' is cut short to"))
+                .anyMatch(p -> p.startsWith("'운동 처방' wraps one letter a line"))
+                .anyMatch(p -> p.startsWith("'가려진 글씨' has contrast") && p.contains("as drawn"));
+    }
+
+    private static <T> T find(javafx.scene.Node node, Class<T> type) {
+        if (type.isInstance(node)) {
+            return type.cast(node);
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                T found = find(child, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The kiosk's screens: 1920×1080 (the design) and 1280×720 (a smaller monitor). */
+    static final double[][] SIZES = {{1920, 1080}, {1280, 720}};
 
     @Test
     void theRulesCatchSmallTextLowContrastAndCrowdedButtons() {
@@ -80,6 +179,11 @@ class EveryScreenTest {
 
     /** The kiosk's view of one example, laid out in a 1920×1080 scene. */
     static Scene render(ScreenGallery.Example example) {
+        return render(example, KioskView.WIDTH, KioskView.HEIGHT);
+    }
+
+    /** The kiosk's view of one example, laid out in a scene of the given size (the design scales to it). */
+    static Scene render(ScreenGallery.Example example, double width, double height) {
         KioskViewModel model = new KioskViewModel();
         model.show(example.screen());
         model.live(example.live());
@@ -87,14 +191,18 @@ class EveryScreenTest {
         model.voiceWorking(example.voiceWorking());
         model.validation(example.validation());
         KioskView view = new KioskView(model, (screen, action) -> { }, example.help());
-        Scene scene = new Scene(view, KioskView.WIDTH, KioskView.HEIGHT);
+        Scene scene = new Scene(view, width, height);
         view.applyCss();
         view.layout();
         return scene;
     }
 
     private static void screenshot(Scene scene, String name) {
-        String folder = System.getProperty("ssc.screenshots", "");
+        screenshot(scene, name, "ssc.screenshots");
+    }
+
+    private static void screenshot(Scene scene, String name, String property) {
+        String folder = System.getProperty(property, "");
         if (folder.isBlank()) {
             return;
         }

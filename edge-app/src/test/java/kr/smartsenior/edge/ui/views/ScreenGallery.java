@@ -57,6 +57,10 @@ final class ScreenGallery {
                 new Line("3m 표적 돌아오기", "8.4초 · 보통"), new Line("한 발로 서기", "12.5초 · 보통"));
         List<Line> prescription = List.of(new Line("운동", "걷기, 의자 앉았다 일어서기"), new Line("시간", "하루 30분"),
                 new Line("횟수", "일주일에 5번"), new Line("강도", "약간 숨이 찰 정도"));
+        java.util.function.Function<Boolean, Screen.Summary> everyRestriction = after -> new Screen.Summary(NAME,
+                after ? results : ScreenWording.todaysResults(List.of()),
+                ScreenWording.prescription(prescription("every-restriction")), after);
+        List<Example> worst = worstCase();
         return List.of(
                 new Example("01-idle", new Screen.Idle(false)),
                 new Example("02-idle-awake", new Screen.Idle(true)),
@@ -142,7 +146,127 @@ final class ScreenGallery {
                 new Example("58-result-one-leg-held-chair", new Screen.Result(4, 4, MeasurementCode.ONE_LEG_STANCE,
                         "의자 잡고 12.3초", "의자를 잡고 한 발로 가장 오래 서 계신 기록은 12.3초예요.", Grade.UNRATED, true)),
                 new Example("59-test-instructions-one-leg-chair", new Screen.TestStep(4, 4, MeasurementCode.ONE_LEG_STANCE,
-                        Step.INSTRUCTIONS, true)));
+                        Step.INSTRUCTIONS, true)),
+                new Example("60-summary-every-restriction", everyRestriction.apply(true)),
+                new Example("61-summary-every-restriction-page-2", everyRestriction.apply(true).turned(1)),
+                new Example("62-records-every-restriction-last-page", everyRestriction.apply(false).turned(9)),
+                new Example("63-exercise-choice-every-restriction", new Screen.ExerciseChoice(offers(prescription("every-restriction")))),
+                named("64-summary-longest-page-2", worst.get(0), 1),
+                named("65-exercise-result-longest", worst.get(3), 0));
+    }
+
+    /** An example under another name, on the given page when its screen has pages. */
+    private static Example named(String name, Example example, int page) {
+        Screen screen = example.screen() instanceof Screen.Paged paged ? paged.turned(page) : example.screen();
+        return new Example(name, screen, example.live(), example.voiceWorking(), example.help(), example.exercise(),
+                example.validation());
+    }
+
+    /** The programs a prescription offers, as the kiosk's exercise adapter makes them. */
+    static List<ExercisePrograms.Offer> offers(kr.smartsenior.protocol.KioskPrescription prescription) {
+        return kr.smartsenior.edge.exercise.ExercisePlan.from(prescription).offers().stream()
+                .map(o -> new ExercisePrograms.Offer(o.program().code(), o.level(), o.minutes(), o.holdOn())).toList();
+    }
+
+    /** The kind of contract example the server's prescriptions are kept as. */
+    static final String PRESCRIPTIONS = "prescriptions";
+
+    /**
+     * The server's real prescriptions (the contract's golden examples, decoded as the kiosk decodes a
+     * roster) on the screens that show them: the summary after the battery, 내 기록, and the choice of
+     * programs they offer.
+     */
+    static List<Example> golden() {
+        List<Example> examples = new java.util.ArrayList<>();
+        for (String name : kr.smartsenior.protocol.contract.ContractExamples.names(PRESCRIPTIONS)) {
+            kr.smartsenior.protocol.KioskPrescription prescription = prescription(name);
+            List<Line> lines = ScreenWording.prescription(prescription);
+            examples.add(new Example("golden-summary-" + name, new Screen.Summary(NAME, worstResults(), lines, true)));
+            examples.add(new Example("golden-records-" + name, new Screen.Summary(NAME,
+                    ScreenWording.todaysResults(List.of()), lines, false)));
+            List<ExercisePrograms.Offer> offers = offers(prescription);
+            if (!offers.isEmpty()) {
+                examples.add(new Example("golden-exercise-choice-" + name, new Screen.ExerciseChoice(offers)));
+            }
+        }
+        return examples;
+    }
+
+    /**
+     * The longest content a screen can be given: twelve prescription sentences as long as the server's
+     * longest, every restriction at once, the longest name, three-digit results with the chair held.
+     */
+    static List<Example> worstCase() {
+        String longest = "넘어질 위험이 있어 인터벌, 점프, 빠르게 걷기는 하지 않고, 의자를 잡고 하는 근력·균형 운동을 먼저 해요.";
+        List<Line> twelve = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            twelve.add(new Line(i == 1 ? "운동 처방" : "", i + ". " + longest));
+        }
+        String name = "남궁옥분순자";
+        ExercisePrograms.Summary all = new ExercisePrograms.Summary(MeasurementCode.STEP_JUMP,
+                java.time.Duration.ofMinutes(59).plusSeconds(59), 999, 999, 100, 9999, 180, 1, 3, 999, "symptom");
+        ExercisePrograms.Offer heldLevel3 = new ExercisePrograms.Offer(MeasurementCode.STEP_JUMP, 3, 30, true);
+        return List.of(
+                new Example("worst-summary", new Screen.Summary(name, worstResults(), twelve, true), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("worst-records", new Screen.Summary(name, worstResults(), twelve, false)),
+                new Example("worst-exercise-choice", new Screen.ExerciseChoice(List.of(heldLevel3,
+                        new ExercisePrograms.Offer(MeasurementCode.BALANCE, 3, 30, true),
+                        new ExercisePrograms.Offer(MeasurementCode.INTERVAL, 3, 30, true))), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("worst-exercise-result", new Screen.ExerciseResult(heldLevel3, all, ScreenWording.exerciseResult(all)),
+                        Live.NONE, false, Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("worst-briefing-held", new Screen.ExerciseBriefing(new ExercisePrograms.Offer(MeasurementCode.BALANCE,
+                        3, 30, true)), Live.NONE, false, Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("worst-interval-work", new Screen.ExercisePlay(new ExercisePrograms.Offer(MeasurementCode.INTERVAL, 3,
+                        30, true), Stage.PLAY), Live.NONE, false, Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP),
+                        new ExerciseLive(Set.of(1, 2), MatView.Sign.STEP, "빠르게 제자리 걷기!", "좋아요!", true,
+                                "라운드 10 / 10  ·  분당 180걸음", "남은 시간 59분 59초", 0.5)),
+                new Example("worst-result-held-chair", new Screen.Result(4, 4, MeasurementCode.ONE_LEG_STANCE, "의자 잡고 180.0초",
+                        "의자를 잡고 한 발로 가장 오래 서 계신 기록은 180.0초예요.", Grade.UNRATED, true), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)).validating(),
+                new Example("worst-result-count", new Screen.Result(2, 4, MeasurementCode.STEP_IN_PLACE_2MIN, "250번",
+                        "2분 동안 250번 무릎을 올리셨어요.", Grade.GOOD, false), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)).validating(),
+                new Example("worst-home-rests", new Screen.Home(name, true), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("worst-greeting", new Screen.Greeting(name)),
+                new Example("worst-goodbye", new Screen.Goodbye(name)));
+    }
+
+    /** The examples with every page of a screen in pages after its first ("-page-2", ...). */
+    static List<Example> everyPage(List<Example> examples) {
+        List<Example> all = new java.util.ArrayList<>();
+        for (Example example : examples) {
+            all.add(example);
+            if (example.screen() instanceof Screen.Paged paged) {
+                for (int page = 1; page < paged.pages(); page++) {
+                    all.add(new Example(example.name() + "-page-" + (page + 1), paged.turned(page), example.live(),
+                            example.voiceWorking(), example.help(), example.exercise(), example.validation()));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** Four results as long as they come: the longest names, three digits, the chair held, a grade word. */
+    static List<Line> worstResults() {
+        return List.of(new Line("30초 의자에 앉았다 일어서기", "100번 · 좋아요"), new Line("2분 제자리 걷기", "250번 · 좋아요"),
+                new Line("3m 표적 돌아오기", "100.0초 · 힘내요"), new Line("한 발로 서기", "의자 잡고 180.0초"));
+    }
+
+    /** A golden prescription as the kiosk receives it: inside a roster, decoded by the kiosk's codec. */
+    static kr.smartsenior.protocol.KioskPrescription prescription(String name) {
+        String roster = """
+                {"siteId":"ydp-01","version":7,"issuedAt":"2026-11-21T09:00:00Z","members":[{"memberId":"M7K2Q9XD4T",
+                 "displayName":"김순자","tokenHash":"00","cardVersion":1,"prescription":%s}]}"""
+                .formatted(new String(kr.smartsenior.protocol.contract.ContractExamples.read(PRESCRIPTIONS, name),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        var decoded = new kr.smartsenior.protocol.ProtocolCodec().decodeRoster(roster.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!(decoded instanceof kr.smartsenior.protocol.Decoded.Ok<kr.smartsenior.protocol.Roster> ok)) {
+            throw new IllegalStateException("golden prescription " + name + " does not decode: " + decoded);
+        }
+        return ok.value().members().getFirst().prescription();
     }
 
     static final ExercisePrograms.Offer STEP_JUMP = new ExercisePrograms.Offer(MeasurementCode.STEP_JUMP, 2, 10, false);
