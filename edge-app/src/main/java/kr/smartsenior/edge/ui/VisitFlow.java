@@ -281,10 +281,22 @@ final class VisitFlow {
                 spoken(summary.results(), summary.prescription())));
     }
 
-    /** 「다음」 or 「이전」 on a screen in pages: the same screen on the other page (its timer starts again). */
+    /**
+     * 「다음」 or 「이전」 on a screen in pages: the same screen on the other page (its timer starts again),
+     * and the page said as shown: its title, then its lines.
+     */
     void turnPage(int delta) {
         if (screen instanceof Screen.Paged paged) {
-            show(paged.turned(delta));
+            Screen turned = paged.turned(delta);
+            if (turned instanceof Screen.Summary summary) {
+                Screen.Page page = summary.allPages().get(summary.page());
+                List<String> said = new ArrayList<>();
+                said.add(page.title());
+                said.addAll(spoken(page.lines()));
+                show(turned, SpeechComposer.builtIn().lines(said));
+            } else {
+                show(turned);
+            }
         }
     }
 

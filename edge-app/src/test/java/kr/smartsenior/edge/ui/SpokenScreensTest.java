@@ -1,6 +1,7 @@
 package kr.smartsenior.edge.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import kr.smartsenior.edge.simulate.SimulatedFitnessTests;
@@ -33,7 +34,10 @@ class SpokenScreensTest extends JourneyFixture {
         assertThat(summary.ids().getFirst()).isEqualTo("summary");
         assertThat(summary.ids()).contains("t_chair_stand", "t_step_in_place", "t_up_and_go", "t_one_leg");
         assertThat(sink.utterances).extracting(Utterance::text).noneMatch(text -> text.contains(NAME));
-        pads.press(1);
+        pads.press(1); // 「다음」: the prescription's page, said as shown
+        await().until(() -> sink.current() instanceof Screen.Summary s && s.page() == 1);
+        await().until(() -> sink.utterances.getLast().ids().contains("s_prescription"));
+        pads.press(1); // the last page: the pad chooses 끝내기
         awaitScreen(Screen.Goodbye.class);
         assertThat(sink.utterances.getLast()).isEqualTo(Utterance.of(Prompt.GOODBYE));
         assertThat(sink.utterances).extracting(Utterance::text).noneMatch(text -> text.contains(NAME));

@@ -96,6 +96,15 @@ public final class SpeechComposer {
         return all;
     }
 
+    /** Each line that can be said, one after the other (a page turned: its title, then its lines). */
+    public Utterance lines(List<String> shownLines) {
+        Utterance all = Utterance.NOTHING;
+        for (String line : shownLines) {
+            all = all.then(compose(line).orElse(Utterance.NOTHING));
+        }
+        return all;
+    }
+
     /** Every segment id the composer can ask for: phrases, numbers 0-9999 in both readings, digits, counters. */
     static boolean isNumberOrCounter(String id) {
         return id.startsWith("sino_") || id.startsWith("native_") || id.startsWith("unit_") || id.equals("point")
