@@ -34,7 +34,7 @@ import kr.smartsenior.protocol.RecordDetail;
  * second trial is not begun within {@link #MAX_REACTION} of the feet being back (or of the first
  * trial's end), the first trial alone is the result.
  */
-final class OneLegStanceProtocol extends SensorProtocol {
+final class OneLegStanceProtocol extends HomePadsProtocol {
 
     static final Duration CAP = Duration.ofSeconds(60);
     static final Duration MAX_REACTION = Duration.ofSeconds(15);
@@ -43,7 +43,6 @@ final class OneLegStanceProtocol extends SensorProtocol {
     static final int RIGHT = MatPresence.RIGHT;
 
     private final boolean handsFree;
-    private final MatPresence feet;
     private final List<BigDecimal> trials = new ArrayList<>();
     private final List<String> endings = new ArrayList<>();
     private final List<String> liftedFeet = new ArrayList<>();
@@ -59,27 +58,11 @@ final class OneLegStanceProtocol extends SensorProtocol {
     OneLegStanceProtocol(Sensors sensors, boolean handsFree) {
         super(MeasurementCode.ONE_LEG_STANCE, sensors);
         this.handsFree = handsFree;
-        this.feet = new MatPresence(sensors.mat());
     }
 
     @Override
     String protocolName() {
         return (handsFree ? MeasurementProtocol.ONE_LEG_STANCE : MeasurementProtocol.ONE_LEG_STANCE_SUPPORTED).id();
-    }
-
-    @Override
-    boolean inStartPosition() {
-        return feet.onHome();
-    }
-
-    @Override
-    boolean startsOnPads() {
-        return true;
-    }
-
-    @Override
-    boolean falseStart(PadEvent event) {
-        return MatPresence.leftHome(event);
     }
 
     @Override

@@ -25,7 +25,7 @@ import kr.smartsenior.protocol.MeasurementCode;
  * working, or stepping off the mat), no foot on the mat for {@link #MAX_BOTH_OFF} (stepped off, or the
  * mat went dead with a foot in the air), more than {@link #MAX_PLAUSIBLE} lifts.
  */
-final class StepInPlaceProtocol extends SensorProtocol {
+final class StepInPlaceProtocol extends HomePadsProtocol {
 
     static final Duration LENGTH = Duration.ofMinutes(2);
     static final int LEFT = MatPresence.LEFT;
@@ -49,26 +49,9 @@ final class StepInPlaceProtocol extends SensorProtocol {
     private double firstLift = -1;
     private double lastLift = -1;
     private long endAt;
-    private final MatPresence feet;
 
     StepInPlaceProtocol(Sensors sensors) {
         super(MeasurementCode.STEP_IN_PLACE_2MIN, sensors);
-        this.feet = new MatPresence(sensors.mat());
-    }
-
-    @Override
-    boolean inStartPosition() {
-        return feet.onHome();
-    }
-
-    @Override
-    boolean startsOnPads() {
-        return true;
-    }
-
-    @Override
-    boolean falseStart(PadEvent event) {
-        return MatPresence.leftHome(event);
     }
 
     @Override

@@ -94,9 +94,7 @@ class KeptAttemptTest {
     }
 
     private <T extends Screen> T awaitScreen(Class<T> type) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
-                .until(() -> type.isInstance(sink.current()));
-        return type.cast(sink.current());
+        return sink.awaitCurrent(type);
     }
 
     private void tap(Action action) {

@@ -19,6 +19,13 @@ final class RecordingSink implements ScreenSink {
     /** Everything said, prompts alone included, in order. */
     final List<Utterance> utterances = new CopyOnWriteArrayList<>();
 
+    /** Waits (up to 20 s) until the screen shown is of this type, and returns that screen. */
+    <T extends Screen> T awaitCurrent(Class<T> type) {
+        Screen shown = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(10)).until(this::current, type::isInstance);
+        return type.cast(shown);
+    }
+
     @Override
     public void show(Screen screen) {
         screens.add(screen);
