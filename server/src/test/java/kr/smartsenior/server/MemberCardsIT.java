@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.PlanarYUVLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +20,7 @@ import kr.smartsenior.protocol.Roster;
 import kr.smartsenior.protocol.RosterEntry;
 import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.protocol.card.CardToken;
+import kr.smartsenior.server.card.PrintedCard;
 import kr.smartsenior.server.testsupport.MqttTestClient;
 import kr.smartsenior.server.testsupport.RequiredServices;
 import kr.smartsenior.server.testsupport.ServerApi;
@@ -34,8 +29,6 @@ import kr.smartsenior.server.testsupport.ServerApi.Response;
 import kr.smartsenior.server.testsupport.TestServer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,17 +153,7 @@ class MemberCardsIT {
 
     private CardToken printedToken(Download pdf) throws Exception {
         requirePdf(pdf);
-        try (PDDocument document = Loader.loadPDF(pdf.body())) {
-            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.GRAY);
-            int w = page.getWidth();
-            int h = page.getHeight();
-            byte[] luma = new byte[w * h];
-            page.getRaster().getDataElements(0, 0, w, h, luma);
-            var source = new PlanarYUVLuminanceSource(luma, w, h, 0, 0, w, h, false);
-            String text = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-            return CardToken.parse(text).orElseThrow();
-        }
+        return CardToken.parse(PrintedCard.firstQrText(pdf.body())).orElseThrow();
     }
 
     /** A PDF, or the clear 503 a server without a Korean font gives (then the test is skipped). */

@@ -1,10 +1,8 @@
 package kr.smartsenior.edge.identify;
 
-import com.google.zxing.WriterException;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
-import com.google.zxing.qrcode.encoder.Encoder;
 import java.util.random.RandomGenerator;
+import kr.smartsenior.protocol.card.CardQr;
 
 /**
  * Draws camera frames of a printed member card: a real QR code (level Q, as printed by the server)
@@ -120,11 +118,7 @@ public final class CardImages {
     }
 
     static ByteMatrix matrix(String text) {
-        try {
-            return Encoder.encode(text, ErrorCorrectionLevel.Q).getMatrix();
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("text does not fit a QR code", e);
-        }
+        return CardQr.matrix(text);
     }
 
     private static double sample(double u, double v, ByteMatrix matrix, double qrLeft, double qrTop, double module,

@@ -1,16 +1,13 @@
 package kr.smartsenior.server.card;
 
-import com.google.zxing.WriterException;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
-import com.google.zxing.qrcode.encoder.Encoder;
-import com.google.zxing.qrcode.encoder.QRCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import kr.smartsenior.protocol.card.CardQr;
 import kr.smartsenior.protocol.card.CardToken;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -28,8 +25,8 @@ import org.springframework.stereotype.Component;
  * Prints member cards: credit-card-sized (85.6 × 54 mm, ISO/IEC 7810 ID-1), ten to an A4 sheet in two
  * columns and five rows, with cut marks in the margins along every cut line. Each card shows the
  * site's name, the member's name in a large Korean font (embedded), the member id for staff, the card
- * version, and the QR code of the card token: {@value #QR_SYMBOL_MM} mm wide, at error-correction level
- * Q, with a quiet zone of {@value #QUIET_ZONE_MODULES} modules, drawn as vector squares (sharp at any
+ * version, and the QR code of the card token ({@link CardQr}: level Q, read back before it is printed):
+ * {@value #QR_SYMBOL_MM} mm wide, with a quiet zone of {@value #QUIET_ZONE_MODULES} modules, drawn as vector squares (sharp at any
  * printer resolution). Nothing personal goes into the PDF's metadata.
  */
 @Component
@@ -52,8 +49,7 @@ public final class CardSheet {
     static final int CARDS_PER_PAGE = COLUMNS * ROWS;
     /** Width of the QR symbol itself, without its quiet zone (at least 25 mm is asked for). */
     static final float QR_SYMBOL_MM = 30f;
-    static final int QUIET_ZONE_MODULES = 4;
-    static final ErrorCorrectionLevel QR_LEVEL = ErrorCorrectionLevel.Q;
+    static final int QUIET_ZONE_MODULES = CardQr.QUIET_ZONE_MODULES;
     /** Gap between the QR's quiet zone and the card's right edge. */
     static final float QR_RIGHT_MARGIN_MM = 2f;
     static final float TEXT_LEFT_MM = 5f;
@@ -195,13 +191,7 @@ public final class CardSheet {
 
     /** Draws the QR with its quiet zone at the card's right, centred vertically; returns the zone's width. */
     private static float drawQr(PDPageContentStream content, String text, float cardX, float cardY) throws IOException {
-        ByteMatrix matrix;
-        try {
-            QRCode code = Encoder.encode(text, QR_LEVEL);
-            matrix = code.getMatrix();
-        } catch (WriterException e) {
-            throw new IllegalStateException("a card token does not fit a QR code", e);
-        }
+        ByteMatrix matrix = CardQr.matrix(text);
         int modules = matrix.getWidth();
         float module = mm(QR_SYMBOL_MM) / modules;
         float zone = mm(QR_SYMBOL_MM) + 2 * QUIET_ZONE_MODULES * module;

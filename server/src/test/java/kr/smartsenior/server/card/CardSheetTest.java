@@ -2,18 +2,12 @@ package kr.smartsenior.server.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.Result;
 import com.google.zxing.ResultPoint;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.detector.FinderPattern;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import kr.smartsenior.protocol.card.CardToken;
 import kr.smartsenior.server.testsupport.RequiredServices;
 import org.apache.pdfbox.Loader;
@@ -100,24 +94,11 @@ class CardSheetTest {
 
     /** Crops one card's cell out of the rendered page and decodes its QR code. */
     private static Read readCard(BufferedImage page, PDRectangle box, int index) throws Exception {
-        float[] origin = CardSheet.cardOrigin(box, index);
-        double scale = DPI / 72.0;
-        int x = (int) Math.round(origin[0] * scale);
-        int w = (int) Math.round(CardSheet.mm(CardSheet.CARD_WIDTH_MM) * scale);
-        int h = (int) Math.round(CardSheet.mm(CardSheet.CARD_HEIGHT_MM) * scale);
-        int y = (int) Math.round((box.getHeight() - origin[1]) * scale) - h;
-        byte[] luma = new byte[w * h];
-        for (int row = 0; row < h; row++) {
-            for (int col = 0; col < w; col++) {
-                luma[row * w + col] = (byte) (page.getRaster().getSample(x + col, y + row, 0));
-            }
-        }
+        BufferedImage cell = PrintedCard.cell(page, box, index, DPI);
         if (System.getenv("SSC_DEBUG_CARD") != null) {
-            javax.imageio.ImageIO.write(page.getSubimage(x, y, w, h), "png", new java.io.File("/tmp/card-" + index + ".png"));
+            javax.imageio.ImageIO.write(cell, "png", new java.io.File("/tmp/card-" + index + ".png"));
         }
-        PlanarYUVLuminanceSource source = new PlanarYUVLuminanceSource(luma, w, h, 0, 0, w, h, false);
-        Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+        Result result = PrintedCard.read(cell);
         ResultPoint[] points = result.getResultPoints(); // bottom-left, top-left, top-right finder centres
         FinderPattern topLeft = (FinderPattern) points[1];
         FinderPattern topRight = (FinderPattern) points[2];
@@ -135,7 +116,7 @@ class CardSheetTest {
             for (int col = left - outer; col < left + size + outer; col++) {
                 boolean inSymbol = row >= top - inner && row < top + size + inner && col >= left - inner
                         && col < left + size + inner;
-                if (!inSymbol && (luma[row * w + col] & 0xFF) < 200) {
+                if (!inSymbol && cell.getRaster().getSample(col, row, 0) < 200) {
                     white = false;
                 }
             }

@@ -3,16 +3,9 @@ package kr.smartsenior.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.PlanarYUVLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import kr.smartsenior.edge.Kiosk;
 import kr.smartsenior.edge.KioskSettings;
@@ -24,10 +17,7 @@ import kr.smartsenior.server.testsupport.RequiredServices;
 import kr.smartsenior.server.testsupport.ServerApi.Download;
 import kr.smartsenior.server.testsupport.TestDatabase;
 import kr.smartsenior.server.testsupport.TestServer;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
+import kr.smartsenior.server.card.PrintedCard;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,15 +80,6 @@ class CardIdentificationIT {
             Assumptions.abort("no Korean font on this machine");
         }
         assertThat(pdf.status()).isEqualTo(200);
-        try (PDDocument document = Loader.loadPDF(pdf.body())) {
-            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.GRAY);
-            int w = page.getWidth();
-            int h = page.getHeight();
-            byte[] luma = new byte[w * h];
-            page.getRaster().getDataElements(0, 0, w, h, luma);
-            var source = new PlanarYUVLuminanceSource(luma, w, h, 0, 0, w, h, false);
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                    Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-        }
+        return PrintedCard.firstQrText(pdf.body());
     }
 }
