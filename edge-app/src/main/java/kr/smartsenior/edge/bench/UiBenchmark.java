@@ -21,8 +21,8 @@ import kr.smartsenior.edge.ui.UiSettings;
 /**
  * Measures the kiosk screen in one fresh JVM (scripts/bench-ui.sh runs it several times under a
  * display): time from JVM start to the first drawn idle screen, the reaction from a pad press to the
- * next screen laid out for drawing, and the resident memory after full journeys (card, home, the four
- * tests, summary, goodbye). The kiosk records into a real local store; the broker is unreachable.
+ * next screen laid out for drawing, and the resident memory after full journeys (card, home, the safety
+ * question answered by a pad held, the four tests, summary, goodbye). The kiosk records into a real local store; the broker is unreachable.
  * Prints one line of {@code key=value} pairs.
  */
 public final class UiBenchmark {
@@ -71,23 +71,47 @@ public final class UiBenchmark {
         System.exit(0);
     }
 
-    /** One senior from card to goodbye, confirming everything with pad presses. */
+    /**
+     * One senior from card to goodbye, hands free: pad presses confirm, a pad held answers the questions
+     * (decision 0028: "괜찮아요", holding the chair), every page of the summary is turned.
+     */
     private void journey() throws InterruptedException {
         drawn.clear();
         simulated.cards().show(1);
         awaitDrawn("Greeting");
         press("Home");
-        press("TestStep");
+        press("SafetyAsk");
+        hold("TestStep");
         for (int test = 0; test < SimulatedFitnessTests.BATTERY.size(); test++) {
             String next;
             do {
                 next = press(null);
             } while (next.equals("TestStep"));
             awaitDrawn("Result");
-            press(test + 1 < SimulatedFitnessTests.BATTERY.size() ? "TestStep" : "Summary");
+            next = press(null);
+            if (next.equals("OneLegHandsAsk")) {
+                hold("TestStep");
+            }
         }
-        press("Goodbye");
+        String next;
+        do {
+            next = press(null); // 「다음」 on each page of the summary, 끝내기 on its last
+        } while (next.equals("Summary"));
+        if (!next.equals("Goodbye")) {
+            throw new IllegalStateException("expected Goodbye after the summary, got " + next);
+        }
         awaitDrawn("Idle");
+    }
+
+    /** A foot put on pad 1 and kept there until the next screen is drawn (not timed: a hold takes 2 s). */
+    private void hold(String expected) throws InterruptedException {
+        drawn.clear();
+        simulated.pads().hold(1);
+        try {
+            awaitDrawn(expected);
+        } finally {
+            simulated.pads().release(1);
+        }
     }
 
     /** Presses pad 1, times the next drawn screen, and checks it is the expected one (if given). */

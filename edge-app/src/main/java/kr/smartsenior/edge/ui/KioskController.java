@@ -29,6 +29,8 @@ public final class KioskController {
     private final VisitFlow visit;
     private final TestBatteryFlow battery;
     private final ExerciseFlow exercises;
+    /** Presses per pad so far (on the executor): a hold counts only if its press was the pad's last. */
+    private final java.util.Map<Integer, Long> presses = new java.util.HashMap<>();
 
     public KioskController(KioskUi.Ports ports, Consumer<MeasurementRecord> recorder, ScreenSink sink, UiSettings settings, Clock clock,
             ScheduledExecutorService executor) {
@@ -66,9 +68,24 @@ public final class KioskController {
         });
     }
 
+    /**
+     * A pad pressed: the screen's main choice at once; on a question (decision 0028) its main answer only
+     * if the foot is still on that pad {@link Screen.Question#PAD_HOLD} later, with no other press of that
+     * pad in between and the question still shown.
+     */
     void padPressed(int pad) {
-        visit.submit(() -> visit.screen().padAction().ifPresentOrElse(this::onAction,
-                () -> log.debug("pad {} pressed; nothing to confirm on {}", pad, visit.screen().getClass().getSimpleName())));
+        visit.submit(() -> {
+            Screen on = visit.screen();
+            long press = presses.merge(pad, 1L, Long::sum);
+            on.padAction().ifPresentOrElse(this::onAction, () -> on.padHoldAction().ifPresentOrElse(
+                    answer -> visit.later(Screen.Question.PAD_HOLD, () -> {
+                        if (on == visit.screen() && presses.get(pad) == press && ports.pads().held(pad)) {
+                            log.info("pad {} held on {}: {}", pad, on.getClass().getSimpleName(), answer);
+                            onAction(answer);
+                        }
+                    }),
+                    () -> log.debug("pad {} pressed; nothing to confirm on {}", pad, on.getClass().getSimpleName())));
+        });
     }
 
     /**

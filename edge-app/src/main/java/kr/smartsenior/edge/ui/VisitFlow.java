@@ -102,6 +102,15 @@ final class VisitFlow {
         return screen;
     }
 
+    /** Runs {@code action} on the executor after {@code delay}, guarded like every step. */
+    void later(Duration delay, Runnable action) {
+        try {
+            executor.schedule(() -> guarded(action), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("the screen is closing; nothing scheduled");
+        }
+    }
+
     /** The member being served; null between visits. */
     Session session() {
         return session;

@@ -16,7 +16,7 @@ import kr.smartsenior.protocol.MeasurementCode;
  */
 public sealed interface Screen {
 
-    /** The buttons, main choice first. */
+    /** The buttons, main choice first (a {@link Question} keeps its answers in the order they are read). */
     List<Choice> choices();
 
     /** What stepping on a pad chooses here, if anything: the main choice. */
@@ -26,6 +26,33 @@ public sealed interface Screen {
 
     default boolean offers(Action action) {
         return choices().stream().anyMatch(choice -> choice.action() == action);
+    }
+
+    /** What a foot held on one pad for {@link Question#PAD_HOLD} chooses here: only a question's main answer. */
+    default Optional<Action> padHoldAction() {
+        return Optional.empty();
+    }
+
+    /**
+     * A question (decision 0028): touch answers it, any answer; a pad answers it only when held, a foot put
+     * on one pad after the question appeared and kept there {@link #PAD_HOLD}, and then chooses the main
+     * answer (the one drawn big, which the spoken question names). A quick press, a wobble or a foot that
+     * was already on the mat answers nothing. The same on every question screen.
+     */
+    sealed interface Question extends Screen permits SafetyAsk, OneLegHandsAsk, ExerciseStopAsk, EffortAsk {
+
+        /** How long a foot stays on a pad to answer a question. */
+        java.time.Duration PAD_HOLD = java.time.Duration.ofSeconds(2);
+
+        @Override
+        default Optional<Action> padAction() {
+            return Optional.empty();
+        }
+
+        @Override
+        default Optional<Action> padHoldAction() {
+            return choices().stream().filter(Choice::main).map(Choice::action).findFirst();
+        }
     }
 
     /** A button: its Korean label, what it does, and whether it is the main choice (big, pad). */
@@ -113,27 +140,29 @@ public sealed interface Screen {
     }
 
     /**
-     * "오늘 몸이 아프거나 어지러우세요?" before the battery. Touch only: no main choice, so a pad press
-     * (a wobble, a foot left on the mat) never answers a safety question.
+     * "오늘 몸이 아프거나 어지러우세요?" before the battery. A {@link Question}: either answer by touch, "아니요,
+     * 괜찮아요" also by a pad held (a senior on the mat hands free); a quick press (a wobble, a foot left on
+     * the mat) never answers it. The tests' own safety gate still applies the prescription's limits.
      */
-    record SafetyAsk() implements Screen {
+    record SafetyAsk() implements Question {
 
         /** The question as shown (and kept with the record of a "yes"). */
         public static final String QUESTION = "오늘 몸이 아프거나 어지러우세요?";
 
         @Override
         public List<Choice> choices() {
-            return List.of(Choice.other("네, 있어요", Action.UNWELL), Choice.other("아니요, 괜찮아요", Action.WELL));
+            return List.of(Choice.other("네, 있어요", Action.UNWELL), Choice.main("아니요, 괜찮아요", Action.WELL));
         }
     }
 
     /**
      * Before the one-leg stance: "의자를 잡지 않고 한 발로 서 보시겠어요?" The mat cannot see hands, so only the
      * senior's answer here makes the stance the graded hands-free one; holding the chair is always fine
-     * (recorded, never graded). Touch only, like {@link SafetyAsk}: no main choice, so a pad press (a foot
-     * already on the mat) answers nothing, and no answer (timeout, leaving) never counts as hands free.
+     * (recorded, never graded). A {@link Question}: hands free only by touch; a pad held chooses holding the
+     * chair (a foot cannot say the hands are free); a quick press answers nothing, and no answer (timeout,
+     * leaving) never counts as hands free.
      */
-    record OneLegHandsAsk(int number, int total) implements Screen {
+    record OneLegHandsAsk(int number, int total) implements Question {
 
         /** The question as shown (the spoken prompt starts with it). */
         public static final String QUESTION = "의자를 잡지 않고 한 발로 서 보시겠어요?";
@@ -141,7 +170,7 @@ public sealed interface Screen {
         @Override
         public List<Choice> choices() {
             return List.of(Choice.other("손 떼고 해 볼게요", Action.HANDS_FREE),
-                    Choice.other("의자 잡고 할게요", Action.HOLD_CHAIR));
+                    Choice.main("의자 잡고 할게요", Action.HOLD_CHAIR));
         }
     }
 
@@ -395,12 +424,15 @@ public sealed interface Screen {
         }
     }
 
-    /** "어디가 불편하세요?" after 멈추기; no pad choice here (a wobble must not answer it). */
-    record ExerciseStopAsk(Offer offer) implements Screen {
+    /**
+     * "어디가 불편하세요?" after 멈추기. A {@link Question}: any answer by touch; a pad held stops the session
+     * ("그만할래요", the cautious answer); a wobble onto a pad answers nothing.
+     */
+    record ExerciseStopAsk(Offer offer) implements Question {
         @Override
         public List<Choice> choices() {
             return List.of(Choice.other("어지럽거나 가슴이 아파요", Action.SYMPTOM),
-                    Choice.other("그만할래요", Action.END_EXERCISE), Choice.other("계속할게요", Action.RESUME));
+                    Choice.main("그만할래요", Action.END_EXERCISE), Choice.other("계속할게요", Action.RESUME));
         }
     }
 
@@ -426,10 +458,11 @@ public sealed interface Screen {
 
     /**
      * Right after an exercise session (already recorded): "얼마나 힘드셨어요?", Borg's CR10 scale, 0 to 10,
-     * one big button per number with the scale's words on the anchored ones. Touch only (no main choice:
-     * a foot still on the mat must not answer); left unanswered, nothing is recorded.
+     * one big button per number with the scale's words on the anchored ones. A {@link Question}: a rating
+     * only by touch (a foot cannot pick one of eleven); a pad held moves on without one ("답하지 않을래요");
+     * a foot still on the mat answers nothing. Left unanswered, nothing is recorded.
      */
-    record EffortAsk(Offer offer, ExercisePrograms.Summary summary) implements Screen {
+    record EffortAsk(Offer offer, ExercisePrograms.Summary summary) implements Question {
 
         /** The question as shown. */
         public static final String QUESTION = "방금 운동, 얼마나 힘드셨어요?";
@@ -447,7 +480,7 @@ public sealed interface Screen {
             for (int rating = 0; rating <= 10; rating++) {
                 choices.add(Choice.other(Integer.toString(rating), Action.effort(rating)));
             }
-            choices.add(Choice.other("답하지 않을래요", Action.NO_EFFORT));
+            choices.add(Choice.main("답하지 않을래요", Action.NO_EFFORT));
             return choices;
         }
     }
