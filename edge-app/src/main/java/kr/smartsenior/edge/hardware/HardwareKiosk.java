@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * camera that cannot start or hangs is restarted in the background while the scanner keeps working; a
  * serial scanner that cannot be opened, or is unplugged later, is reported and opened again. {@link #health()} says all of it for the device status.
  * The screens say it too, calmly and for staff: the idle screen names what is out ("기기 점검 중: 발판",
- * {@link MissingDevices}) and the battery offers only the tests whose sensors work ({@link AvailableTests}).
+ * {@link MissingDevices}) and the battery offers only the tests whose sensors work ({@link AvailableTests}), the
+ * exercise choice only programs while the step mat works ({@link AvailablePrograms}).
  *
  * <p>Only the lowest-level I/O comes from {@link Devices}: the Pi4J context, the camera program and
  * the serial scanner's stream. {@link Devices#real()} opens the real ones; tests pass Pi4J's mock
@@ -149,7 +150,8 @@ public final class HardwareKiosk implements AutoCloseable {
         KioskUi.Ports ports = new KioskUi.Ports(cards, new SensorPresenceEvents(sensors.motion(),
                 sensorSettings.absenceToPause()),
                 new SensorPadEvents(sensors.mat()), new AvailableTests(new SensorFitnessTests(sensors, clock, test -> { }), missing),
-                new RosterMemberInfo(roster), new SensorExercisePrograms(sensors, clock, session -> { })).withNotice(missing);
+                new RosterMemberInfo(roster), new AvailablePrograms(new SensorExercisePrograms(sensors, clock, session -> { }),
+                        missing)).withNotice(missing);
         log.info("hardware kiosk: camera {}, scanner {}, sensors {}", readers.camera(), readers.scanner(), sensors.health());
         return new HardwareKiosk(sensors, identifier, ports, keyboard, camera, scanner);
     }

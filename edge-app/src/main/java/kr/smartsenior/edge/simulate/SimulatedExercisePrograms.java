@@ -36,6 +36,7 @@ public final class SimulatedExercisePrograms implements ExercisePrograms, AutoCl
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private volatile boolean stepOffNext;
+    private volatile boolean matOut;
 
     /** @param second how long one step of a run takes (a second on a desktop, milliseconds in tests) */
     public SimulatedExercisePrograms(Duration second) {
@@ -53,8 +54,21 @@ public final class SimulatedExercisePrograms implements ExercisePrograms, AutoCl
         stepOffNext = true;
     }
 
+    /** The step mat is out of order (or back): no program is offered meanwhile. */
+    public void matOut(boolean out) {
+        matOut = out;
+    }
+
+    @Override
+    public boolean outOfOrder() {
+        return matOut;
+    }
+
     @Override
     public List<Offer> offers(KioskPrescription prescription) {
+        if (matOut) {
+            return List.of();
+        }
         return ExercisePlan.from(prescription).offers().stream()
                 .map(o -> new Offer(o.program().code(), o.level(), o.minutes(), o.holdOn())).toList();
     }

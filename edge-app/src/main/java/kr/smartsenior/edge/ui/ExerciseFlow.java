@@ -76,6 +76,11 @@ final class ExerciseFlow {
         }
         List<Offer> offers;
         try {
+            if (programs.outOfOrder()) {
+                log.info("no exercise program for member {}: the step mat is out of order", session.memberId);
+                visit.show(new Screen.ExerciseNone(true), Prompt.EXERCISE_MAT_OUT);
+                return;
+            }
             offers = programs.offers(visit.prescription());
         } catch (RuntimeException e) {
             log.warn("could not read the exercise programs of member {}; offering none", session.memberId, e);
@@ -228,7 +233,7 @@ final class ExerciseFlow {
                     visit.show(new Problem(Problem.Kind.SAVE, Prompt.SAVE_FAILURE.text()), Prompt.SAVE_FAILURE);
                 } else {
                     log.warn("the {} session of member {} failed: sensor problem", offer.program(), session.memberId);
-                    visit.show(new Problem(Problem.Kind.SENSOR, failed.koreanMessage()), Prompt.SENSOR_FAILURE);
+                    visit.showSensorProblem(failed.koreanMessage());
                 }
             }
         }

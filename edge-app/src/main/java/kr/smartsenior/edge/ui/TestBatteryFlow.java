@@ -68,6 +68,8 @@ final class TestBatteryFlow {
     private boolean paused;
     /** A complete attempt that came from the run after the senior left: recorded, shown when they go on. */
     private Finished keptWhileAway;
+    /** What of the measuring screen's live counter has been said. */
+    private LiveCounts counts;
 
     /**
      * A result of the battery, before it is recorded.
@@ -325,8 +327,10 @@ final class TestBatteryFlow {
             case TestEvent.Progress progress -> {
                 if (!(visit.screen() instanceof Screen.Measuring)) {
                     visit.show(new Screen.Measuring(number, total, test), Prompt.GO);
+                    counts = new LiveCounts(guide);
                 }
                 sink.live(ScreenWording.measuring(guide, progress));
+                counts.next(progress).ifPresent(sink::say); // the counter said too, at a calm rate
             }
             case TestEvent.Finished finished -> {
                 run = null;
@@ -349,7 +353,7 @@ final class TestBatteryFlow {
             case TestEvent.Failed failed -> {
                 run = null;
                 log.warn("test {} failed: sensor problem", test);
-                visit.show(new Problem(Problem.Kind.SENSOR, failed.koreanMessage()), Prompt.SENSOR_FAILURE);
+                visit.showSensorProblem(failed.koreanMessage());
             }
         }
     }

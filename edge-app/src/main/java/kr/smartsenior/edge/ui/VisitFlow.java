@@ -323,6 +323,16 @@ final class VisitFlow {
         }
     }
 
+    /**
+     * A test or an exercise cannot go on (a sensor): the calm problem screen, said as shown (its heading,
+     * then the sentence of the port), or the general sentence when the pack cannot say it all.
+     */
+    void showSensorProblem(String message) {
+        Problem problem = new Problem(Problem.Kind.SENSOR, message);
+        show(problem, SpeechComposer.builtIn().compose(problem.heading() + ". " + message)
+                .orElse(Utterance.of(Prompt.SENSOR_FAILURE)));
+    }
+
     void goodbye() {
         cancelRuns();
         show(new Screen.Goodbye(session.name), Prompt.GOODBYE);

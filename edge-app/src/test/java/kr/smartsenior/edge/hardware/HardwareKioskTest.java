@@ -258,6 +258,11 @@ class HardwareKioskTest {
                 && kiosk.ports().tests().battery().equals(
                         List.of(MeasurementCode.CHAIR_STAND_30S, MeasurementCode.TIMED_UP_AND_GO)));
 
+        // no exercise program is offered without the mat they all play on (not offered, then refused)
+        assertThat(kiosk.ports().exercises().outOfOrder()).isTrue();
+        assertThat(kiosk.ports().exercises().offers(Prescriptions.of(List.of("스텝 & 점프 2단계를 10분 해요."),
+                List.of(Prescriptions.program(MeasurementCode.STEP_JUMP, 2, 10))))).isEmpty();
+
         // the distance tests still start (only the sensors a test needs are checked)
         List<TestEvent> testEvents = new CopyOnWriteArrayList<>();
         await().atMost(LONG).until(() -> {

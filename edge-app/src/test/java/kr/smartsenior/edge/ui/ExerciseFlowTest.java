@@ -95,6 +95,22 @@ class ExerciseFlowTest extends JourneyFixture {
     }
 
     @Test
+    void withTheStepMatOutNoProgramIsOfferedAndTheScreenSaysWhyThenTheyAreBackWithTheMat() {
+        exercises.matOut(true);
+        homeOf(3); // prescribed 스텝 & 점프 and 인터벌
+        tap(Action.EXERCISE);
+        Screen.ExerciseNone none = awaitScreen(Screen.ExerciseNone.class);
+        assertThat(none.matOut()).isTrue();
+        assertThat(sink.prompts.getLast()).isEqualTo(Prompt.EXERCISE_MAT_OUT);
+        assertThat(sink.screens).noneMatch(Screen.ExerciseChoice.class::isInstance);
+        tap(Action.HOME);
+        awaitScreen(Screen.Home.class);
+        exercises.matOut(false);
+        tap(Action.EXERCISE);
+        assertThat(awaitScreen(Screen.ExerciseChoice.class).offers()).hasSize(2);
+    }
+
+    @Test
     void stoppingForDizzinessOrChestPainShowsWhatToDoAndTheRecordSaysSo() {
         intoPlay();
         stopExercise();

@@ -97,6 +97,12 @@ class RealProtocolsJourneyTest {
             assertThat(r.code()).isEqualTo("CHAIR_STAND_30S");
             assertThat(r.detail()).containsEntry("protocol", kr.smartsenior.protocol.MeasurementProtocol.CHAIR_STAND_30S.id());
             assertThat(result.valueText()).isEqualTo(r.value().toPlainString() + "번");
+            // every stand said as it is counted, once and in order (the last may be counted as time runs out)
+            List<String> counts = sink.utterances.stream().filter(u -> u.ids().size() == 2
+                    && u.ids().get(1).equals("unit_beon")).map(kr.smartsenior.edge.ui.voice.Utterance::text).toList();
+            assertThat(counts).isEqualTo(java.util.stream.IntStream.rangeClosed(1, counts.size()).mapToObj(i -> i + "번")
+                    .toList());
+            assertThat(counts.size()).isBetween(r.value().intValue() - 1, r.value().intValue());
         });
 
         tap(Action.NEXT); // the other tests are skipped (the one-leg stance asks first: holding the chair)

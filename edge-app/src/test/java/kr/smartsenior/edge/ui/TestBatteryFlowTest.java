@@ -103,7 +103,9 @@ class TestBatteryFlowTest extends JourneyFixture {
         tap(Action.READY);
         Screen.Problem problem = awaitScreen(Screen.Problem.class);
         assertThat(problem.kind()).isEqualTo(Screen.Problem.Kind.SENSOR);
-        assertThat(sink.prompts).contains(Prompt.SENSOR_FAILURE);
+        assertThat(sink.utterances.getLast().text()).as("said as shown: heading, then the sensor's sentence")
+                .isEqualTo(problem.heading() + ". " + problem.message());
+        assertThat(sink.utterances.getLast().ids()).containsExactly("f_cannot_go_on", "f_mat_disconnected", "f_tell_staff");
         assertThat(recorded).isEmpty();
         tap(Action.HOME);
         assertThat(awaitScreen(Screen.Home.class).name()).isEqualTo(NAME);

@@ -33,6 +33,14 @@ public interface ExercisePrograms {
     List<Offer> offers(KioskPrescription prescription);
 
     /**
+     * Whether no program can run on this kiosk now (the step mat they all play on is out of order): the
+     * screens then offer none and say why, instead of offering one that would refuse at its start.
+     */
+    default boolean outOfOrder() {
+        return false;
+    }
+
+    /**
      * Starts a session in its briefing. Events go to {@code events} in order, on any thread (not
      * concurrently). The session is recorded through {@code recorder} ({@code Kiosk::record}).
      */

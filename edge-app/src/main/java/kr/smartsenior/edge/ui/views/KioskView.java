@@ -162,7 +162,8 @@ public final class KioskView extends Pane {
             case Screen.Result result -> new ResultView(result, tap);
             case Screen.Retry retry -> new MessageView(retry, "다시 해 볼까요?", retry.reason(), tap);
             case Screen.Summary summary -> new SummaryView(summary, tap);
-            case Screen.ExerciseNone none -> new MessageView(none, "운동하기", Prompt.EXERCISE_NONE.text(), tap);
+            case Screen.ExerciseNone none -> new MessageView(none, "운동하기",
+                    (none.matOut() ? Prompt.EXERCISE_MAT_OUT : Prompt.EXERCISE_NONE).text(), tap);
             case Screen.ExerciseChoice choice -> ExerciseViews.choice(choice, tap);
             case Screen.ExerciseBriefing briefing -> ExerciseViews.briefing(briefing, tap);
             case Screen.ExercisePlay play -> ExerciseViews.play(play, model, tap);

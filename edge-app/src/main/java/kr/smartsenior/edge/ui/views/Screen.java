@@ -373,8 +373,17 @@ public sealed interface Screen {
         }
     }
 
-    /** 운동하기 when nothing is prescribed (or allowed) today. */
-    record ExerciseNone() implements Screen {
+    /**
+     * 운동하기 when nothing is prescribed (or allowed) today, or, {@code matOut}, when the step mat every
+     * program plays on is out of order (staff are told on the idle screen).
+     */
+    record ExerciseNone(boolean matOut) implements Screen {
+
+        /** Nothing prescribed or allowed today. */
+        public ExerciseNone() {
+            this(false);
+        }
+
         @Override
         public List<Choice> choices() {
             return List.of(Choice.main("처음 화면으로", Action.HOME));
@@ -607,6 +616,11 @@ public sealed interface Screen {
                 this.heading = heading;
                 this.prompt = prompt;
             }
+        }
+
+        /** The heading shown above the message. */
+        public String heading() {
+            return kind.heading;
         }
 
         /** Sensor and save problems return to the same person's home screen; the others end the session. */
