@@ -83,6 +83,7 @@ final class ScreenGallery {
                 new Example("16-records-no-prescription", new Screen.Summary("박영수", List.of(new Line("오늘", "아직 측정하지 않았어요")),
                         List.of(new Line("운동 처방", "처방 준비 중")), false)),
                 new Example("17-exercise-none", new Screen.ExerciseNone()),
+                new Example("17b-exercise-none-mat-out", new Screen.ExerciseNone(true)),
                 new Example("18-still-there", new Screen.StillThere()),
                 new Example("19-goodbye", new Screen.Goodbye(NAME)),
                 new Example("20-card-unknown", new Screen.Problem(Screen.Problem.Kind.CARD, Prompt.CARD_UNKNOWN.text())),
