@@ -15,7 +15,9 @@ package kr.smartsenior.edge.exercise;
  * @param round           the interval round (1-based), 0 for other programs
  * @param rounds          the interval's rounds, 0 for other programs
  * @param heldMillis      the balance task's hold so far (0 while not in position)
+ * @param feetBack        paused after stepping off, and both feet are back on the home pads: the session goes
+ *                        on once they have stood there {@link ExerciseSession#RESUME_AFTER}
  */
 public record ExerciseProgress(ExercisePhase phase, long activeMillis, long remainingMillis, int level, int tempoPercent,
-        int hits, int misses, int steps, int cadence, int round, int rounds, long heldMillis) {
+        int hits, int misses, int steps, int cadence, int round, int rounds, long heldMillis, boolean feetBack) {
 }

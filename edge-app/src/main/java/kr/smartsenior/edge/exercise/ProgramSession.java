@@ -366,7 +366,8 @@ abstract class ProgramSession implements ExerciseSession, PadListener, MotionLis
                 segmentClock.remainingNanos(now) / 1_000_000,
                 difficulty.level(), difficulty.tempoPercent(), hits, misses, steps,
                 phase == ExercisePhase.PLAY ? cadenceNow(now) : 0, roundNow(), rounds(),
-                phase == ExercisePhase.PLAY ? heldMillis(now) : 0);
+                phase == ExercisePhase.PLAY ? heldMillis(now) : 0,
+                phase == ExercisePhase.PAUSED && !heldByUser && feet.homeSince() >= 0);
         listeners.tell(listener -> listener.onProgress(this, progress));
     }
 

@@ -192,6 +192,13 @@ final class ExerciseFlow {
                 visit.show(new Screen.ExercisePlay(offer, stage.stage()),
                         ExerciseGuide.stagePrompt(stage.stage(), offer.program()));
             }
+            case ExerciseEvent.FeetBack feet -> {
+                // standing on the pads while it settles: no "두 발을 … 올려 주세요" any more
+                if (visit.screen() instanceof Screen.ExercisePaused paused && paused.feetBack() != feet.back()) {
+                    visit.show(new Screen.ExercisePaused(offer, feet.back()),
+                            feet.back() ? Prompt.EXERCISE_RESUMING : Prompt.EXERCISE_PAUSED);
+                }
+            }
             case ExerciseEvent.Target next -> {
                 target = next;
                 live = live.withCue(next.numberOnly() ? Set.of() : next.pads(), ExerciseGuide.sign(next.move()),

@@ -49,10 +49,11 @@ class RealProtocolsJourneyTest {
     private final SimulatedCards cards = new SimulatedCards(List.of(new SimulatedCards.Member(MEMBER, "김순자")));
     private final ScheduledExecutorService executor = KioskUi.controllerExecutor();
     private final KioskController controller;
+    private final SimulatedExerciser exerciser;
 
     RealProtocolsJourneyTest() {
         Clock clock = Clock.system(KioskUi.SEOUL);
-        SimulatedExerciser exerciser = new SimulatedExerciser(sensors, SimulatedExerciser.Skill.EXCELLENT,
+        exerciser = new SimulatedExerciser(sensors, SimulatedExerciser.Skill.EXCELLENT,
                 new SplittableRandom(2));
         KioskPrescription prescription = Prescriptions.of(List.of("스텝 & 점프 2단계를 3분 해요."),
                 List.of(Prescriptions.program(MeasurementCode.STEP_JUMP, 2, 3)));
@@ -135,6 +136,38 @@ class RealProtocolsJourneyTest {
         });
         assertThat(sink.exercise).anyMatch(live -> !live.lit().isEmpty());
         await().during(Duration.ofMillis(300)).until(() -> sink.current() instanceof Screen.ExerciseResult);
+    }
+
+    /**
+     * Off the mat mid-session and back: while both feet stand on the pads again and the session settles
+     * before it goes on, the screen no longer asks to put them there ("곧 다시 시작해요"), and it is not said.
+     */
+    @Test
+    void backOnThePadsThePausedScreenStopsAskingForTheFeetWhileTheSessionSettles() {
+        cards.show(1);
+        awaitScreen(Screen.Greeting.class);
+        tap(Action.NEXT);
+        awaitScreen(Screen.Home.class);
+        tap(Action.EXERCISE);
+        awaitScreen(Screen.ExerciseChoice.class);
+        tap(Action.CHOOSE_STEP_JUMP);
+        awaitScreen(Screen.ExerciseBriefing.class);
+        tap(Action.READY);
+        await().until(() -> sink.current() instanceof Screen.ExercisePlay play
+                && play.stage() == kr.smartsenior.edge.ui.ports.ExercisePrograms.Stage.PLAY);
+        sensors.loop().execute(() -> exerciser.stepOff(Duration.ofSeconds(15)));
+        await().until(() -> sink.screens.stream().anyMatch(s -> s instanceof Screen.ExercisePaused p && p.feetBack()));
+        await().until(() -> sink.current() instanceof Screen.ExercisePlay);
+        List<Screen> screens = List.copyOf(sink.screens);
+        int paused = screens.indexOf(screens.stream().filter(Screen.ExercisePaused.class::isInstance).findFirst().orElseThrow());
+        assertThat(screens.subList(paused, paused + 3)).as("asked for the feet, then settling, then on")
+                .satisfies(s -> assertThat(((Screen.ExercisePaused) s.get(0)).feetBack()).isFalse())
+                .satisfies(s -> assertThat(((Screen.ExercisePaused) s.get(1)).feetBack()).isTrue())
+                .satisfies(s -> assertThat(s.get(2)).isInstanceOf(Screen.ExercisePlay.class));
+        assertThat(sink.prompts).containsSubsequence(kr.smartsenior.edge.ui.voice.Prompt.EXERCISE_PAUSED,
+                kr.smartsenior.edge.ui.voice.Prompt.EXERCISE_RESUMING);
+        assertThat(sink.prompts.subList(sink.prompts.lastIndexOf(kr.smartsenior.edge.ui.voice.Prompt.EXERCISE_RESUMING),
+                sink.prompts.size())).doesNotContain(kr.smartsenior.edge.ui.voice.Prompt.EXERCISE_PAUSED);
     }
 
     /**

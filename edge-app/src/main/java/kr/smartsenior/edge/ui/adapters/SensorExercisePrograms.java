@@ -104,10 +104,21 @@ public final class SensorExercisePrograms implements ExercisePrograms {
     }
 
     /** The session's events in the screens' terms. */
-    private record Forward(Offer offer, Consumer<ExerciseEvent> events) implements ExerciseListener {
+    private static final class Forward implements ExerciseListener {
+
+        private final Offer offer;
+        private final Consumer<ExerciseEvent> events;
+        /** What the screens were last told of the feet while paused (on the loop). */
+        private boolean feetBack;
+
+        Forward(Offer offer, Consumer<ExerciseEvent> events) {
+            this.offer = offer;
+            this.events = events;
+        }
 
         @Override
         public void onPhase(ExerciseSession session, ExercisePhase phase) {
+            feetBack = false;
             switch (phase) {
                 case WARM_UP -> events.accept(new ExerciseEvent.Stage(Stage.WARM_UP));
                 case PLAY -> events.accept(new ExerciseEvent.Stage(Stage.PLAY));
@@ -141,6 +152,10 @@ public final class SensorExercisePrograms implements ExercisePrograms {
 
         @Override
         public void onProgress(ExerciseSession session, ExerciseProgress p) {
+            if (p.phase() == ExercisePhase.PAUSED && p.feetBack() != feetBack) {
+                feetBack = p.feetBack();
+                events.accept(new ExerciseEvent.FeetBack(feetBack));
+            }
             events.accept(new ExerciseEvent.Progress(Duration.ofMillis(p.activeMillis()), Duration.ofMillis(p.remainingMillis()),
                     p.level(), p.hits(), p.misses(), p.steps(), p.cadence(), p.round(), p.rounds(),
                     Duration.ofMillis(p.heldMillis())));

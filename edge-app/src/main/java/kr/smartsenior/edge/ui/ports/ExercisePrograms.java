@@ -93,6 +93,13 @@ public interface ExercisePrograms {
         }
 
         /**
+         * Paused after stepping off: both feet are back on the home pads ({@code back}; the session goes on
+         * in a moment, once they have settled), or have left them again before it did.
+         */
+        record FeetBack(boolean back) implements ExerciseEvent {
+        }
+
+        /**
          * A target or task: light these pads (with their numbers and a shape), say it.
          *
          * @param move       what it asks for: the exercise engine's own {@link Cue.Kind}, so a new kind of

@@ -141,8 +141,10 @@ final class ExerciseViews {
         VBox view = screen();
         MatView mat = new MatView();
         mat.show(java.util.Set.of(1, 2), MatView.Sign.STAND);
-        view.getChildren().addAll(step(paused.offer()), ViewParts.heading("잠시 멈췄어요"),
-                ViewParts.body(ViewParts.afterHeading("잠시 멈췄어요.", Prompt.EXERCISE_PAUSED.text())), mat,
+        String heading = paused.feetBack() ? "곧 다시 시작해요" : "잠시 멈췄어요";
+        Prompt said = paused.feetBack() ? Prompt.EXERCISE_RESUMING : Prompt.EXERCISE_PAUSED;
+        view.getChildren().addAll(step(paused.offer()), ViewParts.heading(heading),
+                ViewParts.body(ViewParts.afterHeading(heading + ".", said.text())), mat,
                 ViewParts.choices(paused, act));
         return view;
     }

@@ -425,8 +425,17 @@ public sealed interface Screen {
         }
     }
 
-    /** Stepped off the mat: the clock stands still until both feet are back. */
-    record ExercisePaused(Offer offer) implements Screen {
+    /**
+     * Stepped off the mat: the clock stands still until both feet are back; {@code feetBack} while they
+     * stand on the home pads again and the session settles before it goes on ("곧 다시 시작해요", no
+     * longer asking to put them there).
+     */
+    record ExercisePaused(Offer offer, boolean feetBack) implements Screen {
+
+        public ExercisePaused(Offer offer) {
+            this(offer, false);
+        }
+
         @Override
         public List<Choice> choices() {
             return List.of(Choice.other("그만하기", Action.STOP));

@@ -116,6 +116,7 @@ final class ScreenGallery {
                 new Example("34-interval-rest", new Screen.ExercisePlay(INTERVAL, Stage.REST),
                         new ExerciseLive(Set.of(), MatView.Sign.STEP, "", "", false, "라운드 2 / 3", "남은 시간 48초", -1)),
                 new Example("35-exercise-paused", new Screen.ExercisePaused(STEP_JUMP)),
+                new Example("35b-exercise-paused-feet-back", new Screen.ExercisePaused(STEP_JUMP, true)),
                 new Example("36-exercise-stop-ask", new Screen.ExerciseStopAsk(INTERVAL)),
                 new Example("37-exercise-symptom", new Screen.ExerciseSymptom(INTERVAL)),
                 new Example("38-exercise-result", new Screen.ExerciseResult(STEP_JUMP, SUMMARY, KioskControllerLines.of(SUMMARY))),
