@@ -50,8 +50,9 @@ class KioskJourneyUiTest {
 
     @BeforeEach
     void fastPolling() {
+        // generous: a loaded 2-core CI machine once took over 10 s for a journey step; a failing wait still fails
         Awaitility.setDefaultPollInterval(Duration.ofMillis(20));
-        Awaitility.setDefaultTimeout(Duration.ofSeconds(10));
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
     }
 
     private void open(UiSettings settings) throws Exception {
