@@ -87,11 +87,13 @@ class DashboardIT {
         assertThat(senior.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
         assertThat(browser.get("/webjars/chart.js/4.4.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
 
-        assertThat(browser.get("/members/" + theirs).statusCode()).isEqualTo(403);
-        assertThat(browser.get("/members/" + theirs).body()).contains("접근 권한이 없습니다").doesNotContain("박영수");
-        assertThat(browser.get("/sites/site-b").statusCode()).isEqualTo(403);
-        assertThat(browser.get("/members/" + theirs + "/card.pdf").statusCode()).isEqualTo(403);
-        assertThat(browser.get("/members/" + theirs + "/edit").statusCode()).isEqualTo(403);
+        // another site's senior or site reads exactly as an unknown one: 404, the same page
+        for (String path : List.of("/members/" + theirs, "/members/ZZZZZZZZZZ", "/sites/site-b", "/sites/nowhere",
+                "/members/" + theirs + "/card.pdf", "/members/" + theirs + "/edit", "/members/ZZZZZZZZZZ/edit")) {
+            HttpResponse<String> refused = browser.get(path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(404);
+            assertThat(refused.body()).as(path).contains("찾을 수 없습니다").doesNotContain("박영수");
+        }
 
         // a form without its CSRF token is refused; with it, the card is reissued
         assertThat(browser.postForm("/members/" + mine + "/card/reissue", Map.of(), false).statusCode()).isEqualTo(403);
@@ -102,7 +104,9 @@ class DashboardIT {
         List<String> actions = server.api().get("/api/audit?memberId=" + mine + "&actor=kim").json()
                 .findValuesAsText("action");
         assertThat(actions).contains("member.page.view", "member.card.reissue");
-        assertThat(server.api().get("/api/audit?memberId=" + theirs + "&actor=kim").json()).isEmpty();
+        // the refusals are in the audit log, as refusals
+        assertThat(server.api().get("/api/audit?memberId=" + theirs + "&actor=kim").json().findValuesAsText("action"))
+                .hasSize(3).containsOnly("access.refused");
     }
 
     @Test
@@ -124,7 +128,18 @@ class DashboardIT {
 
         HttpResponse<String> elsewhere = browser.postForm("/members/new",
                 Map.of("siteId", "site-b", "displayName", "박", "birthYear", "1941", "sex", "F"), true);
-        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.statusCode()).as("refused like an unknown site: the form again").isEqualTo(200);
+        assertThat(elsewhere.body()).contains("이 경로당에는 등록할 수 없습니다");
+        assertThat(server.api().get("/api/sites/site-b/members").json().findValuesAsText("displayName"))
+                .doesNotContain("박");
+        String kimsOwn = created.headers().firstValue("Location").orElseThrow()
+                .replaceAll(".*/members/([A-Z0-9]+).*", "$1");
+        HttpResponse<String> form = browser.get("/members/" + kimsOwn + "/edit");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(server.api().get("/api/audit?memberId=" + kimsOwn + "&actor=kim").json().findValuesAsText("action"))
+                .contains("member.create", "member.form.view");
+        assertThat(server.api().get("/api/audit?siteId=site-b&actor=kim").json().findValuesAsText("action"))
+                .contains("access.refused");
     }
 
     @Test

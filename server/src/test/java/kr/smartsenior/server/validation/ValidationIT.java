@@ -122,7 +122,7 @@ class ValidationIT {
             kim.put("siteIds", List.of("val-b"));
             assertThat(admin.post("/api/staff", kim).status()).isEqualTo(201);
             ServerApi staff = admin.as("kim", KIM_PASSWORD);
-            assertThat(staff.get("/api/sites/val-a/validation").status()).isEqualTo(403);
+            assertThat(staff.get("/api/sites/val-a/validation").status()).as("as an unknown site").isEqualTo(404);
             assertThat(staff.get("/api/sites/val-b/validation").status()).isEqualTo(200);
             assertThat(staff.get("/api/validation").json().findValuesAsText("siteId")).containsOnly("val-b");
             assertThat(admin.get("/api/validation").json().findValuesAsText("siteId")).contains("val-a", "val-b");
