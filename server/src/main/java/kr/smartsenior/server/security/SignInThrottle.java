@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
  * 2 s, 4 s, 8 s … up to {@code SSC_SIGNIN_MAX_DELAY}; during the wait a sign-in from that address is
  * refused without looking at the password ({@link SignInGate}). The right password from any other
  * address is never held up. A success clears the account's counter at that address; an admin's
- * {@link #unlock} clears an account everywhere. Failures per account from all addresses are counted
- * ({@code staff_account.failed_logins}) and logged, never locking. Passwords are never logged.
+ * {@link #unlock} clears an account everywhere. Failures of one name over all addresses are logged
+ * (every tenth), never locking. Known and unknown names cost the same statements, so the time of a
+ * refusal does not tell which names exist. Passwords are never logged.
  * The state is in the database ({@code sign_in_throttle}), so it holds across server instances.
  */
 @Component
@@ -65,18 +66,16 @@ final class SignInThrottle {
         if (address == null) {
             return Duration.ZERO;
         }
+        // the same statements for a known and an unknown user name: the time must not tell them apart
         Duration wait = count(address, ANY_ACCOUNT, properties.addressFreeFailures());
         if (username != null && !username.isEmpty()) {
             Duration own = count(address, key(username), properties.freeFailures());
             wait = own.compareTo(wait) > 0 ? own : wait;
-            if (jdbc.sql("UPDATE staff_account SET failed_logins = failed_logins + 1 WHERE username = ?")
-                    .param(username).update() == 1) {
-                int total = jdbc.sql("SELECT failed_logins FROM staff_account WHERE username = ?").param(username)
-                        .query(Integer.class).single();
-                if (total % WARN_EVERY == 0) {
-                    log.warn("staff account {} has {} wrong passwords in a row (from any address)",
-                            LogSafe.name(username), total);
-                }
+            long total = jdbc.sql("SELECT COALESCE(SUM(failures), 0) FROM sign_in_throttle WHERE username = ?")
+                    .param(key(username)).query(Long.class).single();
+            if (total % WARN_EVERY == 0) {
+                log.warn("sign-in name {} has {} wrong passwords (all addresses, last 24 h)", LogSafe.name(username),
+                        total);
             }
         }
         if (!wait.isZero()) {
@@ -91,8 +90,6 @@ final class SignInThrottle {
             jdbc.sql("DELETE FROM sign_in_throttle WHERE address = ? AND username = ?").params(address, key(username))
                     .update();
         }
-        jdbc.sql("UPDATE staff_account SET failed_logins = 0 WHERE username = ? AND failed_logins > 0")
-                .param(username).update();
     }
 
     /**
