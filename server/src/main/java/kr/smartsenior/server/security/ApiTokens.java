@@ -100,6 +100,15 @@ final class ApiTokens {
         return jdbc.sql("SELECT COUNT(*) FROM site WHERE id = ?").param(siteId).query(Long.class).single() > 0;
     }
 
+    /** Every site's name by id, in id order (for the tokens page). */
+    java.util.Map<String, String> siteNames() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT id, name FROM site ORDER BY id").query(rs -> {
+            names.put(rs.getString("id"), rs.getString("name"));
+        });
+        return names;
+    }
+
     /** The active token with this secret. */
     Optional<Token> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {

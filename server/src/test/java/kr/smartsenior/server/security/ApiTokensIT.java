@@ -152,6 +152,42 @@ class ApiTokensIT {
         assertThat(cardVersion(mine)).isEqualTo(before);
     }
 
+    @Test
+    void anAdminMakesATokenOnItsPageSeesTheSecretOnceAndRevokesIt() throws Exception {
+        DashboardSession page = new DashboardSession(server.baseUrl());
+        page.login("admin", TestServer.ADMIN_PASSWORD);
+        var empty = page.get("/admin/tokens");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).contains("새 토큰 만들기").contains("가 경로당");
+        var missingSite = page.postForm("/admin/tokens", Map.of("name", "보고", "scope", "READ", "days", "30"), true);
+        assertThat(missingSite.body()).contains("경로당을 하나 이상 골라야 합니다");
+        var made = page.postForm("/admin/tokens", Map.of("name", "월간 보고", "scope", "READ", "siteIds", "site-a",
+                "days", "30"), true);
+        assertThat(made.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("class=\"secret\">(ssc_[A-Za-z0-9_-]+)<")
+                .matcher(made.body());
+        assertThat(secret.find()).as(made.body()).isTrue();
+        ServerApi script = admin.withToken(secret.group(1));
+        assertThat(script.get("/api/sites/site-a/members").status()).isEqualTo(200);
+        assertThat(page.get("/admin/tokens").body()).as("shown once").doesNotContain(secret.group(1))
+                .contains("월간 보고").contains("읽기 전용");
+
+        String id = null;
+        for (JsonNode t : admin.get("/api/tokens").json()) {
+            if (t.get("name").asText().equals("월간 보고")) {
+                id = t.get("id").asText();
+            }
+        }
+        assertThat(page.postForm("/admin/tokens/" + id + "/revoke", Map.of(), true).statusCode()).isEqualTo(302);
+        assertThat(script.get("/api/sites").status()).isEqualTo(401);
+
+        assertThat(admin.post("/api/staff", Map.of("username", "lee", "password", "haetsal-2026!", "role", "STAFF",
+                "siteIds", List.of("site-a"))).status()).isEqualTo(201);
+        DashboardSession staff = new DashboardSession(server.baseUrl());
+        staff.login("lee", "haetsal-2026!");
+        assertThat(staff.get("/admin/tokens").statusCode()).isEqualTo(403);
+    }
+
     private JsonNode token(String name, String scope, List<String> siteIds) {
         ServerApi.Response created = admin.post("/api/tokens", Map.of("name", name, "scope", scope, "siteIds", siteIds,
                 "days", 30));
