@@ -110,6 +110,26 @@ class DashboardIT {
     }
 
     @Test
+    void aStaffMemberWhoMistypesOftenWaitsAtTheSignInFormUntilAnAdminClearsIt() throws Exception {
+        assertThat(server.api().post("/api/staff", Map.of("username", "park", "password", PASSWORD, "role", "STAFF",
+                "siteIds", List.of("site-a"))).status()).isEqualTo(201);
+        DashboardSession browser = new DashboardSession(server.baseUrl());
+        for (int i = 0; i < 8; i++) { // 5 free, then waits of 2, 4 and 8 s (the first two as if passed)
+            assertThat(browser.login("park", "wrong-password-1").headers().firstValue("Location").orElse(""))
+                    .endsWith("/login?error");
+            if (i < 7) {
+                server.jdbc().sql("UPDATE sign_in_throttle SET next_allowed_ms = 0").update();
+            }
+        }
+        String held = browser.login("park", PASSWORD).headers().firstValue("Location").orElse("");
+        assertThat(held).as("the right password waits too, at this address").matches(".*/login\\?wait=\\d+");
+        assertThat(browser.get(held.substring(held.indexOf("/login"))).body()).contains("초 뒤에 다시 로그인할 수 있습니다");
+        assertThat(server.api().post("/api/staff/park/unlock", "").status()).isEqualTo(200);
+        assertThat(browser.login("park", PASSWORD).headers().firstValue("Location").orElse(""))
+                .doesNotContain("/login");
+    }
+
+    @Test
     void theRegistryFormValidatesAndStoresKoreanNames() throws Exception {
         DashboardSession browser = new DashboardSession(server.baseUrl());
         browser.login("kim", PASSWORD);
