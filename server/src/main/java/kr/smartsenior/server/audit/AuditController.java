@@ -19,6 +19,8 @@ final class AuditController {
 
     static final int DEFAULT_LIMIT = 200;
     private static final String ID = "[A-Za-z0-9._@-]{1,64}";
+    /** An account's user name, or {@code token:<id>} for an API token. */
+    private static final String ACTOR = "[A-Za-z0-9._@:-]{1,64}";
 
     private final AuditLog audit;
 
@@ -33,7 +35,9 @@ final class AuditController {
             @RequestParam(required = false) Integer limit, Principal principal, HttpServletRequest request) {
         check("memberId", memberId);
         check("siteId", siteId);
-        check("actor", actor);
+        if (actor != null && !actor.matches(ACTOR)) {
+            throw new InvalidFieldException("actor", "not an account or token:<id>");
+        }
         if (limit != null && (limit < 1 || limit > AuditLog.MAX_SEARCH)) {
             throw new InvalidFieldException("limit", "1 to " + AuditLog.MAX_SEARCH);
         }

@@ -22,6 +22,10 @@ public final class AuditLog {
 
     /** A staff member listed a site's members (one entry, for the site). */
     public static final String READ_SITE_MEMBERS = "site.members.read";
+    /** A staff member registered a senior (the registration as stored is shown back). */
+    public static final String CREATE_MEMBER = "member.create";
+    /** A staff member opened a senior's registration form on the dashboard (name, birth year, consent). */
+    public static final String VIEW_MEMBER_FORM = "member.form.view";
     /** A staff member changed a member's registration. */
     public static final String UPDATE_MEMBER = "member.update";
     /** A staff member printed (downloaded) a member's card, which shows the name. */
@@ -45,6 +49,20 @@ public final class AuditLog {
     /** An admin opened the district view (participation and change per site, no names). */
     public static final String VIEW_DISTRICT = "district.view";
 
+    /**
+     * Refused: a site or senior outside the account's sites (answered 404, as an unknown id), or an
+     * endpoint the account's role or token may not use (403).
+     */
+    public static final String REFUSED = "access.refused";
+    /** Refused: a state-changing request sent from another site's page (cross-site request forgery). */
+    public static final String REFUSED_CROSS_SITE = "access.cross-site.refused";
+    /** An admin made an API token (the secret is shown once, never stored). */
+    public static final String CREATE_TOKEN = "token.create";
+    /** An admin revoked an API token. */
+    public static final String REVOKE_TOKEN = "token.revoke";
+    /** An admin cleared an account's sign-in delays. */
+    public static final String UNLOCK_ACCOUNT = "staff.unlock";
+
     /** The most entries one search returns. */
     public static final int MAX_SEARCH = 1000;
 
@@ -60,8 +78,8 @@ public final class AuditLog {
         jdbc.sql("""
                 INSERT INTO audit_log (id, at_ms, actor, action, member_id, site_id, remote_addr)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID().toString(), clock.millis(), actor, action, memberId, siteId,
-                        clip(remoteAddr))
+                .params(UUID.randomUUID().toString(), clock.millis(), clip(actor, 64), action, clip(memberId, 16),
+                        clip(siteId, 32), clip(remoteAddr, 64))
                 .update();
     }
 
@@ -106,7 +124,7 @@ public final class AuditLog {
                 .list();
     }
 
-    private static String clip(String text) {
-        return text == null || text.length() <= 64 ? text : text.substring(0, 64);
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -102,7 +102,7 @@ final class DashboardController {
             @RequestParam(defaultValue = "NAME") String sort, @RequestParam(defaultValue = "1") int page,
             Principal principal, HttpServletRequest request, Model model) {
         Site site = (Topics.isValidId(siteId) ? sites.find(siteId) : java.util.Optional.<Site>empty())
-                .orElseThrow(() -> new NotFoundException("no such site"));
+                .orElseThrow(() -> NotFoundException.site(siteId));
         access.requireSite(principal, site.id());
         SiteOverview.Sort order;
         try {

@@ -51,7 +51,7 @@ final class MemberCardController {
     @GetMapping("/api/members/{id}/card.pdf")
     ResponseEntity<byte[]> card(@PathVariable String id, Principal principal, HttpServletRequest request) {
         Member member = MemberController.existing(members, id);
-        access.requireSite(principal, member.siteId());
+        access.requireMemberSite(principal, member.siteId(), member.id());
         String siteName = sites.name(member.siteId()).orElse(member.siteId());
         byte[] pdf = sheet.render(List.of(card(member, siteName)));
         audit.record(principal.getName(), AuditLog.PRINT_CARD, member.id(), member.siteId(), request.getRemoteAddr());
@@ -61,8 +61,7 @@ final class MemberCardController {
     @GetMapping("/api/sites/{siteId}/cards.pdf")
     ResponseEntity<byte[]> siteCards(@PathVariable String siteId, Principal principal, HttpServletRequest request) {
         Optional<String> name = Topics.isValidId(siteId) ? sites.name(siteId) : Optional.empty();
-        String siteName = name.orElseThrow(
-                () -> new NotFoundException("no site with id " + MemberController.printable(siteId)));
+        String siteName = name.orElseThrow(() -> NotFoundException.site(siteId));
         access.requireSite(principal, siteId);
         List<Member> all = members.ofSite(siteId);
         byte[] pdf = sheet.render(all.stream().map(m -> card(m, siteName)).toList());
@@ -75,9 +74,9 @@ final class MemberCardController {
     @PostMapping("/api/members/{id}/card/reissue")
     Member reissue(@PathVariable String id, Principal principal, HttpServletRequest request) {
         Member member = MemberController.existing(members, id);
-        access.requireSite(principal, member.siteId());
+        access.requireMemberSite(principal, member.siteId(), member.id());
         Member reissued = members.reissueCard(member.id())
-                .orElseThrow(() -> new NotFoundException("no member with id " + member.id()));
+                .orElseThrow(() -> NotFoundException.member(member.id()));
         audit.record(principal.getName(), AuditLog.REISSUE_CARD, reissued.id(), reissued.siteId(), request.getRemoteAddr());
         events.publishEvent(new MembersChanged(reissued.siteId()));
         return reissued;

@@ -47,10 +47,10 @@ final class MemberController {
 
     @PostMapping("/api/members")
     @ResponseStatus(HttpStatus.CREATED)
-    Member create(@Valid @RequestBody MemberRequest request, Principal principal) {
-        requireSite(request.siteId());
-        access.requireSite(principal, request.siteId());
+    Member create(@Valid @RequestBody MemberRequest request, Principal principal, HttpServletRequest http) {
+        requireSite(principal, request.siteId());
         Member member = members.create(request, principal.getName());
+        audit.record(principal.getName(), AuditLog.CREATE_MEMBER, member.id(), member.siteId(), http.getRemoteAddr());
         events.publishEvent(new MembersChanged(member.siteId()));
         return member;
     }
@@ -58,7 +58,7 @@ final class MemberController {
     @GetMapping("/api/members/{id}")
     Member get(@PathVariable String id, Principal principal, HttpServletRequest request) {
         Member member = existing(members, id);
-        access.requireSite(principal, member.siteId());
+        access.requireMemberSite(principal, member.siteId(), member.id());
         audit.record(principal.getName(), AuditLog.READ_MEMBER, member.id(), member.siteId(), request.getRemoteAddr());
         return member;
     }
@@ -67,11 +67,10 @@ final class MemberController {
     Member update(@PathVariable String id, @Valid @RequestBody MemberRequest body, Principal principal,
             HttpServletRequest request) {
         Member before = existing(members, id);
-        access.requireSite(principal, before.siteId());
-        requireSite(body.siteId());
-        access.requireSite(principal, body.siteId());
+        access.requireMemberSite(principal, before.siteId(), before.id());
+        requireSite(principal, body.siteId());
         Member after = members.update(before.id(), body, principal.getName())
-                .orElseThrow(() -> new NotFoundException("no member with id " + before.id()));
+                .orElseThrow(() -> NotFoundException.member(before.id()));
         audit.record(principal.getName(), AuditLog.UPDATE_MEMBER, after.id(), after.siteId(), request.getRemoteAddr());
         events.publishEvent(new MembersChanged(after.siteId()));
         if (!before.siteId().equals(after.siteId())) {
@@ -83,7 +82,7 @@ final class MemberController {
     @GetMapping("/api/sites/{siteId}/members")
     List<Member> ofSite(@PathVariable String siteId, Principal principal, HttpServletRequest request) {
         if (!Topics.isValidId(siteId) || !sites.exists(siteId)) {
-            throw new NotFoundException("no site with id " + printable(siteId));
+            throw NotFoundException.site(siteId);
         }
         access.requireSite(principal, siteId);
         audit.record(principal.getName(), AuditLog.READ_SITE_MEMBERS, null, siteId, request.getRemoteAddr());
@@ -93,15 +92,16 @@ final class MemberController {
     @GetMapping("/api/members/{id}/measurements")
     List<MeasurementRecord> measurements(@PathVariable String id, Principal principal, HttpServletRequest request) {
         Member member = existing(members, id);
-        access.requireSite(principal, member.siteId());
+        access.requireMemberSite(principal, member.siteId(), member.id());
         audit.record(principal.getName(), AuditLog.READ_MEASUREMENTS, member.id(), member.siteId(),
                 request.getRemoteAddr());
         return members.measurements(member.id());
     }
 
-    private void requireSite(String siteId) {
-        if (!sites.exists(siteId)) {
-            throw new InvalidFieldException("siteId", "no site with id " + siteId);
+    /** A site named in a body: unknown, or not one of the account's (audited), is the same field error. */
+    private void requireSite(Principal principal, String siteId) {
+        if (!sites.exists(siteId) || !access.permits(principal, siteId)) {
+            throw new InvalidFieldException("siteId", "no site with id " + NotFoundException.printable(siteId));
         }
     }
 
@@ -109,13 +109,8 @@ final class MemberController {
     static Member existing(MemberRepository members, String typedId) {
         String id = MemberIds.normalize(typedId);
         if (!MemberIds.isWellFormed(id)) {
-            throw new NotFoundException("no member with id " + printable(typedId));
+            throw NotFoundException.member(typedId);
         }
-        return members.find(id).orElseThrow(() -> new NotFoundException("no member with id " + id));
-    }
-
-    static String printable(String text) {
-        String clean = text.replaceAll("[^A-Za-z0-9_-]", "?");
-        return clean.length() > 20 ? clean.substring(0, 20) + "…" : clean;
+        return members.find(id).orElseThrow(() -> NotFoundException.member(id));
     }
 }

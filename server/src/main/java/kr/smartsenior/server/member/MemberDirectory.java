@@ -49,13 +49,13 @@ public final class MemberDirectory {
     }
 
     /**
-     * The member a typed id names, if the account may see their site: 404 for an unknown member, 403
-     * (from {@link SiteAccess#requireSite}) for one of a site the account is not assigned to.
+     * The member a typed id names, if the account may see their site: 404 for an unknown member and,
+     * alike, for one of a site the account is not assigned to (that refusal audited by
+     * {@link SiteAccess#requireMemberSite}).
      */
     public Senior requireMember(Principal who, String typedId) {
-        Senior senior = find(typedId).orElseThrow(() -> new NotFoundException("no member with id "
-                + MemberController.printable(typedId)));
-        access.requireSite(who, senior.siteId());
+        Senior senior = find(typedId).orElseThrow(() -> NotFoundException.member(typedId));
+        access.requireMemberSite(who, senior.siteId(), senior.id());
         return senior;
     }
 

@@ -64,7 +64,7 @@ final class MemberImportController {
     MemberImport.Report run(String siteId, String fileName, byte[] content, boolean dryRun, boolean partial,
             Principal principal, String remoteAddr) {
         if (!Topics.isValidId(siteId) || !sites.exists(siteId)) {
-            throw new NotFoundException("no site with id " + MemberController.printable(siteId));
+            throw NotFoundException.site(siteId);
         }
         access.requireSite(principal, siteId);
         MemberImport.Report report = imports.run(siteId, fileName, content, dryRun, partial, principal.getName());

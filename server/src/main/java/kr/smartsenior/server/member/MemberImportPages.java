@@ -85,7 +85,7 @@ final class MemberImportPages {
 
     private Site site(String siteId, Principal principal) {
         Site site = (kr.smartsenior.protocol.Topics.isValidId(siteId) ? sites.find(siteId)
-                : java.util.Optional.<Site>empty()).orElseThrow(() -> new NotFoundException("no such site"));
+                : java.util.Optional.<Site>empty()).orElseThrow(() -> NotFoundException.site(siteId));
         access.requireSite(principal, site.id());
         return site;
     }

@@ -10,9 +10,11 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import kr.smartsenior.server.audit.AuditLog;
 import kr.smartsenior.server.security.SiteAccess;
 import kr.smartsenior.server.site.SiteRepository;
 import kr.smartsenior.server.web.InvalidFieldException;
+import kr.smartsenior.server.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,9 +38,11 @@ final class MemberPages {
     private final SiteRepository sites;
     private final SiteAccess access;
     private final Validator validator;
+    private final AuditLog audit;
 
     MemberPages(MemberController members, MemberCardController cards, MemberRepository repository,
-            SiteRepository sites, SiteAccess access, Validator validator) {
+            SiteRepository sites, SiteAccess access, Validator validator, AuditLog audit) {
+        this.audit = audit;
         this.members = members;
         this.cards = cards;
         this.repository = repository;
@@ -66,6 +70,9 @@ final class MemberPages {
 
     @GetMapping("/members/new")
     String newMember(@RequestParam String siteId, Principal principal, Model model) {
+        if (!sites.exists(siteId)) {
+            throw NotFoundException.site(siteId);
+        }
         access.requireSite(principal, siteId);
         return form(model, null, MemberForm.empty(siteId), Map.of(), principal);
     }
@@ -78,17 +85,19 @@ final class MemberPages {
             return form(model, null, form, errors, principal);
         }
         try {
-            Member created = members.create(body, principal);
+            Member created = members.create(body, principal, request);
             return "redirect:/members/" + created.id() + "?saved";
         } catch (InvalidFieldException e) {
-            return form(model, null, form, Map.of(e.field(), e.getMessage()), principal);
+            return form(model, null, form, Map.of(e.field(), korean(e)), principal);
         }
     }
 
     @GetMapping("/members/{id}/edit")
-    String edit(@PathVariable String id, Principal principal, Model model) {
+    String edit(@PathVariable String id, Principal principal, Model model, HttpServletRequest request) {
         Member member = MemberController.existing(repository, id);
-        access.requireSite(principal, member.siteId());
+        access.requireMemberSite(principal, member.siteId(), member.id());
+        audit.record(principal.getName(), AuditLog.VIEW_MEMBER_FORM, member.id(), member.siteId(),
+                request.getRemoteAddr());
         return form(model, member.id(), MemberForm.of(member), Map.of(), principal);
     }
 
@@ -96,7 +105,7 @@ final class MemberPages {
     String update(@PathVariable String id, @ModelAttribute MemberForm form, Principal principal, Model model,
             HttpServletRequest request) {
         Member member = MemberController.existing(repository, id);
-        access.requireSite(principal, member.siteId());
+        access.requireMemberSite(principal, member.siteId(), member.id());
         Map<String, String> errors = new LinkedHashMap<>();
         MemberRequest body = request(form, errors);
         if (!errors.isEmpty()) {
@@ -106,7 +115,7 @@ final class MemberPages {
             members.update(member.id(), body, principal, request);
             return "redirect:/members/" + member.id() + "?saved";
         } catch (InvalidFieldException e) {
-            return form(model, member.id(), form, Map.of(e.field(), e.getMessage()), principal);
+            return form(model, member.id(), form, Map.of(e.field(), korean(e)), principal);
         }
     }
 
@@ -127,6 +136,11 @@ final class MemberPages {
         model.addAttribute("errors", errors);
         model.addAttribute("sites", access.visible(principal, sites.all(), s -> s.id()));
         return "member-form";
+    }
+
+    /** The API's field error as staff read it (a site is refused alike whether unknown or not theirs). */
+    private static String korean(InvalidFieldException e) {
+        return "siteId".equals(e.field()) ? "이 경로당에는 등록할 수 없습니다. 목록에서 경로당을 골라 주세요." : e.getMessage();
     }
 
     private MemberRequest request(MemberForm form, Map<String, String> errors) {

@@ -69,7 +69,7 @@ final class ExportController {
     private long[] start(String siteId, LocalDate from, LocalDate to, Principal principal, HttpServletRequest request,
             String format) {
         if (!Topics.isValidId(siteId) || !sites.exists(siteId)) {
-            throw new NotFoundException("no such site");
+            throw NotFoundException.site(siteId);
         }
         access.requireSite(principal, siteId);
         if (from != null && to != null && from.isAfter(to)) {

@@ -1,6 +1,5 @@
 package kr.smartsenior.server.security;
 
-import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
@@ -10,35 +9,34 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Staff and admin accounts as signing in sees them: the {@code staff_account} table (an account
- * inside its lock-out period loads as locked), and the sites a STAFF account is assigned to
+ * Staff and admin accounts as signing in sees them: the {@code staff_account} table (no account is
+ * ever locked for everyone: wrong passwords slow down their source address, see {@link SignInThrottle}), and the sites a STAFF account is assigned to
  * ({@code staff_site}) for {@link SiteAccess}. Accounts are created in {@code staff}.
  */
 @Component
 final class StaffAccounts implements UserDetailsService {
 
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    StaffAccounts(JdbcClient jdbc, Clock clock) {
+    StaffAccounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("SELECT username, password_hash, role, locked_until_ms FROM staff_account WHERE username = ?")
+        return jdbc.sql("SELECT username, password_hash, role FROM staff_account WHERE username = ?")
                 .param(username)
-                .query((rs, n) -> {
-                    long lockedUntil = rs.getLong("locked_until_ms");
-                    return User.withUsername(rs.getString("username"))
-                            .password(rs.getString("password_hash"))
-                            .roles(rs.getString("role"))
-                            .accountLocked(lockedUntil > clock.millis())
-                            .build();
-                })
+                .query((rs, n) -> User.withUsername(rs.getString("username"))
+                        .password(rs.getString("password_hash"))
+                        .roles(rs.getString("role"))
+                        .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM staff_account WHERE username = ?").param(username)
+                .query(Long.class).single() > 0;
     }
 
     /** The sites a STAFF account is assigned to, sorted. */

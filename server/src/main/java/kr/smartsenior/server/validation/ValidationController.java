@@ -46,7 +46,7 @@ final class ValidationController {
     @GetMapping("/api/sites/{siteId}/validation")
     SiteValidation ofSite(@PathVariable String siteId, Principal principal, HttpServletRequest request) {
         if (!Topics.isValidId(siteId) || !sites.exists(siteId)) {
-            throw new NotFoundException("no site with id " + siteId.replaceAll("[^A-Za-z0-9_-]", "?"));
+            throw NotFoundException.site(siteId);
         }
         access.requireSite(principal, siteId);
         audit.record(principal.getName(), READ_VALIDATION, null, siteId, request.getRemoteAddr());

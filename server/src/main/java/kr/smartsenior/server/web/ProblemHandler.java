@@ -1,6 +1,9 @@
 package kr.smartsenior.server.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
@@ -68,8 +71,14 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
+    /** On the API a problem document; on the dashboard's pages the "not found" page ({@code error/404}). */
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+    ResponseEntity<ProblemDetail> notFound(NotFoundException ex, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.sendError(HttpStatus.NOT_FOUND.value());
+            return null;
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
         problem.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);

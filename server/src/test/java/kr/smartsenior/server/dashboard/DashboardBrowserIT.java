@@ -43,7 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real headless Chromium (one browser for the class): a staff member signs in,
- * finds a senior, sees the charts drawn, prints a card (a PDF), is refused another site's senior,
+ * finds a senior, sees the charts drawn, prints a card (a PDF), finds another site's senior unknown (404, audited),
  * imports a list; the admin opens the district view and the fleet page; the audit log has the entries.
  *
  * <p>With {@code -Dssc.screenshots=DIR} it saves the main pages as {@code dashboard-*.png} (tablet
@@ -167,16 +167,17 @@ class DashboardBrowserIT {
 
     @Test
     @Order(3)
-    void anotherSitesSeniorIsRefusedWithTheNoAccessPage() throws IOException {
+    void anotherSitesSeniorReadsAsAnUnknownOneAndTheRefusalIsAudited() throws IOException {
         browser.get(server.baseUrl() + "/members/" + theirs);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("접근 권한이 없습니다");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("찾을 수 없습니다");
         assertThat(browser.getPageSource()).doesNotContain("서정희");
         Object status = browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(arguments[0]).then(r => done(r.status));""", server.baseUrl() + "/sites/dalbit");
-        assertThat(((Number) status).intValue()).isEqualTo(403);
-        shot("denied");
-        assertThat(server.api().get("/api/audit?memberId=" + theirs + "&actor=kim").json()).isEmpty();
+        assertThat(((Number) status).intValue()).isEqualTo(404);
+        shot("not-found");
+        assertThat(server.api().get("/api/audit?memberId=" + theirs + "&actor=kim").json().findValuesAsText("action"))
+                .containsExactly("access.refused");
     }
 
     @Test

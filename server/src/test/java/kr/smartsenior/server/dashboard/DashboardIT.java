@@ -87,11 +87,13 @@ class DashboardIT {
         assertThat(senior.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
         assertThat(browser.get("/webjars/chart.js/4.4.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
 
-        assertThat(browser.get("/members/" + theirs).statusCode()).isEqualTo(403);
-        assertThat(browser.get("/members/" + theirs).body()).contains("접근 권한이 없습니다").doesNotContain("박영수");
-        assertThat(browser.get("/sites/site-b").statusCode()).isEqualTo(403);
-        assertThat(browser.get("/members/" + theirs + "/card.pdf").statusCode()).isEqualTo(403);
-        assertThat(browser.get("/members/" + theirs + "/edit").statusCode()).isEqualTo(403);
+        // another site's senior or site reads exactly as an unknown one: 404, the same page
+        for (String path : List.of("/members/" + theirs, "/members/ZZZZZZZZZZ", "/sites/site-b", "/sites/nowhere",
+                "/members/" + theirs + "/card.pdf", "/members/" + theirs + "/edit", "/members/ZZZZZZZZZZ/edit")) {
+            HttpResponse<String> refused = browser.get(path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(404);
+            assertThat(refused.body()).as(path).contains("찾을 수 없습니다").doesNotContain("박영수");
+        }
 
         // a form without its CSRF token is refused; with it, the card is reissued
         assertThat(browser.postForm("/members/" + mine + "/card/reissue", Map.of(), false).statusCode()).isEqualTo(403);
@@ -102,7 +104,29 @@ class DashboardIT {
         List<String> actions = server.api().get("/api/audit?memberId=" + mine + "&actor=kim").json()
                 .findValuesAsText("action");
         assertThat(actions).contains("member.page.view", "member.card.reissue");
-        assertThat(server.api().get("/api/audit?memberId=" + theirs + "&actor=kim").json()).isEmpty();
+        // the refusals are in the audit log, as refusals
+        assertThat(server.api().get("/api/audit?memberId=" + theirs + "&actor=kim").json().findValuesAsText("action"))
+                .hasSize(3).containsOnly("access.refused");
+    }
+
+    @Test
+    void aStaffMemberWhoMistypesOftenWaitsAtTheSignInFormUntilAnAdminClearsIt() throws Exception {
+        assertThat(server.api().post("/api/staff", Map.of("username", "park", "password", PASSWORD, "role", "STAFF",
+                "siteIds", List.of("site-a"))).status()).isEqualTo(201);
+        DashboardSession browser = new DashboardSession(server.baseUrl());
+        for (int i = 0; i < 8; i++) { // 5 free, then waits of 2, 4 and 8 s (the first two as if passed)
+            assertThat(browser.login("park", "wrong-password-1").headers().firstValue("Location").orElse(""))
+                    .endsWith("/login?error");
+            if (i < 7) {
+                server.jdbc().sql("UPDATE sign_in_throttle SET next_allowed_ms = 0").update();
+            }
+        }
+        String held = browser.login("park", PASSWORD).headers().firstValue("Location").orElse("");
+        assertThat(held).as("the right password waits too, at this address").matches(".*/login\\?wait=\\d+");
+        assertThat(browser.get(held.substring(held.indexOf("/login"))).body()).contains("초 뒤에 다시 로그인할 수 있습니다");
+        assertThat(server.api().post("/api/staff/park/unlock", "").status()).isEqualTo(200);
+        assertThat(browser.login("park", PASSWORD).headers().firstValue("Location").orElse(""))
+                .doesNotContain("/login");
     }
 
     @Test
@@ -124,7 +148,18 @@ class DashboardIT {
 
         HttpResponse<String> elsewhere = browser.postForm("/members/new",
                 Map.of("siteId", "site-b", "displayName", "박", "birthYear", "1941", "sex", "F"), true);
-        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.statusCode()).as("refused like an unknown site: the form again").isEqualTo(200);
+        assertThat(elsewhere.body()).contains("이 경로당에는 등록할 수 없습니다");
+        assertThat(server.api().get("/api/sites/site-b/members").json().findValuesAsText("displayName"))
+                .doesNotContain("박");
+        String kimsOwn = created.headers().firstValue("Location").orElseThrow()
+                .replaceAll(".*/members/([A-Z0-9]+).*", "$1");
+        HttpResponse<String> form = browser.get("/members/" + kimsOwn + "/edit");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(server.api().get("/api/audit?memberId=" + kimsOwn + "&actor=kim").json().findValuesAsText("action"))
+                .contains("member.create", "member.form.view");
+        assertThat(server.api().get("/api/audit?siteId=site-b&actor=kim").json().findValuesAsText("action"))
+                .contains("access.refused");
     }
 
     @Test

@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The member registry's API in a web slice: request mapping, validation problems, and who may see
- * whom (a STAFF account of another site gets 403, an unknown member is 404), with the repository,
+ * whom (another site's member is a 404 like an unknown one, and the refusal is audited), with the repository,
  * sites and audit log mocked. The full-server path is {@code ApiIT} and {@code AccessIT}.
  */
 @WebMvcTest(MemberController.class)
@@ -79,6 +79,8 @@ class MemberControllerTest {
                 .andExpect(jsonPath("$.siteId").value(SITE_A));
 
         assertThat(events.stream(MembersChanged.class)).containsExactly(new MembersChanged(SITE_A));
+        verify(audit).record(eq(SecuritySlice.staffOfSiteAName()), eq(AuditLog.CREATE_MEMBER), eq(ID), eq(SITE_A),
+                anyString());
     }
 
     @Test
@@ -113,21 +115,26 @@ class MemberControllerTest {
     }
 
     @Test
-    void staffOfAnotherSiteGet403ProblemsAndNothingIsAudited() throws Exception {
-        for (String path : List.of("/api/members/" + ID, "/api/members/" + ID + "/measurements",
-                "/api/sites/" + SITE_A + "/members")) {
+    void staffOfAnotherSiteGet404ProblemsAsForAnUnknownIdAndTheRefusalIsAudited() throws Exception {
+        for (String path : List.of("/api/members/" + ID, "/api/members/" + ID + "/measurements")) {
             mvc.perform(get(path).with(staffOfSiteB()))
-                    .andExpect(status().isForbidden())
-                    .andExpect(jsonPath("$.status").value(403));
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.detail").value("no member with id " + ID));
         }
-        verify(audit, never()).record(anyString(), anyString(), any(), any(), any());
+        mvc.perform(get("/api/sites/" + SITE_A + "/members").with(staffOfSiteB()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("no site with id " + SITE_A));
+        verify(audit, org.mockito.Mockito.times(2)).record(eq("park"), eq(AuditLog.REFUSED), eq(ID), eq(SITE_A), any());
+        verify(audit).record(eq("park"), eq(AuditLog.REFUSED), eq(null), eq(SITE_A), any());
+        verify(audit, never()).record(anyString(), eq(AuditLog.READ_MEMBER), any(), any(), any());
     }
 
     @Test
     void staffCannotMoveAMemberToASiteTheyAreNotAssignedTo() throws Exception {
         mvc.perform(put("/api/members/" + ID).with(staffOfSiteA()).contentType(MediaType.APPLICATION_JSON)
                         .content(REGISTRATION.formatted(SITE_B)))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("siteId"));
 
         verify(members, never()).update(anyString(), any(), anyString());
         assertThat(events.stream(MembersChanged.class)).isEmpty();
@@ -147,7 +154,7 @@ class MemberControllerTest {
     void withoutSigningInTheApiAnswers401() throws Exception {
         mvc.perform(get("/api/members/" + ID))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().exists("WWW-Authenticate"));
+                .andExpect(header().doesNotExist("WWW-Authenticate")); // no browser prompt, nothing remembered
         verify(members, never()).find(anyString());
     }
 }

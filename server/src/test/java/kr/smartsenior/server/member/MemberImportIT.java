@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code POST /api/sites/{siteId}/members/import}: the dry run stores nothing, a file with a broken
- * row stores nothing unless {@code partial}, Excel and CSV both work, another site's staff get 403,
+ * row stores nothing unless {@code partial}, Excel and CSV both work, another site's staff get 404 (as for an unknown site),
  * and each import is audited.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -110,7 +110,7 @@ class MemberImportIT {
     void anotherSitesStaffUnknownSitesAndUnreadableFilesAreRefused() {
         byte[] file = "이름,출생연도,성별\n박,1940,M\n".getBytes(StandardCharsets.UTF_8);
         assertThat(staff.postFile("/api/sites/site-b/members/import?dryRun=false", "a.csv", file).status())
-                .isEqualTo(403);
+                .as("another site reads as an unknown one").isEqualTo(404);
         assertThat(server.api().get("/api/sites/site-b/members").json()).isEmpty();
         assertThat(staff.postFile("/api/sites/nowhere/members/import", "a.csv", file).status()).isEqualTo(404);
         ServerApi.Response garbage = staff.postFile("/api/sites/site-a/members/import", "a.xlsx",

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The district export: Excel and CSV of a site's results, the date range, formula injection made
- * harmless, UTF-8 with BOM, 403 for another site's staff and an audit entry per export.
+ * harmless, UTF-8 with BOM, 404 for another site's staff (as for an unknown site) and an audit entry per export.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -107,8 +107,8 @@ class ResultExportIT {
     @Test
     void anotherSitesStaffAreRefusedAndEveryExportIsAudited() {
         ServerApi choi = server.api().as("choi", PASSWORD);
-        assertThat(choi.download("/api/sites/site-a/results.xlsx").status()).isEqualTo(403);
-        assertThat(choi.download("/api/sites/site-a/results.csv").status()).isEqualTo(403);
+        assertThat(choi.download("/api/sites/site-a/results.xlsx").status()).as("as an unknown site").isEqualTo(404);
+        assertThat(choi.download("/api/sites/site-a/results.csv").status()).isEqualTo(404);
         assertThat(choi.download("/api/sites/site-b/results.csv").status()).isEqualTo(200);
         assertThat(server.api().download("/api/sites/site-a/results.csv?from=2026-10-01&to=2026-09-01").status())
                 .isEqualTo(400);

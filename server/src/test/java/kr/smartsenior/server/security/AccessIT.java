@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Who may see what, through the API, on SQLite and PostgreSQL: staff accounts, the one site check
- * on every endpoint with a senior's or a site's data, the audit search, and the lock-out.
+ * on every endpoint with a senior's or a site's data (another site's ids read as unknown ones, and the
+ * refusal is audited), the audit search, and growing sign-in delays per address instead of a lock-out.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AccessIT {
@@ -69,32 +70,39 @@ class AccessIT {
             assertThat(kim.get("/api/sites/site-a/members").status()).isEqualTo(200);
             assertThat(kim.get("/api/sites").json().findValuesAsText("id")).containsExactly("site-a");
 
-            // another site's senior or list: 403 as a problem document, on every endpoint
-            List<ServerApi.Response> refused = new ArrayList<>();
+            // another site's senior or list reads exactly as an unknown one: 404, the same problem document
+            String unknown = "ZZZZZZZZZZ";
             for (String path : List.of("", "/evaluation", "/measurements", "/screening", "/prescription",
                     "/prescription.pdf", "/card.pdf")) {
-                refused.add(kim.get("/api/members/" + theirs + path));
+                assertSameAsUnknown(kim.get("/api/members/" + theirs + path), kim.get("/api/members/" + unknown + path),
+                        theirs, unknown);
             }
-            refused.add(kim.get("/api/sites/site-b/members"));
-            refused.add(kim.get("/api/sites/site-b/cards.pdf"));
-            refused.add(kim.post("/api/members/" + theirs + "/card/reissue", "{}"));
-            refused.add(kim.post("/api/members/" + theirs + "/screening", Map.of("answers", Map.of())));
-            refused.add(kim.post("/api/members/" + theirs + "/screening/clearance",
-                    Map.of("clinician", "내과 김의사", "agreedOn", "2026-11-20")));
-            refused.add(kim.post("/api/members", Map.of("siteId", "site-b", "displayName", "새 회원", "birthYear", 1950, "sex", "F")));
-            refused.add(kim.put("/api/members/" + mine, Map.of("siteId", "site-b", "displayName", "김순자", "birthYear", 1944, "sex", "F")));
-            refused.add(kim.put("/api/members/" + theirs, Map.of("siteId", "site-b", "displayName", "박영수", "birthYear", 1940, "sex", "M")));
-            refused.add(kim.get("/api/audit?memberId=" + mine));
-            refused.add(kim.get("/api/staff"));
-            refused.add(kim.post("/api/staff", staff("lee", KIM_PASSWORD, "ADMIN", null)));
-            for (ServerApi.Response response : refused) {
+            assertSameAsUnknown(kim.get("/api/sites/site-b/members"), kim.get("/api/sites/site-z/members"), "site-b", "site-z");
+            assertSameAsUnknown(kim.get("/api/sites/site-b/cards.pdf"), kim.get("/api/sites/site-z/cards.pdf"), "site-b", "site-z");
+            assertSameAsUnknown(kim.get("/api/sites/site-b/results.csv"), kim.get("/api/sites/site-z/results.csv"), "site-b", "site-z");
+            assertSameAsUnknown(kim.post("/api/members/" + theirs + "/card/reissue", "{}"),
+                    kim.post("/api/members/" + unknown + "/card/reissue", "{}"), theirs, unknown);
+            assertSameAsUnknown(kim.post("/api/members/" + theirs + "/screening", Map.of("answers", Map.of())),
+                    kim.post("/api/members/" + unknown + "/screening", Map.of("answers", Map.of())), theirs, unknown);
+            Map<String, String> clearance = Map.of("clinician", "내과 김의사", "agreedOn", "2026-11-20");
+            assertSameAsUnknown(kim.post("/api/members/" + theirs + "/screening/clearance", clearance),
+                    kim.post("/api/members/" + unknown + "/screening/clearance", clearance), theirs, unknown);
+            assertSameAsUnknown(kim.put("/api/members/" + theirs, Map.of("siteId", "site-b", "displayName", "박영수", "birthYear", 1940, "sex", "M")),
+                    kim.put("/api/members/" + unknown, Map.of("siteId", "site-b", "displayName", "박영수", "birthYear", 1940, "sex", "M")),
+                    theirs, unknown);
+            // a site in a body: refused as an unknown site is, a field error
+            assertField(kim.post("/api/members", Map.of("siteId", "site-b", "displayName", "새 회원", "birthYear", 1950, "sex", "F")), "siteId");
+            assertField(kim.put("/api/members/" + mine, Map.of("siteId", "site-b", "displayName", "김순자", "birthYear", 1944, "sex", "F")), "siteId");
+            // what her role may not use: 403 for every id alike
+            for (ServerApi.Response response : List.of(kim.get("/api/audit?memberId=" + mine), kim.get("/api/staff"),
+                    kim.post("/api/staff", staff("lee", KIM_PASSWORD, "ADMIN", null)), kim.get("/api/tokens"))) {
                 assertThat(response.status()).as(response.body()).isEqualTo(403);
                 assertThat(response.json().get("status").asInt()).isEqualTo(403);
             }
             assertThat(admin.get("/api/members/" + theirs).json().get("siteId").asText()).isEqualTo("site-b");
             assertThat(admin.get("/api/members/" + theirs).json().get("displayName").asText()).isEqualTo("박영수");
 
-            // the audit log: kim's reads of her own senior, none of the refused ones
+            // the audit log: kim's reads of her own senior; the refused ones as refusals
             ServerApi.Response log = admin.get("/api/audit?memberId=" + mine);
             assertThat(log.status()).as(log.body()).isEqualTo(200);
             List<String> kimsActions = new ArrayList<>();
@@ -108,8 +116,12 @@ class AccessIT {
             }
             assertThat(kimsActions).contains("member.read", "member.evaluation.read", "member.measurements.read",
                     "member.screening.read");
-            JsonNode aboutTheirs = admin.get("/api/audit?memberId=" + theirs + "&actor=kim").json();
-            assertThat(aboutTheirs).isEmpty();
+            List<String> aboutTheirs = admin.get("/api/audit?memberId=" + theirs + "&actor=kim").json()
+                    .findValuesAsText("action");
+            assertThat(aboutTheirs).hasSize(11).containsOnly("access.refused");
+            assertThat(admin.get("/api/audit?siteId=site-b&actor=kim").json().findValuesAsText("action"))
+                    .hasSize(11 + 5).containsOnly("access.refused");
+            assertThat(admin.get("/api/audit?actor=kim").json().findValuesAsText("action")).contains("access.refused");
             assertThat(admin.get("/api/audit?actor=kim&limit=2").json()).hasSize(2);
             assertField(admin.get("/api/audit?from=yesterday"), "from");
             assertField(admin.get("/api/audit?limit=0"), "limit");
@@ -122,40 +134,67 @@ class AccessIT {
         }
     }
 
+    /**
+     * An attacker on 127.0.0.2 guessing the admin's password gets growing delays; the admin on
+     * 127.0.0.1 signs in with the right password all along. An admin clears a staff member's delays.
+     */
     @ParameterizedTest
     @MethodSource("servers")
-    void fiveWrongPasswordsInARowLockTheAccount(Supplier<TestServer> start) {
+    void wrongPasswordsSlowDownTheirAddressNotTheAccount(Supplier<TestServer> start) {
         try (TestServer server = start.get()) {
             ServerApi admin = server.api();
+            ServerApi attacker = admin.from("127.0.0.2").as("admin", "guess-number-1");
             admin.createSite("site-a", "가 경로당");
             assertThat(admin.post("/api/staff", staff("lee", KIM_PASSWORD, "STAFF", List.of("site-a"))).status())
                     .isEqualTo(201);
-            ServerApi lee = admin.as("lee", KIM_PASSWORD);
-            ServerApi wrong = admin.as("lee", "not-the-password-1");
 
+            for (int i = 0; i < 5; i++) { // the free failures
+                assertThat(attacker.get("/api/sites").status()).isEqualTo(401);
+                assertThat(admin.get("/api/sites").status()).as("the admin elsewhere").isEqualTo(200);
+            }
+            List<Long> waits = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                assertThat(wrong.get("/api/sites").status()).isEqualTo(401);
+                assertThat(attacker.get("/api/sites").status()).isEqualTo(401);
+                ServerApi.Response held = attacker.get("/api/sites");
+                assertThat(held.status()).as(held.body()).isEqualTo(429);
+                waits.add(Long.parseLong(held.header("Retry-After")));
+                assertThat(admin.from("127.0.0.2").get("/api/sites").status())
+                        .as("the right password from the waiting address waits too").isEqualTo(429);
+                assertThat(admin.get("/api/sites").status()).as("the right password from another address")
+                        .isEqualTo(200);
+                expireWaits(server, "127.0.0.2"); // as if the wait had passed
             }
-            assertThat(lee.get("/api/sites").status()).isEqualTo(200); // a success resets the count
-            for (int i = 0; i < 4; i++) {
-                assertThat(wrong.get("/api/sites").status()).isEqualTo(401);
-            }
-            assertThat(lee.get("/api/sites").status()).isEqualTo(200);
+            assertThat(waits).as("growing delays").isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
+            assertThat(waits.getFirst()).isGreaterThanOrEqualTo(2);
+            assertThat(admin.get("/api/staff").json().toString()).contains("\"username\":\"admin\"");
 
-            for (int i = 0; i < 5; i++) {
-                assertThat(wrong.get("/api/sites").status()).isEqualTo(401);
+            // a staff member who mistyped too often at the office: the admin clears her delays
+            ServerApi leeAtOffice = admin.from("127.0.0.2").as("lee", KIM_PASSWORD);
+            ServerApi leeMistyping = admin.from("127.0.0.2").as("lee", "not-the-password-1");
+            for (int i = 0; i < 8; i++) {
+                assertThat(leeMistyping.get("/api/sites").status()).isEqualTo(401);
+                expireWaits(server, "127.0.0.2");
             }
-            assertThat(lee.get("/api/sites").status()).as("locked: even the right password").isEqualTo(401);
-            assertThat(admin.get("/api/sites").status()).as("other accounts are not affected").isEqualTo(200);
-            assertThat(admin.get("/api/staff").json().toString()).contains("\"username\":\"lee\"");
-            long lockedUntil = server.jdbc().sql("SELECT locked_until_ms FROM staff_account WHERE username = 'lee'")
-                    .query(Long.class).single();
-            assertThat(lockedUntil - System.currentTimeMillis()).isBetween(14 * 60_000L, 15 * 60_000L + 1000);
-
-            server.jdbc().sql("UPDATE staff_account SET locked_until_ms = ? WHERE username = 'lee'")
-                    .param(System.currentTimeMillis() - 1).update(); // as if 15 minutes had passed
-            assertThat(lee.get("/api/sites").status()).isEqualTo(200);
+            assertThat(leeMistyping.get("/api/sites").status()).isEqualTo(401); // now waits 16 s
+            assertThat(leeAtOffice.get("/api/sites").status()).isEqualTo(429);
+            ServerApi.Response unlocked = admin.post("/api/staff/lee/unlock", "");
+            assertThat(unlocked.status()).as(unlocked.body()).isEqualTo(200);
+            assertThat(leeAtOffice.get("/api/sites").status()).isEqualTo(200);
+            assertThat(admin.post("/api/staff/nobody/unlock", "").status()).isEqualTo(404);
+            assertThat(admin.as("lee", KIM_PASSWORD).post("/api/staff/lee/unlock", "").status()).isEqualTo(403);
+            assertThat(admin.get("/api/audit?actor=admin").json().findValuesAsText("action")).contains("staff.unlock");
         }
+    }
+
+    private static void expireWaits(TestServer server, String address) {
+        server.jdbc().sql("UPDATE sign_in_throttle SET next_allowed_ms = 0 WHERE address = ?").param(address).update();
+    }
+
+    /** Same status and problem as for the unknown id, but for the id itself. */
+    private static void assertSameAsUnknown(ServerApi.Response refused, ServerApi.Response unknown, String id,
+            String unknownId) {
+        assertThat(refused.status()).as(refused.body()).isEqualTo(404);
+        assertThat(refused.body().replace(id, "ID")).isEqualTo(unknown.body().replace(unknownId, "ID"));
     }
 
     private static Map<String, Object> staff(String username, String password, String role, List<String> siteIds) {

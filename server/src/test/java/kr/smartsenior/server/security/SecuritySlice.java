@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import kr.smartsenior.server.audit.AuditLog;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -32,6 +33,27 @@ public class SecuritySlice {
     private static final String PARK = "park";
     private static final String ADMIN = "admin";
     private static final String PASSWORD = "slice-password-1";
+
+    @Bean
+    AccessProperties accessProperties() {
+        return AccessProperties.defaults();
+    }
+
+    @Bean
+    SignInThrottle signInThrottle() {
+        return mock(SignInThrottle.class); // never waits
+    }
+
+    @Bean
+    ApiTokens apiTokens() {
+        return mock(ApiTokens.class); // knows no token
+    }
+
+    /** A mock audit log (a test's own {@code @MockitoBean AuditLog} replaces it). */
+    @Bean
+    AuditLog auditLog() {
+        return mock(AuditLog.class);
+    }
 
     @Bean
     StaffAccounts staffAccounts() {

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class DashboardSession {
 
+    /** What a browser asks for when it follows a link. */
+    private static final String ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final String base;
     private final HttpClient http;
@@ -33,7 +35,7 @@ public final class DashboardSession {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", ACCEPT).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         Matcher m = CSRF.matcher(response.body());
         if (m.find()) {
@@ -58,7 +60,7 @@ public final class DashboardSession {
         }
         String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", ACCEPT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

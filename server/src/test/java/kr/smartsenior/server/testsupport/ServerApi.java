@@ -24,25 +24,68 @@ public final class ServerApi {
 
     private final String baseUrl;
     private final String authorization;
+    private final HttpClient http;
+    private final Map<String, String> headers;
 
     public ServerApi(String baseUrl, String user, String password) {
+        this(baseUrl, basic(user, password), HTTP, Map.of());
+    }
+
+    private ServerApi(String baseUrl, String authorization, HttpClient http, Map<String, String> headers) {
         this.baseUrl = baseUrl;
-        this.authorization = user == null ? null
+        this.authorization = authorization;
+        this.http = http;
+        this.headers = headers;
+    }
+
+    private static String basic(String user, String password) {
+        return user == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The same API without credentials. */
     public ServerApi anonymous() {
-        return new ServerApi(baseUrl, null, null);
+        return new ServerApi(baseUrl, null, http, headers);
     }
 
     /** The same API as another account. */
     public ServerApi as(String user, String password) {
-        return new ServerApi(baseUrl, user, password);
+        return new ServerApi(baseUrl, basic(user, password), http, headers);
     }
 
-    /** A response: status, raw body, and the body as JSON (null when it is not JSON). */
-    public record Response(int status, String body, JsonNode json) {
+    /** The same API signed in with an API token ({@code Authorization: Bearer}). */
+    public ServerApi withToken(String token) {
+        return new ServerApi(baseUrl, "Bearer " + token, http, headers);
+    }
+
+    /** The same API with this header on every request (say, {@code Origin}). */
+    public ServerApi withHeader(String name, String value) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put(name, value);
+        return new ServerApi(baseUrl, authorization, http, Map.copyOf(all));
+    }
+
+    /**
+     * The same API, connecting from this local address (say {@code 127.0.0.2}: another machine as the
+     * server sees it; the server listens on every address).
+     */
+    public ServerApi from(String localAddress) {
+        try {
+            HttpClient bound = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .localAddress(java.net.InetAddress.getByName(localAddress)).build();
+            return new ServerApi(baseUrl, authorization, bound, headers);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A response: status, raw body, the body as JSON (null when it is not JSON) and the headers. */
+    public record Response(int status, String body, JsonNode json, java.net.http.HttpHeaders headers) {
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     public Response get(String path) {
@@ -94,7 +137,7 @@ public final class ServerApi {
     /** GETs a binary resource. */
     public Download download(String path) {
         try {
-            HttpResponse<byte[]> response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
@@ -132,12 +175,13 @@ public final class ServerApi {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 
-    private static Response send(HttpRequest.Builder builder) {
+    private Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = HTTP.send(builder.build(),
+            HttpResponse<String> response = http.send(builder.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = null;
             try {
@@ -145,7 +189,7 @@ public final class ServerApi {
             } catch (JsonProcessingException notJson) {
                 // leave json null
             }
-            return new Response(response.statusCode(), response.body(), json);
+            return new Response(response.statusCode(), response.body(), json, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
