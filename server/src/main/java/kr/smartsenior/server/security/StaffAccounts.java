@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Staff and admin accounts as signing in sees them: the {@code staff_account} table (an account
- * inside its lock-out period loads as locked), and the sites a STAFF account is assigned to
+ * inside its lock-out period loads as locked, a disabled one as disabled), and the sites a STAFF account is assigned to
  * ({@code staff_site}) for {@link SiteAccess}. Accounts are created in {@code staff}.
  */
 @Component
@@ -27,7 +27,7 @@ final class StaffAccounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("SELECT username, password_hash, role, locked_until_ms FROM staff_account WHERE username = ?")
+        return jdbc.sql("SELECT username, password_hash, role, locked_until_ms, disabled FROM staff_account WHERE username = ?")
                 .param(username)
                 .query((rs, n) -> {
                     long lockedUntil = rs.getLong("locked_until_ms");
@@ -35,6 +35,7 @@ final class StaffAccounts implements UserDetailsService {
                             .password(rs.getString("password_hash"))
                             .roles(rs.getString("role"))
                             .accountLocked(lockedUntil > clock.millis())
+                            .disabled(rs.getInt("disabled") != 0)
                             .build();
                 })
                 .optional()

@@ -55,6 +55,8 @@ class MemberControllerTest {
     @Autowired
     ApplicationEvents events;
     @MockitoBean
+    ConsentWithdrawal withdrawal;
+    @MockitoBean
     MemberRepository members;
     @MockitoBean
     SiteRepository sites;
