@@ -174,6 +174,9 @@ class LifecycleBrowserIT {
         assertThat(page("/admin/audit?memberId=" + withdrawn)).doesNotContain(WITHDRAWN).contains(withdrawn);
         assertThat(page("/admin/district")).doesNotContain(WITHDRAWN);
         assertThat(page("/fleet")).doesNotContain(WITHDRAWN);
+        ServerApi.Download quarter = admin.download("/api/district.xlsx?months=3");
+        assertThat(quarter.status()).isEqualTo(200);
+        assertThat(excelText(quarter.body())).contains("햇살 경로당", "구 전체").doesNotContain(WITHDRAWN);
         String auditCsv = fetchText("/admin/audit.csv");
         assertThat(auditCsv).startsWith("\uFEFF").contains("동의 철회").doesNotContain(WITHDRAWN);
     }
