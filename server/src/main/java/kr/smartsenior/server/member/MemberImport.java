@@ -92,7 +92,7 @@ final class MemberImport {
             return errors.isEmpty();
         }
 
-        public boolean isDuplicate() {
+        public boolean repeated() {
             return duplicate != null;
         }
 
@@ -156,13 +156,13 @@ final class MemberImport {
             List<ImportRow> rows = check(siteId, raw);
             List<RowError> errors = rows.stream().flatMap(r -> r.errors().stream()).toList();
             int valid = (int) rows.stream().filter(ImportRow::valid).count();
-            int duplicates = (int) rows.stream().filter(r -> r.valid() && r.isDuplicate()).count();
+            int duplicates = (int) rows.stream().filter(r -> r.valid() && r.repeated()).count();
             boolean refused = !dryRun && !errors.isEmpty() && !partial;
             if (dryRun || refused || valid == 0) {
                 return new Report(siteId, dryRun, partial, rows.size(), valid, 0, refused, errors, rows, duplicates, 0);
             }
             List<ImportRow> stored = rows.stream()
-                    .map(r -> r.valid() && (!r.isDuplicate() || confirmed.contains(r.row())) ? store(siteId, r, staff) : r)
+                    .map(r -> r.valid() && (!r.repeated() || confirmed.contains(r.row())) ? store(siteId, r, staff) : r)
                     .toList();
             int imported = (int) stored.stream().filter(r -> r.memberId() != null).count();
             int skipped = (int) stored.stream().filter(r -> r.valid() && r.memberId() == null).count();

@@ -193,6 +193,10 @@ class LifecycleBrowserIT {
             long before = count("SELECT COUNT(*) FROM member WHERE anonymised = 0");
             preview(file);
             assertThat(browser.findElements(By.cssSelector("tr.duplicate-row"))).hasSize(2);
+            assertThat(browser.findElements(By.cssSelector("tr.duplicate-row")).get(0).getText())
+                    .contains("이미 등록된 어르신과 이름·출생연도가 같습니다", stays);
+            assertThat(browser.findElements(By.cssSelector("tr.duplicate-row")).get(1).getText())
+                    .contains("2번째 줄과 이름·출생연도가 같습니다");
             assertThat(browser.findElement(By.cssSelector("tr.bad-row")).getText()).contains("출생연도를 적어 주세요")
                     .doesNotContain("1900");
             browser.executeScript("document.querySelector('.import-report').scrollIntoView()");

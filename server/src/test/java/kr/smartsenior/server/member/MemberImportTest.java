@@ -78,7 +78,7 @@ class MemberImportTest {
         List<MemberImport.ImportRow> rows = imports.check("site-a",
                 MemberImport.read("list.csv", csv.getBytes(StandardCharsets.UTF_8)));
         assertThat(rows).allMatch(MemberImport.ImportRow::valid);
-        assertThat(rows).extracting(MemberImport.ImportRow::isDuplicate).containsExactly(false, false, true, false);
+        assertThat(rows).extracting(MemberImport.ImportRow::repeated).containsExactly(false, false, true, false);
         assertThat(rows.get(2).duplicate()).isEqualTo("2번째 줄과 이름·출생연도가 같습니다");
     }
 

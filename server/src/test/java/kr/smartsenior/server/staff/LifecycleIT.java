@@ -167,6 +167,7 @@ class LifecycleIT {
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().get("imported").asInt()).isZero();
         assertThat(second.json().get("skipped").asInt()).isEqualTo(2);
+        assertThat(second.json().get("preview").get(0).get("duplicate").asText()).startsWith("이미 등록된 어르신");
         assertThat(admin.get("/api/sites/maple/members").json()).hasSize(2);
         ServerApi.Response confirmed = admin.postFile("/api/sites/maple/members/import?dryRun=false&confirm=3",
                 "list.csv", file);
