@@ -62,6 +62,22 @@ public final class AuditLog {
     public static final String REVOKE_TOKEN = "token.revoke";
     /** An admin cleared an account's sign-in delays. */
     public static final String UNLOCK_ACCOUNT = "staff.unlock";
+    /** A staff member recorded that a senior withdrew consent: their personal data was destroyed. */
+    public static final String WITHDRAW_CONSENT = "member.withdraw";
+    /** A staff member moved a senior to another of their sites. */
+    public static final String MOVE_MEMBER = "member.move";
+    /** A staff member printed the cards of every senior of a site (one entry per card, too). */
+    public static final String PRINT_SITE_CARDS = "site.cards.print";
+    /** An admin changed a site's name, address or opening hours. */
+    public static final String UPDATE_SITE = "site.update";
+    /** An admin closed or reopened a site. */
+    public static final String CLOSE_SITE = "site.close";
+    /** An admin created, changed, disabled, enabled or unlocked a staff account or set its password. */
+    public static final String CHANGE_STAFF = "staff.change";
+    /** An account changed its own password. */
+    public static final String CHANGE_OWN_PASSWORD = "staff.password.change";
+    /** An admin downloaded the audit log as a file. */
+    public static final String EXPORT_AUDIT = "audit.export";
 
     /** The most entries one search returns. */
     public static final int MAX_SEARCH = 1000;
@@ -93,9 +109,46 @@ public final class AuditLog {
      * from {@code fromMs} (inclusive) to {@code toMs} (exclusive), at most {@code limit}.
      */
     public List<Entry> search(String memberId, String siteId, String actor, Long fromMs, Long toMs, int limit) {
+        return search(new Filter(memberId, siteId, actor, null, fromMs, toMs), 0, limit);
+    }
+
+    /** What the audit page filters by; null: any. {@code fromMs} inclusive, {@code toMs} exclusive. */
+    record Filter(String memberId, String siteId, String actor, String action, Long fromMs, Long toMs) {
+    }
+
+    /** A page of entries, newest first. */
+    List<Entry> search(Filter filter, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder(
                 "SELECT id, at_ms, actor, action, member_id, site_id, remote_addr FROM audit_log WHERE 1 = 1");
+        where(filter, sql, params);
+        sql.append(" ORDER BY at_ms DESC, id LIMIT ").append(Math.max(1, Math.min(limit, MAX_SEARCH)))
+                .append(" OFFSET ").append(Math.max(0, offset));
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Entry(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("at_ms")),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("member_id"),
+                        rs.getString("site_id"), rs.getString("remote_addr")))
+                .list();
+    }
+
+    /** How many entries match. */
+    long count(Filter filter) {
         List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM audit_log WHERE 1 = 1");
+        where(filter, sql, params);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    private static void where(Filter filter, StringBuilder sql, List<Object> params) {
+        String memberId = filter.memberId();
+        String siteId = filter.siteId();
+        String actor = filter.actor();
+        Long fromMs = filter.fromMs();
+        Long toMs = filter.toMs();
+        if (filter.action() != null) {
+            sql.append(" AND action = ?");
+            params.add(filter.action());
+        }
         if (memberId != null) {
             sql.append(" AND member_id = ?");
             params.add(memberId);
@@ -116,12 +169,6 @@ public final class AuditLog {
             sql.append(" AND at_ms < ?");
             params.add(toMs);
         }
-        sql.append(" ORDER BY at_ms DESC, id LIMIT ").append(Math.max(1, Math.min(limit, MAX_SEARCH)));
-        return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Entry(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("at_ms")),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("member_id"),
-                        rs.getString("site_id"), rs.getString("remote_addr")))
-                .list();
     }
 
     private static String clip(String text, int max) {

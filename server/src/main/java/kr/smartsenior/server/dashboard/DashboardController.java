@@ -90,9 +90,10 @@ final class DashboardController {
     }
 
     @GetMapping("/")
-    String home(Principal principal, Model model) {
+    String home(@RequestParam(defaultValue = "false") boolean closed, Principal principal, Model model) {
         List<Site> visible = access.visible(principal, sites.all(), Site::id);
-        model.addAttribute("sites", visible);
+        model.addAttribute("sites", closed ? visible : visible.stream().filter(s -> !s.closed()).toList());
+        model.addAttribute("closedCount", visible.stream().filter(Site::closed).count());
         model.addAttribute("admin", access.isAdmin(principal));
         return "sites";
     }
@@ -113,6 +114,7 @@ final class DashboardController {
         SiteOverview.Page rows = overview.page(site.id(), q, order, page);
         audit.record(principal.getName(), AuditLog.VIEW_SITE_OVERVIEW, null, site.id(), request.getRemoteAddr());
         model.addAttribute("site", site);
+        model.addAttribute("admin", access.isAdmin(principal));
         model.addAttribute("view", rows);
         model.addAttribute("components", kr.smartsenior.server.fitness.FitnessComponent.values());
         model.addAttribute("validation", agreements.ofSite(site.id()));
@@ -137,6 +139,8 @@ final class DashboardController {
         model.addAttribute("prescriptions", prescriptions.of(senior.id()));
         model.addAttribute("screening", screenings.status(senior.id()));
         model.addAttribute("unwellDays", unwellDays(results));
+        model.addAttribute("moveSites", access.visible(principal, sites.all(), Site::id).stream()
+                .filter(s -> !s.closed() && !s.id().equals(senior.siteId())).toList());
         return "member";
     }
 

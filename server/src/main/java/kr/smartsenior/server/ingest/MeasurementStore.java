@@ -58,7 +58,7 @@ final class MeasurementStore {
     Map<String, String> memberSites(Collection<String> memberIds) {
         Map<String, String> sites = new HashMap<>();
         for (List<String> chunk : chunks(memberIds)) {
-            jdbc.sql("SELECT id, site_id FROM member WHERE id IN (:ids)").param("ids", chunk)
+            jdbc.sql("SELECT id, site_id FROM member WHERE id IN (:ids) AND anonymised = 0").param("ids", chunk)
                     .query(rs -> {
                         sites.put(rs.getString("id"), rs.getString("site_id"));
                     });

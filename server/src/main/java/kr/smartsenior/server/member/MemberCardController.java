@@ -65,6 +65,7 @@ final class MemberCardController {
         access.requireSite(principal, siteId);
         List<Member> all = members.ofSite(siteId);
         byte[] pdf = sheet.render(all.stream().map(m -> card(m, siteName)).toList());
+        audit.record(principal.getName(), AuditLog.PRINT_SITE_CARDS, null, siteId, request.getRemoteAddr());
         for (Member member : all) {
             audit.record(principal.getName(), AuditLog.PRINT_CARD, member.id(), siteId, request.getRemoteAddr());
         }

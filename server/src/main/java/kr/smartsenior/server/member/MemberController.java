@@ -30,15 +30,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 final class MemberController {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MemberController.class);
+
     private final MemberRepository members;
     private final SiteRepository sites;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final SiteAccess access;
+    private final ConsentWithdrawal withdrawal;
 
     MemberController(MemberRepository members, SiteRepository sites, AuditLog audit, ApplicationEventPublisher events,
-            SiteAccess access) {
+            SiteAccess access, ConsentWithdrawal withdrawal) {
         this.access = access;
+        this.withdrawal = withdrawal;
         this.members = members;
         this.sites = sites;
         this.audit = audit;
@@ -49,6 +53,7 @@ final class MemberController {
     @ResponseStatus(HttpStatus.CREATED)
     Member create(@Valid @RequestBody MemberRequest request, Principal principal, HttpServletRequest http) {
         requireSite(principal, request.siteId());
+        requireOpen(request.siteId());
         Member member = members.create(request, principal.getName());
         audit.record(principal.getName(), AuditLog.CREATE_MEMBER, member.id(), member.siteId(), http.getRemoteAddr());
         events.publishEvent(new MembersChanged(member.siteId()));
@@ -69,9 +74,15 @@ final class MemberController {
         Member before = existing(members, id);
         access.requireMemberSite(principal, before.siteId(), before.id());
         requireSite(principal, body.siteId());
+        if (!before.siteId().equals(body.siteId())) {
+            requireOpen(body.siteId());
+        }
         Member after = members.update(before.id(), body, principal.getName())
                 .orElseThrow(() -> NotFoundException.member(before.id()));
         audit.record(principal.getName(), AuditLog.UPDATE_MEMBER, after.id(), after.siteId(), request.getRemoteAddr());
+        if (!before.siteId().equals(after.siteId())) {
+            audit.record(principal.getName(), AuditLog.MOVE_MEMBER, after.id(), before.siteId(), request.getRemoteAddr());
+        }
         events.publishEvent(new MembersChanged(after.siteId()));
         if (!before.siteId().equals(after.siteId())) {
             events.publishEvent(new MembersChanged(before.siteId())); // gone from the old site's kiosks
@@ -96,6 +107,30 @@ final class MemberController {
         audit.record(principal.getName(), AuditLog.READ_MEASUREMENTS, member.id(), member.siteId(),
                 request.getRemoteAddr());
         return members.measurements(member.id());
+    }
+
+    /**
+     * The senior withdraws consent: their personal data is destroyed and their results kept only
+     * anonymously ({@link ConsentWithdrawal}); their card stops working with the site's next roster.
+     * 404 afterwards, for every page and API of this member.
+     */
+    @PostMapping("/api/members/{id}/withdrawal")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void withdraw(@PathVariable String id, Principal principal, HttpServletRequest request) {
+        Member member = existing(members, id);
+        access.requireMemberSite(principal, member.siteId(), member.id());
+        ConsentWithdrawal.Withdrawn done = withdrawal.withdraw(member.id())
+                .orElseThrow(() -> new NotFoundException("no member with id " + member.id()));
+        audit.record(principal.getName(), AuditLog.WITHDRAW_CONSENT, member.id(), done.siteId(), request.getRemoteAddr());
+        LOG.info("{} recorded the withdrawal of consent of member {}: personal data destroyed", principal.getName(),
+                member.id());
+        events.publishEvent(new MembersChanged(done.siteId())); // the card leaves the roster
+    }
+
+    private void requireOpen(String siteId) {
+        if (sites.isClosed(siteId)) {
+            throw new InvalidFieldException("siteId", "폐쇄된 경로당에는 어르신을 새로 등록하거나 옮길 수 없습니다");
+        }
     }
 
     /** A site named in a body: unknown, or not one of the account's (audited), is the same field error. */

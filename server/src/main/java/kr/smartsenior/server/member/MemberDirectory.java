@@ -68,7 +68,7 @@ public final class MemberDirectory {
 
     /** Ids of the members registered at a site, sorted. */
     public List<String> idsAtSite(String siteId) {
-        return jdbc.sql("SELECT id FROM member WHERE site_id = ? ORDER BY id").param(siteId).query(String.class).list();
+        return jdbc.sql("SELECT id FROM member WHERE site_id = ? AND anonymised = 0 ORDER BY id").param(siteId).query(String.class).list();
     }
 
     /** The site's members, by name then id. */

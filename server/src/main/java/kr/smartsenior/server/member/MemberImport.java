@@ -79,12 +79,26 @@ final class MemberImport {
     record RowError(int row, String field, String message) {
     }
 
-    /** One row as read and checked; {@code memberId} is set once it has been stored. */
+    /**
+     * One row as read and checked; {@code memberId} is set once it has been stored. {@code duplicate}
+     * says, in Korean, whom the row repeats (a registered senior of the site with the same name and
+     * birth year, or an earlier row of the file), or is null; such a row is stored only when confirmed.
+     */
     record ImportRow(int row, String displayName, Integer birthYear, String sex, BigDecimal heightCm,
-            BigDecimal weightKg, String consentDate, String consentBy, List<RowError> errors, String memberId) {
+            BigDecimal weightKg, String consentDate, String consentBy, List<RowError> errors, String memberId,
+            String duplicate) {
 
         public boolean valid() {
             return errors.isEmpty();
+        }
+
+        public boolean repeated() {
+            return duplicate != null;
+        }
+
+        ImportRow stored(String id) {
+            return new ImportRow(row, displayName, birthYear, sex, heightCm, weightKg, consentDate, consentBy, errors,
+                    id, duplicate);
         }
     }
 
@@ -93,9 +107,11 @@ final class MemberImport {
      *
      * @param imported how many seniors were stored (0 for a dry run or a refused file)
      * @param refused  true when the file had broken rows and {@code partial} was not asked for
+     * @param duplicates valid rows that repeat a registered senior or an earlier row
+     * @param skipped  duplicates left out because they were not confirmed (0 for a dry run)
      */
     record Report(String siteId, boolean dryRun, boolean partial, int rows, int valid, int imported, boolean refused,
-            List<RowError> errors, List<ImportRow> preview) {
+            List<RowError> errors, List<ImportRow> preview, int duplicates, int skipped) {
     }
 
     /** The file itself cannot be read (not CSV/xlsx, no header, too many rows). */
@@ -108,7 +124,7 @@ final class MemberImport {
     /** What the staff member reads for a field the registry's rules refuse. */
     private static final Map<String, String> KOREAN = Map.of(
             "displayName", "이름은 1~50자로, 줄바꿈이나 특수 제어 문자 없이 적어 주세요",
-            "birthYear", "출생 연도는 1900년부터 올해까지입니다",
+            "birthYear", "출생 연도는 " + BirthYear.EARLIEST + "년부터 올해까지입니다",
             "sex", "성별은 여 또는 남으로 적어 주세요",
             "heightCm", "키는 100~220 cm, 소수점 한 자리까지입니다",
             "weightKg", "몸무게는 25~200 kg, 소수점 한 자리까지입니다",
@@ -127,24 +143,41 @@ final class MemberImport {
         this.transaction = transaction;
     }
 
-    /** Reads, checks and (unless a dry run, or broken rows without {@code partial}) stores the rows. */
-    Report run(String siteId, String fileName, byte[] content, boolean dryRun, boolean partial, String staff) {
-        List<ImportRow> rows = check(siteId, read(fileName, content));
-        List<RowError> errors = rows.stream().flatMap(r -> r.errors().stream()).toList();
-        int valid = (int) rows.stream().filter(ImportRow::valid).count();
-        boolean refused = !dryRun && !errors.isEmpty() && !partial;
-        if (dryRun || refused || valid == 0) {
-            return new Report(siteId, dryRun, partial, rows.size(), valid, 0, refused, errors, rows);
-        }
-        List<ImportRow> stored = transaction.execute(status -> rows.stream()
-                .map(r -> r.valid() ? store(siteId, r, staff) : r).toList());
-        return new Report(siteId, false, partial, rows.size(), valid, valid, false, errors, stored);
+    /**
+     * Reads, checks and (unless a dry run, or broken rows without {@code partial}) stores the rows.
+     * A duplicate row is stored only when its row number is in {@code confirmed}; so the same file
+     * imported twice stores nobody the second time.
+     */
+    Report run(String siteId, String fileName, byte[] content, boolean dryRun, boolean partial,
+            java.util.Set<Integer> confirmed, String staff) {
+        List<RawRow> raw = read(fileName, content);
+        return transaction.execute(status -> {
+            // checked in the transaction that stores, so two imports at once cannot both miss the other's rows
+            List<ImportRow> rows = check(siteId, raw);
+            List<RowError> errors = rows.stream().flatMap(r -> r.errors().stream()).toList();
+            int valid = (int) rows.stream().filter(ImportRow::valid).count();
+            int duplicates = (int) rows.stream().filter(r -> r.valid() && r.repeated()).count();
+            boolean refused = !dryRun && !errors.isEmpty() && !partial;
+            if (dryRun || refused || valid == 0) {
+                return new Report(siteId, dryRun, partial, rows.size(), valid, 0, refused, errors, rows, duplicates, 0);
+            }
+            List<ImportRow> stored = rows.stream()
+                    .map(r -> r.valid() && (!r.repeated() || confirmed.contains(r.row())) ? store(siteId, r, staff) : r)
+                    .toList();
+            int imported = (int) stored.stream().filter(r -> r.memberId() != null).count();
+            int skipped = (int) stored.stream().filter(r -> r.valid() && r.memberId() == null).count();
+            return new Report(siteId, false, partial, rows.size(), valid, imported, false, errors, stored, duplicates,
+                    skipped);
+        });
     }
 
     private ImportRow store(String siteId, ImportRow row, String staff) {
-        Member member = members.create(request(siteId, row), staff);
-        return new ImportRow(row.row(), row.displayName(), row.birthYear(), row.sex(), row.heightCm(), row.weightKg(),
-                row.consentDate(), row.consentBy(), row.errors(), member.id());
+        return row.stored(members.create(request(siteId, row), staff).id());
+    }
+
+    /** Name (spaces dropped, case ignored) and birth year: how a repeated senior is recognised. */
+    static String identity(String name, Integer birthYear) {
+        return name.replaceAll("\\s", "").toLowerCase(Locale.ROOT) + "|" + birthYear;
     }
 
     /** The cells of each data row by column, with its spreadsheet row number (header = 1). */
@@ -278,16 +311,34 @@ final class MemberImport {
         return line.stream().allMatch(c -> c == null || c.isBlank());
     }
 
-    /** Checks each row with the registry's rules; the site is the one imported into. */
+    /**
+     * Checks each row with the registry's rules and marks duplicates (of a senior registered at the
+     * site, or of an earlier row); the site is the one imported into.
+     */
     List<ImportRow> check(String siteId, List<RawRow> raw) {
+        Map<String, String> registered = new java.util.HashMap<>();
+        if (members != null) {
+            for (Member m : members.ofSite(siteId)) {
+                registered.putIfAbsent(identity(m.displayName(), m.birthYear()), m.id());
+            }
+        }
+        Map<String, Integer> earlier = new java.util.HashMap<>();
         List<ImportRow> rows = new ArrayList<>();
         for (RawRow r : raw) {
             List<RowError> errors = new ArrayList<>(r.errors());
             String name = r.cells().getOrDefault(Column.NAME, "");
+            if (name.isEmpty()) {
+                errors.add(new RowError(r.row(), "displayName", "이름을 적어 주세요"));
+            }
             Integer birthYear = integer(r, Column.BIRTH_YEAR, errors);
-            String sex = sex(r.cells().getOrDefault(Column.SEX, ""));
+            if (r.cells().getOrDefault(Column.BIRTH_YEAR, "").isEmpty()) {
+                errors.add(new RowError(r.row(), "birthYear", "출생연도를 적어 주세요"));
+            }
+            String rawSex = r.cells().getOrDefault(Column.SEX, "");
+            String sex = sex(rawSex);
             if (sex == null) {
-                errors.add(new RowError(r.row(), "sex", "성별은 여 또는 남으로 적어 주세요"));
+                errors.add(new RowError(r.row(), "sex", rawSex.isEmpty() ? "성별을 적어 주세요 (여 또는 남)"
+                        : "성별은 여 또는 남으로 적어 주세요"));
             }
             BigDecimal height = decimal(r, Column.HEIGHT, "heightCm", errors);
             BigDecimal weight = decimal(r, Column.WEIGHT, "weightKg", errors);
@@ -313,9 +364,20 @@ final class MemberImport {
                     errors.add(new RowError(r.row(), field, KOREAN.getOrDefault(field, v.getMessage())));
                 }
             }
+            String duplicate = null;
+            if (errors.isEmpty()) {
+                String key = identity(request.displayName(), birthYear);
+                if (registered.containsKey(key)) {
+                    duplicate = "이미 등록된 어르신과 이름·출생연도가 같습니다 (번호 " + registered.get(key) + ")";
+                } else if (earlier.containsKey(key)) {
+                    duplicate = earlier.get(key) + "번째 줄과 이름·출생연도가 같습니다";
+                } else {
+                    earlier.put(key, r.row());
+                }
+            }
             rows.add(new ImportRow(r.row(), request.displayName(), birthYear, sex, height, weight,
                     consent == null ? null : consent.date().toString(), consent == null ? null : consent.by(),
-                    List.copyOf(errors), null));
+                    List.copyOf(errors), null, duplicate));
         }
         return rows;
     }

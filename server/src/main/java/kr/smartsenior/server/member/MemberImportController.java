@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code POST /api/sites/{siteId}/members/import?dryRun=&partial=} (multipart {@code file}): a
- * site's list of seniors from CSV or Excel. 200 with the report for a dry run, 201 once stored, 422
+ * {@code POST /api/sites/{siteId}/members/import?dryRun=&partial=&confirm=} (multipart {@code file}): a
+ * site's list of seniors from CSV or Excel. A row that repeats a registered senior (same name and
+ * birth year) or an earlier row is skipped unless its row number is among {@code confirm}. 200 with the report for a dry run, 201 once stored, 422
  * (and nothing stored) when rows are broken and {@code partial} was not asked for, 400 for a file
  * that cannot be read at all.
  */
@@ -51,10 +52,11 @@ final class MemberImportController {
     @PostMapping("/api/sites/{siteId}/members/import")
     ResponseEntity<MemberImport.Report> importMembers(@PathVariable String siteId,
             @RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "true") boolean dryRun,
-            @RequestParam(defaultValue = "false") boolean partial, Principal principal, HttpServletRequest request)
-            throws IOException {
+            @RequestParam(defaultValue = "false") boolean partial,
+            @RequestParam(required = false) java.util.List<Integer> confirm, Principal principal,
+            HttpServletRequest request) throws IOException {
         MemberImport.Report report = run(siteId, file.getOriginalFilename(), file.getBytes(), dryRun, partial,
-                principal, request.getRemoteAddr());
+                confirm == null ? java.util.Set.of() : java.util.Set.copyOf(confirm), principal, request.getRemoteAddr());
         HttpStatus status = report.refused() ? HttpStatus.UNPROCESSABLE_ENTITY
                 : report.imported() > 0 ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(report);
@@ -62,16 +64,21 @@ final class MemberImportController {
 
     /** The one path of the API and the dashboard page: site check, import, audit, roster announcement. */
     MemberImport.Report run(String siteId, String fileName, byte[] content, boolean dryRun, boolean partial,
-            Principal principal, String remoteAddr) {
+            java.util.Set<Integer> confirmed, Principal principal, String remoteAddr) {
         if (!Topics.isValidId(siteId) || !sites.exists(siteId)) {
             throw NotFoundException.site(siteId);
         }
         access.requireSite(principal, siteId);
-        MemberImport.Report report = imports.run(siteId, fileName, content, dryRun, partial, principal.getName());
+        if (sites.isClosed(siteId)) {
+            throw new MemberImport.UnreadableFile("폐쇄된 경로당에는 어르신을 새로 등록할 수 없습니다");
+        }
+        MemberImport.Report report = imports.run(siteId, fileName, content, dryRun, partial, confirmed,
+                principal.getName());
         audit.record(principal.getName(), dryRun ? AuditLog.PREVIEW_MEMBER_IMPORT : AuditLog.IMPORT_MEMBERS, null,
                 siteId, remoteAddr);
-        LOG.info("member import into site {} by {}: {} rows, {} valid, {} stored{}", siteId, principal.getName(),
-                report.rows(), report.valid(), report.imported(), report.refused() ? " (refused: broken rows)" : "");
+        LOG.info("member import into site {} by {}: {} rows, {} valid, {} duplicates, {} stored{}", siteId,
+                principal.getName(), report.rows(), report.valid(), report.duplicates(), report.imported(),
+                report.refused() ? " (refused: broken rows)" : "");
         if (report.imported() > 0) {
             events.publishEvent(new MembersChanged(siteId));
         }

@@ -54,7 +54,7 @@ final class MemberImportPages {
         model.addAttribute("site", site);
         try {
             MemberImport.Report report = imports.run(site.id(), file.getOriginalFilename(), file.getBytes(), true,
-                    false, principal, request.getRemoteAddr());
+                    false, java.util.Set.of(), principal, request.getRemoteAddr());
             session.setAttribute(PENDING, new Pending(site.id(), file.getOriginalFilename(), file.getBytes()));
             model.addAttribute("report", report);
             model.addAttribute("fileName", file.getOriginalFilename());
@@ -66,7 +66,7 @@ final class MemberImportPages {
 
     @PostMapping("/sites/{siteId}/import/confirm")
     String confirm(@PathVariable String siteId, @RequestParam(defaultValue = "false") boolean partial,
-            Principal principal, HttpServletRequest request, HttpSession session, Model model) {
+            @RequestParam(required = false) java.util.List<Integer> confirm, Principal principal, HttpServletRequest request, HttpSession session, Model model) {
         Site site = site(siteId, principal);
         model.addAttribute("site", site);
         if (!(session.getAttribute(PENDING) instanceof Pending pending) || !pending.siteId().equals(site.id())) {
@@ -74,7 +74,7 @@ final class MemberImportPages {
             return "member-import";
         }
         MemberImport.Report report = imports.run(site.id(), pending.fileName(), pending.content(), false, partial,
-                principal, request.getRemoteAddr());
+                confirm == null ? java.util.Set.of() : java.util.Set.copyOf(confirm), principal, request.getRemoteAddr());
         if (!report.refused()) {
             session.removeAttribute(PENDING);
         }

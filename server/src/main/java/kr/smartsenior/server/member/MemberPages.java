@@ -124,6 +124,57 @@ final class MemberPages {
         return cards.card(id, principal, request);
     }
 
+    @GetMapping("/sites/{siteId}/cards.pdf")
+    ResponseEntity<byte[]> siteCards(@PathVariable String siteId, Principal principal, HttpServletRequest request) {
+        return cards.siteCards(siteId, principal, request);
+    }
+
+    /** The confirmation page: what withdrawing consent destroys and what is kept, anonymously. */
+    @GetMapping("/members/{id}/withdraw")
+    String withdrawal(@PathVariable String id, Principal principal, Model model) {
+        Member member = MemberController.existing(repository, id);
+        access.requireSite(principal, member.siteId());
+        model.addAttribute("member", member);
+        model.addAttribute("site", sites.find(member.siteId()).orElse(null));
+        return "member-withdraw";
+    }
+
+    @PostMapping("/members/{id}/withdraw")
+    String withdraw(@PathVariable String id, @RequestParam(defaultValue = "false") boolean confirm,
+            Principal principal, HttpServletRequest request, Model model) {
+        Member member = MemberController.existing(repository, id);
+        access.requireSite(principal, member.siteId());
+        if (!confirm) {
+            model.addAttribute("member", member);
+            model.addAttribute("site", sites.find(member.siteId()).orElse(null));
+            model.addAttribute("error", "확인란에 표시해 주세요");
+            return "member-withdraw";
+        }
+        members.withdraw(member.id(), principal, request);
+        return "redirect:/sites/" + member.siteId() + "?withdrawn";
+    }
+
+    /** Moves the senior to another of the account's sites (both rosters are sent again). */
+    @PostMapping("/members/{id}/move")
+    String move(@PathVariable String id, @RequestParam(defaultValue = "") String siteId, Principal principal,
+            HttpServletRequest request, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        Member member = MemberController.existing(repository, id);
+        access.requireSite(principal, member.siteId());
+        if (siteId.isBlank() || siteId.equals(member.siteId())) {
+            return "redirect:/members/" + member.id();
+        }
+        MemberRequest body = new MemberRequest(siteId, member.displayName(), member.birthYear(), member.sex(),
+                member.heightCm(), member.weightKg(), member.consent() == null ? null
+                        : new MemberRequest.ConsentRequest(LocalDate.parse(member.consent().date()), member.consent().by()));
+        try {
+            members.update(member.id(), body, principal, request);
+        } catch (InvalidFieldException e) {
+            redirect.addAttribute("moveError", e.getMessage());
+            return "redirect:/members/" + member.id() + "#move";
+        }
+        return "redirect:/members/" + member.id() + "?moved";
+    }
+
     @PostMapping("/members/{id}/card/reissue")
     String reissue(@PathVariable String id, Principal principal, HttpServletRequest request) {
         Member reissued = cards.reissue(id, principal, request);

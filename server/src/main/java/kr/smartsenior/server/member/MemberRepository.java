@@ -78,7 +78,7 @@ final class MemberRepository {
         int changed = jdbc.sql("""
                 UPDATE member SET site_id = ?, display_name = ?, birth_year = ?, sex = ?, height_cm = ?, weight_kg = ?,
                     consent_date = ?, consent_by = ?, consent_recorded_by = ?, updated_at = ?
-                WHERE id = ?""")
+                WHERE id = ? AND anonymised = 0""")
                 .params(request.siteId(), request.displayName(), request.birthYear(), request.sex(),
                         request.heightCm(), request.weightKg(), consent == null ? null : consent.date(),
                         consent == null ? null : consent.by(), consent == null ? null : consent.recordedBy(), now(), id)
@@ -93,7 +93,7 @@ final class MemberRepository {
      * @throws ConflictException when the member has used up every card version
      */
     Optional<Member> reissueCard(String id) {
-        int changed = jdbc.sql("UPDATE member SET card_version = card_version + 1, updated_at = ? WHERE id = ? AND card_version < ?")
+        int changed = jdbc.sql("UPDATE member SET card_version = card_version + 1, updated_at = ? WHERE id = ? AND card_version < ? AND anonymised = 0")
                 .params(now(), id, CardToken.MAX_CARD_VERSION)
                 .update();
         if (changed == 0 && find(id).isPresent()) {
@@ -103,12 +103,12 @@ final class MemberRepository {
     }
 
     Optional<Member> find(String id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query((rs, n) -> toMember(rs)).optional();
+        return jdbc.sql(SELECT + " WHERE id = ? AND anonymised = 0").param(id).query((rs, n) -> toMember(rs)).optional();
     }
 
     /** The members of a site, by name then id. */
     List<Member> ofSite(String siteId) {
-        return jdbc.sql(SELECT + " WHERE site_id = ? ORDER BY display_name, id").param(siteId)
+        return jdbc.sql(SELECT + " WHERE site_id = ? AND anonymised = 0 ORDER BY display_name, id").param(siteId)
                 .query((rs, n) -> toMember(rs)).list();
     }
 

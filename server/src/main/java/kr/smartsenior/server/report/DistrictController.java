@@ -44,6 +44,16 @@ final class DistrictController {
         return "district";
     }
 
+    /** The same figures as an Excel workbook, for the quarterly report ({@code months=3} by default). */
+    @GetMapping({"/admin/district.xlsx", "/api/district.xlsx"})
+    void excel(@RequestParam(defaultValue = "3") int months, Principal principal, HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        DistrictView.District district = district(months, principal, request);
+        response.setContentType(ExportController.XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename=\"district-" + months + "m.xlsx\"");
+        DistrictWorkbook.write(district, response.getOutputStream());
+    }
+
     private DistrictView.District district(int months, Principal principal, HttpServletRequest request) {
         access.requireAdmin(principal);
         if (months < 1 || months > DistrictView.MAX_CHANGE_MONTHS) {

@@ -84,14 +84,14 @@ final class DistrictView {
         long activeSince = now - Duration.ofDays(7L * PARTICIPATION_WEEKS).toMillis();
         long changeSince = now - Duration.ofDays(Math.round(months * 30.4375)).toMillis();
         Map<String, Integer> registered = new HashMap<>();
-        jdbc.sql("SELECT site_id, COUNT(*) FROM member GROUP BY site_id")
+        jdbc.sql("SELECT site_id, COUNT(*) FROM member WHERE anonymised = 0 GROUP BY site_id")
                 .query(rs -> {
                     registered.put(rs.getString(1), rs.getInt(2));
                 });
         Map<String, Integer> active = new HashMap<>();
         jdbc.sql("""
                 SELECT m.site_id, COUNT(DISTINCT r.member_id) FROM measurement r JOIN member m ON m.id = r.member_id
-                WHERE r.taken_at_ms >= ? GROUP BY m.site_id""")
+                WHERE r.taken_at_ms >= ? AND m.anonymised = 0 GROUP BY m.site_id""")
                 .param(activeSince)
                 .query(rs -> {
                     active.put(rs.getString(1), rs.getInt(2));

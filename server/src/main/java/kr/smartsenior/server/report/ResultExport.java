@@ -70,7 +70,7 @@ final class ResultExport {
         jdbc.sql("""
                 SELECT m.id, m.display_name, m.birth_year, m.sex, r.taken_at_ms, r.kind, r.code, r.value, r.unit
                 FROM measurement r JOIN member m ON m.id = r.member_id
-                WHERE m.site_id = ? AND r.taken_at_ms >= ? AND r.taken_at_ms < ?
+                WHERE m.site_id = ? AND m.anonymised = 0 AND r.taken_at_ms >= ? AND r.taken_at_ms < ?
                 ORDER BY m.display_name, m.id, r.taken_at_ms, r.id""")
                 .params(siteId, fromMs, toMs)
                 .query(rs -> {

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Staff and admin accounts as signing in sees them: the {@code staff_account} table (no account is
- * ever locked for everyone: wrong passwords slow down their source address, see {@link SignInThrottle}), and the sites a STAFF account is assigned to
+ * ever locked for everyone: wrong passwords slow down their source address, see {@link SignInThrottle};
+ * a disabled account loads as disabled), and the sites a STAFF account is assigned to
  * ({@code staff_site}) for {@link SiteAccess}. Accounts are created in {@code staff}.
  */
 @Component
@@ -24,11 +25,12 @@ final class StaffAccounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("SELECT username, password_hash, role FROM staff_account WHERE username = ?")
+        return jdbc.sql("SELECT username, password_hash, role, disabled FROM staff_account WHERE username = ?")
                 .param(username)
                 .query((rs, n) -> User.withUsername(rs.getString("username"))
                         .password(rs.getString("password_hash"))
                         .roles(rs.getString("role"))
+                        .disabled(rs.getInt("disabled") != 0)
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));

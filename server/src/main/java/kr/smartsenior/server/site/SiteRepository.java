@@ -25,6 +25,7 @@ public final class SiteRepository {
     private static final TypeReference<Map<String, String>> HOURS = new TypeReference<>() {
     };
     private static final String COLUMNS = "id, name, created_at, address, opening_hours, rollout_wave";
+    private static final String READ = COLUMNS + ", closed_at";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -40,7 +41,7 @@ public final class SiteRepository {
 
     /** The site with this id, if there is one. */
     public Optional<Site> find(String siteId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM site WHERE id = ?").param(siteId).query(SiteRepository::site).optional();
+        return jdbc.sql("SELECT " + READ + " FROM site WHERE id = ?").param(siteId).query(SiteRepository::site).optional();
     }
 
     /** The site's name, or empty when there is no such site. */
@@ -95,9 +96,30 @@ public final class SiteRepository {
         return site;
     }
 
+    /** Whether the site exists and is closed (takes no new seniors). */
+    public boolean isClosed(String siteId) {
+        return jdbc.sql("SELECT COUNT(*) FROM site WHERE id = ? AND closed_at IS NOT NULL").param(siteId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Changes the name, address and opening hours (null: not set); false when there is no such site. */
+    boolean update(String id, String name, String address, OpeningHours hours) {
+        return jdbc.sql("UPDATE site SET name = ?, address = ?, opening_hours = ? WHERE id = ?")
+                .params(name, address, hours == null ? null : json(hours.asMap()), id)
+                .update() == 1;
+    }
+
+    /** Closes (when {@code closed}) or reopens the site; false when there is no such site. */
+    boolean close(String id, boolean closed) {
+        String at = closed ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)) : null;
+        return jdbc.sql(closed ? "UPDATE site SET closed_at = COALESCE(closed_at, ?) WHERE id = ?"
+                : "UPDATE site SET closed_at = ? WHERE id = ?").params(at, id).update() == 1;
+    }
+
     /** Every site, ordered by id. */
     public List<Site> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM site ORDER BY id").query(SiteRepository::site).list();
+        return jdbc.sql("SELECT " + READ + " FROM site ORDER BY id").query(SiteRepository::site).list();
     }
 
     private static Site site(ResultSet rs, int row) throws SQLException {
@@ -105,7 +127,7 @@ public final class SiteRepository {
         int wave = rs.getInt("rollout_wave");
         boolean noWave = rs.wasNull();
         return new Site(rs.getString("id"), rs.getString("name"), rs.getString("created_at"), rs.getString("address"),
-                hours == null ? null : readHours(hours), noWave ? null : wave);
+                hours == null ? null : readHours(hours), noWave ? null : wave, rs.getString("closed_at"));
     }
 
     private static Map<String, String> readHours(String text) {

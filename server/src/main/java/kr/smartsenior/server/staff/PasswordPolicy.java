@@ -21,6 +21,19 @@ final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
+    /** The reason {@link #problem} gives, as a staff member reads it on the dashboard. */
+    static String korean(String problem) {
+        return switch (problem) {
+            case "letters and at least one digit or symbol" -> "글자와 함께 숫자나 기호를 하나 이상 넣어 주세요";
+            case "must not contain the user name" -> "비밀번호에 아이디를 넣지 마세요";
+            case "too few different characters" -> "서로 다른 글자를 4개 이상 넣어 주세요";
+            case "too common; choose another" -> "너무 흔한 비밀번호입니다. 다른 것을 골라 주세요";
+            case "no control characters" -> "특수 제어 문자는 쓸 수 없습니다";
+            default -> problem.startsWith("at most") ? "비밀번호는 " + MAX_LENGTH + "자 이하로 해 주세요"
+                    : "비밀번호는 " + MIN_LENGTH + "자 이상으로 해 주세요";
+        };
+    }
+
     /** Why the password is not acceptable, or empty if it is. */
     static Optional<String> problem(String password, String username) {
         if (password == null || password.length() < MIN_LENGTH) {

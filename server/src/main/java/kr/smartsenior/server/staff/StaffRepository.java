@@ -28,8 +28,23 @@ final class StaffRepository {
         this.clock = clock;
     }
 
-    /** An account as the admin API shows it (never the hash). */
-    record Account(String username, String role, List<String> siteIds, String createdAt, boolean locked) {
+    /**
+     * An account as the admin API shows it (never the hash).
+     *
+     * @param fullName           the person's name, or null
+     * @param disabled           cannot sign in (kept for the audit trail instead of deleted)
+     * @param mustChangePassword an admin set the password; it must be changed at the next sign-in
+     */
+    record Account(String username, String role, List<String> siteIds, String createdAt, boolean locked,
+            String fullName, boolean disabled, boolean mustChangePassword) {
+
+        Account(String username, String role, List<String> siteIds, String createdAt, boolean locked) {
+            this(username, role, siteIds, createdAt, locked, null, false, false);
+        }
+    }
+
+    /** Whether an account may go on: {@code exists} false for an unknown name. */
+    record State(boolean exists, boolean disabled, boolean mustChangePassword) {
     }
 
     boolean exists(String username) {
@@ -70,10 +85,56 @@ final class StaffRepository {
             sites.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
         });
         long now = clock.millis();
-        return jdbc.sql("SELECT username, role, created_at, locked_until_ms FROM staff_account ORDER BY username")
+        return jdbc.sql("""
+                SELECT username, role, created_at, locked_until_ms, full_name, disabled, must_change_password
+                FROM staff_account ORDER BY username""")
                 .query((rs, n) -> new Account(rs.getString("username"), rs.getString("role"),
                         sites.getOrDefault(rs.getString("username"), List.of()), rs.getString("created_at"),
-                        rs.getLong("locked_until_ms") > now))
+                        rs.getLong("locked_until_ms") > now, rs.getString("full_name"), rs.getInt("disabled") != 0,
+                        rs.getInt("must_change_password") != 0))
                 .list();
+    }
+
+    State state(String username) {
+        return jdbc.sql("SELECT disabled, must_change_password FROM staff_account WHERE username = ?").param(username)
+                .query((rs, n) -> new State(true, rs.getInt(1) != 0, rs.getInt(2) != 0))
+                .optional().orElse(new State(false, false, false));
+    }
+
+    /** Changes the name, role and sites in one transaction; false when there is no such account. */
+    boolean update(String username, String fullName, String role, List<String> siteIds, TransactionTemplate tx) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (jdbc.sql("UPDATE staff_account SET full_name = ?, role = ? WHERE username = ?")
+                    .params(fullName, role, username).update() == 0) {
+                return false;
+            }
+            jdbc.sql("DELETE FROM staff_site WHERE username = ?").param(username).update();
+            for (String siteId : new TreeSet<>(siteIds)) {
+                jdbc.sql("INSERT INTO staff_site (username, site_id) VALUES (?, ?)").params(username, siteId).update();
+            }
+            return true;
+        }));
+    }
+
+    boolean setFullName(String username, String fullName) {
+        return jdbc.sql("UPDATE staff_account SET full_name = ? WHERE username = ?").params(fullName, username)
+                .update() == 1;
+    }
+
+    boolean setDisabled(String username, boolean disabled) {
+        return jdbc.sql("UPDATE staff_account SET disabled = ? WHERE username = ?").params(disabled ? 1 : 0, username)
+                .update() == 1;
+    }
+
+    /** A new password hash; {@code mustChange}: set by an admin, to be changed at the next sign-in. */
+    boolean setPassword(String username, String passwordHash, boolean mustChange) {
+        return jdbc.sql("UPDATE staff_account SET password_hash = ?, must_change_password = ? WHERE username = ?")
+                .params(passwordHash, mustChange ? 1 : 0, username).update() == 1;
+    }
+
+    /** The stored hash, to check the current password before a change. */
+    Optional<String> passwordHash(String username) {
+        return jdbc.sql("SELECT password_hash FROM staff_account WHERE username = ?").param(username)
+                .query(String.class).optional();
     }
 }

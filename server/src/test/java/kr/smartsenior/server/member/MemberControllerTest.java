@@ -55,6 +55,8 @@ class MemberControllerTest {
     @Autowired
     ApplicationEvents events;
     @MockitoBean
+    ConsentWithdrawal withdrawal;
+    @MockitoBean
     MemberRepository members;
     @MockitoBean
     SiteRepository sites;
@@ -138,6 +140,36 @@ class MemberControllerTest {
 
         verify(members, never()).update(anyString(), any(), anyString());
         assertThat(events.stream(MembersChanged.class)).isEmpty();
+    }
+
+    @Test
+    void withdrawingConsentIsTheSiteStaffsAuditedAndTheCardLeavesTheRoster() throws Exception {
+        mvc.perform(post("/api/members/" + ID + "/withdrawal").with(staffOfSiteB()))
+                .andExpect(status().isForbidden());
+        verify(withdrawal, never()).withdraw(anyString());
+
+        when(withdrawal.withdraw(ID)).thenReturn(Optional.of(new ConsentWithdrawal.Withdrawn(SITE_A)));
+        mvc.perform(post("/api/members/" + ID + "/withdrawal").with(staffOfSiteA()))
+                .andExpect(status().isNoContent());
+
+        verify(audit).record(eq(SecuritySlice.staffOfSiteAName()), eq(AuditLog.WITHDRAW_CONSENT), eq(ID), eq(SITE_A),
+                anyString());
+        assertThat(events.stream(MembersChanged.class)).containsExactly(new MembersChanged(SITE_A));
+    }
+
+    @Test
+    void noSeniorIsRegisteredAtOrMovedToAClosedSite() throws Exception {
+        when(sites.isClosed(SITE_B)).thenReturn(true);
+        mvc.perform(post("/api/members").with(SecuritySlice.admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content(REGISTRATION.formatted(SITE_B)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("siteId"));
+        mvc.perform(put("/api/members/" + ID).with(SecuritySlice.admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content(REGISTRATION.formatted(SITE_B)))
+                .andExpect(status().isBadRequest());
+
+        verify(members, never()).create(any(), anyString());
+        verify(members, never()).update(anyString(), any(), anyString());
     }
 
     @Test

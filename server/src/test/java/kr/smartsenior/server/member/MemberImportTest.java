@@ -61,6 +61,28 @@ class MemberImportTest {
     }
 
     @Test
+    void aBlankFieldAsksForItAndOnlyAWrongValueGetsTheRange() {
+        String csv = "이름,출생연도,성별\n김순자,,여\n이말순,1850,여\n,1944,\n";
+        List<MemberImport.ImportRow> rows = imports.check("site-a",
+                MemberImport.read("list.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(rows.get(0).errors()).extracting(MemberImport.RowError::message).containsExactly("출생연도를 적어 주세요");
+        assertThat(rows.get(1).errors()).extracting(MemberImport.RowError::message)
+                .containsExactly("출생 연도는 1900년부터 올해까지입니다");
+        assertThat(rows.get(2).errors()).extracting(MemberImport.RowError::message)
+                .containsExactly("이름을 적어 주세요", "성별을 적어 주세요 (여 또는 남)");
+    }
+
+    @Test
+    void aRowRepeatingAnEarlierOneIsMarkedWhateverTheSpacing() {
+        String csv = "이름,출생연도,성별\n김 순자,1944,여\n박영수,1940,남\n김순자,1944,여\n김순자,1945,여\n";
+        List<MemberImport.ImportRow> rows = imports.check("site-a",
+                MemberImport.read("list.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(rows).allMatch(MemberImport.ImportRow::valid);
+        assertThat(rows).extracting(MemberImport.ImportRow::repeated).containsExactly(false, false, true, false);
+        assertThat(rows.get(2).duplicate()).isEqualTo("2번째 줄과 이름·출생연도가 같습니다");
+    }
+
+    @Test
     void readsTheKoreanWindowsCodePageExcelWritesForCsv() {
         byte[] cp949 = "이름,출생연도,성별\n이말순,1941,여\n".getBytes(Charset.forName("MS949"));
         List<MemberImport.ImportRow> rows = imports.check("site-a", MemberImport.read("list.csv", cp949));
