@@ -50,11 +50,11 @@ ssc_install_prerequisites() {
 ssc_start_services() {
   if ! ssc_port_open 127.0.0.1 1883; then
     echo "Starting Mosquitto on 127.0.0.1:1883"
-    if [ -f /etc/mosquitto/mosquitto.conf ]; then
-      mosquitto -d -c /etc/mosquitto/mosquitto.conf
-    else
-      mosquitto -d -p 1883
-    fi
+    # anonymous on loopback for the tests, with the tuning of docs/operations.md (decision 0033)
+    local conf="${TMPDIR:-/tmp}/ssc-test-mosquitto.conf"
+    printf '%s\n' 'listener 1883 127.0.0.1' 'allow_anonymous true' 'set_tcp_nodelay true' \
+      'max_inflight_messages 100' 'max_queued_messages 10000' 'max_queued_bytes 67108864' > "$conf"
+    mosquitto -d -c "$conf"
   fi
   if ! ssc_port_open 127.0.0.1 5432; then
     echo "Starting PostgreSQL on 127.0.0.1:5432"

@@ -1,5 +1,6 @@
 package kr.smartsenior.server.ingest;
 
+import java.time.Clock;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -8,13 +9,17 @@ import org.springframework.web.bind.annotation.RestController;
 final class IngestController {
 
     private final IngestCounters counters;
+    private final IngestQueue queue;
+    private final Clock clock;
 
-    IngestController(IngestCounters counters) {
+    IngestController(IngestCounters counters, IngestQueue queue, Clock clock) {
         this.counters = counters;
+        this.queue = queue;
+        this.clock = clock;
     }
 
     @GetMapping("/api/ingest/stats")
     IngestStats stats() {
-        return counters.snapshot();
+        return counters.snapshot(queue, clock.millis());
     }
 }

@@ -7,6 +7,9 @@ import org.springframework.stereotype.Component;
 @Component
 final class IngestCounters {
 
+    /** How long after the last dropped message ingest still counts as behind. */
+    static final long BEHIND_FOR_MS = 60_000;
+
     final AtomicLong messages = new AtomicLong();
     final AtomicLong malformed = new AtomicLong();
     final AtomicLong received = new AtomicLong();
@@ -14,9 +17,16 @@ final class IngestCounters {
     final AtomicLong duplicate = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
     final AtomicLong ignored = new AtomicLong();
+    final AtomicLong droppedUnacked = new AtomicLong();
+    final AtomicLong acksNotPublished = new AtomicLong();
+    /** When the queue last dropped a message (epoch ms), 0 never. */
+    final AtomicLong lastDropAt = new AtomicLong();
 
-    IngestStats snapshot() {
+    IngestStats snapshot(IngestQueue queue, long nowMillis) {
+        long lastDrop = lastDropAt.get();
+        boolean behind = lastDrop != 0 && nowMillis - lastDrop < BEHIND_FOR_MS;
         return new IngestStats(messages.get(), malformed.get(), received.get(), stored.get(), duplicate.get(),
-                rejected.get(), ignored.get());
+                rejected.get(), ignored.get(), droppedUnacked.get(), acksNotPublished.get(), queue.size(),
+                queue.capacity(), behind);
     }
 }

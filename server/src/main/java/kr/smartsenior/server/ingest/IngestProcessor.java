@@ -118,6 +118,12 @@ final class IngestProcessor {
             return malformed(message, reason);
         }
         ReceivedBatch batch = ((Decoded.Ok<ReceivedBatch>) decoded).value();
+        if (!Topics.isValidDeviceId(from.get().deviceId())) {
+            counters.ignored.incrementAndGet();
+            log.warn("batch {} on {}: '{}' is reserved for the site's shared topics, no kiosk may use it;"
+                    + " not stored, not acked", LogText.of(batch.batchId()), LogText.of(message.topic()), Topics.SITE_WIDE);
+            return Optional.empty();
+        }
         if (!batch.deviceId().equals(from.get().deviceId())) {
             return malformed(message, "batch " + batch.batchId() + " names device " + batch.deviceId()
                     + ", not the topic's device");
@@ -182,6 +188,7 @@ final class IngestProcessor {
             }
         }
         if (failed > 0) {
+            counters.acksNotPublished.addAndGet(failed);
             log.warn("{} of {} acks not published ({}); the records are stored, the kiosks will resend and get"
                     + " them acked as duplicates", failed, answers.size(), first.toString());
         }

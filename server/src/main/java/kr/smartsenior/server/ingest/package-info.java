@@ -1,5 +1,7 @@
 /**
- * Measurements from the kiosks: the MQTT callback only enqueues ({@code IngestQueue}); one
+ * Measurements from the kiosks: the MQTT callback only enqueues ({@code IngestQueue}), never
+ * waiting: a message that finds the queue full is dropped un-acked and its kiosk re-sends it
+ * (decision 0033; {@code IngestHealth} and the stats say "behind"); one
  * {@code ssc-ingest} thread ({@code IngestWorker}) takes groups and {@code IngestProcessor} decodes,
  * validates and stores them in one transaction ({@code MeasurementStore},
  * {@code INSERT … ON CONFLICT DO NOTHING}), then acks after the commit. Public surface: the event

@@ -25,9 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link BrokerConnection} on Paho mqttv3: clean session, automatic reconnect, a wide in-flight
- * window, subscriptions made again in {@code connectComplete}. Until the first connection
- * succeeds it retries every few seconds (Paho reconnects by itself only after a first success).
+ * {@link BrokerConnection} on Paho mqttv3, as two connections to the broker (decision 0033): one
+ * receives (the subscriptions, made again in {@code connectComplete}; its listeners must not block)
+ * and one publishes (acks, rosters, configurations; it subscribes to nothing). Paho reads a
+ * connection's incoming packets on one thread, the broker's confirmations of our publishes among
+ * them; so however far behind the receiving side is, what the server publishes is confirmed by a
+ * connection that only carries those confirmations. Both: clean session, automatic reconnect, a
+ * wide in-flight window. Until the first connection succeeds each retries every few seconds (Paho
+ * reconnects by itself only after a first success).
  */
 final class PahoBrokerConnection extends BackgroundWorker implements BrokerConnection {
 
@@ -41,7 +46,8 @@ final class PahoBrokerConnection extends BackgroundWorker implements BrokerConne
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
             namedThread().daemon().factory());
-    private volatile MqttAsyncClient client;
+    private volatile MqttAsyncClient receiver;
+    private volatile MqttAsyncClient sender;
 
     PahoBrokerConnection(String uri, SscProperties.Mqtt settings, Clock clock) {
         super(Worker.BROKER_CONNECTION);
@@ -52,27 +58,30 @@ final class PahoBrokerConnection extends BackgroundWorker implements BrokerConne
 
     @Override
     protected void startWork() {
+        String id = "ssc-server-" + UUID.randomUUID().toString().substring(0, 8);
         try {
-            client = new MqttAsyncClient(uri, "ssc-server-" + UUID.randomUUID().toString().substring(0, 8),
-                    new MemoryPersistence());
+            receiver = new MqttAsyncClient(uri, id, new MemoryPersistence());
+            sender = new MqttAsyncClient(uri, id + "-out", new MemoryPersistence());
         } catch (MqttException e) {
             throw new IllegalStateException("invalid MQTT broker URL " + uri + ": " + e.getMessage(), e);
         }
-        client.setCallback(new Callback());
-        connectOrRetry();
+        receiver.setCallback(new Callback());
+        sender.setCallback(new SenderCallback());
+        connectOrRetry(sender, "publishing");
+        connectOrRetry(receiver, "receiving");
     }
 
-    private void connectOrRetry() {
-        if (!isRunning() || client.isConnected()) {
+    private void connectOrRetry(MqttAsyncClient connection, String role) {
+        if (!isRunning() || connection.isConnected()) {
             return;
         }
         try {
-            client.connect(options()).waitForCompletion(15_000);
+            connection.connect(options()).waitForCompletion(15_000);
         } catch (MqttException e) {
             if (isRunning()) {
-                log.warn("MQTT broker {} not reachable ({}); retrying every {} s", uri, e.getMessage(),
+                log.warn("MQTT broker {} not reachable for {} ({}); retrying every {} s", uri, role, e.getMessage(),
                         FIRST_CONNECT_RETRY_SECONDS);
-                retries.schedule(this::connectOrRetry, FIRST_CONNECT_RETRY_SECONDS, TimeUnit.SECONDS);
+                retries.schedule(() -> connectOrRetry(connection, role), FIRST_CONNECT_RETRY_SECONDS, TimeUnit.SECONDS);
             }
         }
     }
@@ -99,7 +108,7 @@ final class PahoBrokerConnection extends BackgroundWorker implements BrokerConne
     public void subscribe(String filter, Listener listener) {
         Subscription subscription = new Subscription(filter, TopicFilters.withoutShare(filter), listener);
         subscriptions.add(subscription);
-        if (client != null && client.isConnected()) {
+        if (receiver != null && receiver.isConnected()) {
             // wait for the broker's SUBACK, so nothing published after start-up is missed
             IMqttToken token = sendSubscribe(subscription);
             try {
@@ -114,7 +123,7 @@ final class PahoBrokerConnection extends BackgroundWorker implements BrokerConne
 
     private IMqttToken sendSubscribe(Subscription subscription) {
         try {
-            return client.subscribe(subscription.filter(), Channel.QOS, null, new IMqttActionListener() {
+            return receiver.subscribe(subscription.filter(), Channel.QOS, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     int[] granted = token.getGrantedQos();
@@ -139,7 +148,7 @@ final class PahoBrokerConnection extends BackgroundWorker implements BrokerConne
     @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        MqttAsyncClient current = client;
+        MqttAsyncClient current = sender;
         if (current == null) {
             done.completeExceptionally(new IllegalStateException("MQTT client not started"));
             return done;
@@ -162,10 +171,12 @@ final class PahoBrokerConnection extends BackgroundWorker implements BrokerConne
         return done;
     }
 
+    /** Both connections are up: the server receives and can answer. */
     @Override
     public boolean isConnected() {
-        MqttAsyncClient current = client;
-        return current != null && current.isConnected();
+        MqttAsyncClient receiving = receiver;
+        MqttAsyncClient publishing = sender;
+        return receiving != null && receiving.isConnected() && publishing != null && publishing.isConnected();
     }
 
     @Override
@@ -176,7 +187,12 @@ final class PahoBrokerConnection extends BackgroundWorker implements BrokerConne
     @Override
     protected void stopWork() {
         retries.shutdownNow();
-        MqttAsyncClient current = client;
+        close(receiver); // receiving first, then what the server still publishes
+        close(sender);
+        log.info("disconnected from MQTT broker {}", uri);
+    }
+
+    private static void close(MqttAsyncClient current) {
         if (current == null) {
             return;
         }
@@ -192,10 +208,35 @@ final class PahoBrokerConnection extends BackgroundWorker implements BrokerConne
         } catch (MqttException | RuntimeException e) {
             log.debug("MQTT close: {}", e.toString());
         }
-        log.info("disconnected from MQTT broker {}", uri);
     }
 
     private record Subscription(String filter, String matchFilter, Listener listener) {
+    }
+
+    /** The publishing connection's events: it receives nothing, it only logs its link. */
+    private final class SenderCallback implements MqttCallbackExtended {
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            log.info("{} MQTT broker {} for publishing", reconnect ? "reconnected to" : "connected to", serverURI);
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            if (isRunning()) {
+                log.warn("lost the publishing connection to MQTT broker {} ({}); reconnecting", uri, String.valueOf(cause));
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            // subscribes to nothing
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // publish futures complete through their own listeners
+        }
     }
 
     /** Runs on Paho's threads: hands messages to listeners and never lets an exception escape. */

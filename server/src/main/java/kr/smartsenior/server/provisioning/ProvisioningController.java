@@ -60,6 +60,10 @@ final class ProvisioningController {
             throw new InvalidFieldException("deviceId",
                     "must be 1-32 lower-case letters, digits and hyphens, starting with a letter or digit");
         }
+        if (deviceId != null && !Topics.isValidDeviceId(deviceId)) {
+            throw new InvalidFieldException("deviceId", "'" + Topics.SITE_WIDE + "' is reserved for what every kiosk"
+                    + " of a site shares (ssc/v1/{site}/all/roster); choose another device id");
+        }
         return ProvisionedResponse.of(provisioning.provision(siteId, deviceId,
                 request == null ? null : request.pinMapRevision(), principal.getName()));
     }

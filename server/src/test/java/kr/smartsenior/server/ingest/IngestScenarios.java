@@ -194,6 +194,23 @@ abstract class IngestScenarios {
     }
 
     @Test
+    void aBatchFromTheReservedDeviceIdAllIsIgnoredAndTheOthersGoOn() {
+        long ignoredBefore = stat("ignored");
+        MeasurementRecord reservedRecord = record(memberId, MeasurementCode.HEIGHT, "162");
+        MeasurementBatch reserved = new MeasurementBatch("reserved-" + shortId(), Topics.SITE_WIDE,
+                OffsetDateTime.now(SEOUL), List.of(reservedRecord));
+        MeasurementBatch good = batch("after-reserved-" + shortId(), record(memberId, MeasurementCode.HEIGHT, "163"));
+        try (MqttTestClient all = new MqttTestClient(server.mqttUri(), siteId, Topics.SITE_WIDE)) {
+            all.publishMeasurements(codec.encode(reserved));
+            await().atMost(ACK_WAIT).until(() -> stat("ignored") > ignoredBefore);
+            kiosk.publishMeasurements(codec.encode(good));
+            kiosk.awaitAck(good.batchId(), ACK_WAIT);
+            assertThat(all.acks()).isEmpty();
+            assertThat(storedIds()).doesNotContain(reservedRecord.id().toString());
+        }
+    }
+
+    @Test
     void anAckLostAfterCommitIsRecoveredWhenTheKioskResends() {
         MeasurementBatch batch = batch(DropFirstAck.PREFIX + shortId(), record(memberId, MeasurementCode.SIT_AND_REACH, "-3.5"));
         MeasurementBatch marker = batch("marker-" + shortId(), record(memberId, MeasurementCode.HEIGHT, "159"));

@@ -65,6 +65,7 @@ class BrokerSecurityIT {
         settings.put("SSC_MQTT_SHARED_GROUP", "sec-it");
         settings.put("SSC_BROKER_AUTH_DIR", dir.toString());
         settings.put("SSC_BROKER_PID_FILE", broker.pidFile().toString());
+        settings.put("SSC_DEVICE_MQTT_URL", broker.deviceUrl());
         server = TestServer.start(settings, List.of());
         api = server.api();
         await().atMost(WAIT).until(() -> api.anonymous().get("/actuator/health").status() == 200);
@@ -105,13 +106,15 @@ class BrokerSecurityIT {
         assertThat(Files.readString(dir.resolve(BrokerAccess.ACL_FILE)))
                 .contains("user dev-a\ntopic write ssc/v1/sec-01/dev-a/measurements\n");
         assertThatThrownBy(() -> Peer.connect(broker.url(), null, null)).as("anonymous").isInstanceOf(MqttException.class);
-        assertThatThrownBy(() -> Peer.connect(broker.url(), "dev-a", "wrong")).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> Peer.connect(broker.deviceUrl(), null, null)).as("anonymous, kiosks' listener")
+                .isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> Peer.connect(broker.deviceUrl(), "dev-a", "wrong")).isInstanceOf(MqttException.class);
     }
 
     @Test
     void aKioskWithItsOwnAccountSyncsAndTakesItsConfiguration() throws Exception {
         String member = api.createMember("sec-01", "김순자", 1944, "F");
-        KioskSettings settings = KioskSettings.of("sec-01", "dev-k", broker.url(), dir.resolve("kiosk-k"))
+        KioskSettings settings = KioskSettings.of("sec-01", "dev-k", broker.deviceUrl(), dir.resolve("kiosk-k"))
                 .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(1))
                 .withCredentials("dev-k", passwords.get("dev-k"));
         Kiosk kiosk = keep(Kiosk.start(settings));
@@ -136,7 +139,7 @@ class BrokerSecurityIT {
         Peer observer = keep(Peer.connect(broker.url(), SERVER_USER, SERVER_PASSWORD));
         observer.subscribe(Topics.everyDevice(Channel.MEASUREMENTS));
         observer.subscribe(Topics.everyDevice(Channel.STATUS));
-        Peer a = keep(Peer.connect(broker.url(), "dev-a", passwords.get("dev-a")));
+        Peer a = keep(Peer.connect(broker.deviceUrl(), "dev-a", passwords.get("dev-a")));
 
         a.publish(Topics.of("sec-01", "dev-b", Channel.MEASUREMENTS), "forged-measurements", false);
         a.publish(Topics.of("sec-01", "dev-b", Channel.STATUS), "forged-status", false);
@@ -149,10 +152,37 @@ class BrokerSecurityIT {
     }
 
     @Test
+    void theReservedDeviceIdAllIsRefused() throws Exception {
+        ServerApi.Response refused = api.post("/api/sites/sec-01/devices", Map.of("deviceId", "all"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("deviceId").contains("reserved");
+        assertThat(Files.readString(dir.resolve(BrokerAccess.ACL_FILE))).doesNotContain("user all\n");
+    }
+
+    @Test
+    void aDeviceConnectingWithAnotherDevicesClientIdDoesNotPushItOff() throws Exception {
+        Peer serverPeer = keep(Peer.connect(broker.url(), SERVER_USER, SERVER_PASSWORD));
+        // the kiosk's own client id is predictable: ssc-{site}-{device}
+        Peer a = keep(Peer.connect(broker.deviceUrl(), "dev-a", passwords.get("dev-a"), "ssc-sec-01-dev-a"));
+        a.subscribe(Topics.of("sec-01", "dev-a", Channel.ACKS));
+        Peer b = keep(Peer.connect(broker.deviceUrl(), "dev-b", passwords.get("dev-b"), "ssc-sec-01-dev-a"));
+        b.subscribe(Topics.of("sec-01", "dev-b", Channel.ACKS));
+
+        serverPeer.publish(Topics.of("sec-01", "dev-a", Channel.ACKS), "ack-for-a-after-b", false);
+        serverPeer.publish(Topics.of("sec-01", "dev-b", Channel.ACKS), "ack-for-b-after-b", false);
+
+        await().atMost(WAIT).until(() -> a.received().contains("ack-for-a-after-b")
+                && b.received().contains("ack-for-b-after-b"));
+        assertThat(a.lost()).as("device A's connection was never taken over").isFalse();
+        assertThat(a.isConnected()).isTrue();
+    }
+
+    @Test
     void aDeviceReadsOnlyItsOwnTopicsAndItsSitesRosters() throws Exception {
         Peer serverPeer = keep(Peer.connect(broker.url(), SERVER_USER, SERVER_PASSWORD));
-        Peer a = keep(Peer.connect(broker.url(), "dev-a", passwords.get("dev-a")));
-        Peer b = keep(Peer.connect(broker.url(), "dev-b", passwords.get("dev-b")));
+        Peer a = keep(Peer.connect(broker.deviceUrl(), "dev-a", passwords.get("dev-a")));
+        Peer b = keep(Peer.connect(broker.deviceUrl(), "dev-b", passwords.get("dev-b")));
         // Mosquitto grants any subscription and applies the read rules to each message it would deliver
         a.subscribe(Topics.of("sec-01", "dev-b", Channel.ACKS));
         a.subscribe(Topics.of("sec-01", "dev-b", Channel.CONFIG));
@@ -176,7 +206,7 @@ class BrokerSecurityIT {
     @Test
     void theServersAccountCanDoWhatTheServerNeedsAndNoMore() throws Exception {
         Peer serverPeer = keep(Peer.connect(broker.url(), SERVER_USER, SERVER_PASSWORD));
-        Peer b = keep(Peer.connect(broker.url(), "dev-b", passwords.get("dev-b")));
+        Peer b = keep(Peer.connect(broker.deviceUrl(), "dev-b", passwords.get("dev-b")));
         b.subscribe(Topics.of("sec-01", "dev-b", Channel.ACKS));
         b.subscribe(Topics.of("sec-01", "dev-b", Channel.CONFIG));
         b.subscribe(Topics.of("sec-01", "dev-b", Channel.ROSTER));
@@ -206,10 +236,10 @@ class BrokerSecurityIT {
 
     @Test
     void aRevokedDeviceCanNoLongerConnect() throws Exception {
-        Peer connected = keep(Peer.connect(broker.url(), "dev-c", passwords.get("dev-c")));
+        Peer connected = keep(Peer.connect(broker.deviceUrl(), "dev-c", passwords.get("dev-c")));
         Peer observer = keep(Peer.connect(broker.url(), SERVER_USER, SERVER_PASSWORD));
         observer.subscribe(Topics.everyDevice(Channel.MEASUREMENTS));
-        Peer a = keep(Peer.connect(broker.url(), "dev-a", passwords.get("dev-a")));
+        Peer a = keep(Peer.connect(broker.deviceUrl(), "dev-a", passwords.get("dev-a")));
 
         ServerApi.Response revoked = api.post("/api/devices/dev-c/revoke", "");
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
@@ -217,7 +247,7 @@ class BrokerSecurityIT {
 
         // Mosquitto reloads on SIGHUP in its main loop: wait for the new files to take effect
         await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(
-                () -> Peer.connect(broker.url(), "dev-c", passwords.get("dev-c")).close()).isInstanceOf(MqttException.class));
+                () -> Peer.connect(broker.deviceUrl(), "dev-c", passwords.get("dev-c")).close()).isInstanceOf(MqttException.class));
         assertThat(Files.readString(dir.resolve(BrokerAccess.ACL_FILE))).doesNotContain("dev-c");
         // a connection made before the revocation: whatever it still sends is delivered to nobody
         if (connected.isConnected()) {
@@ -238,15 +268,15 @@ class BrokerSecurityIT {
         String first = made.json().get("mqttPassword").asText();
         assertThat(id).matches("kiosk-[a-z2-9]{6}");
         assertThat(made.json().at("/bundle/mqtt/password").asText()).isEqualTo(first);
-        assertThat(made.json().at("/bundle/mqtt/url").asText()).isEqualTo(broker.url());
-        Peer.connect(broker.url(), id, first).close();
+        assertThat(made.json().at("/bundle/mqtt/url").asText()).isEqualTo(broker.deviceUrl());
+        Peer.connect(broker.deviceUrl(), id, first).close();
 
         ServerApi.Response renewed = api.post("/api/devices/" + id + "/credentials", "");
         assertThat(renewed.status()).as(renewed.body()).isEqualTo(200);
         String second = renewed.json().get("mqttPassword").asText();
-        await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> Peer.connect(broker.url(), id, first).close())
+        await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> Peer.connect(broker.deviceUrl(), id, first).close())
                 .isInstanceOf(MqttException.class));
-        Peer.connect(broker.url(), id, second).close();
+        Peer.connect(broker.deviceUrl(), id, second).close();
     }
 
     private static JsonNode fleetDevice(String deviceId) {
@@ -272,14 +302,35 @@ class BrokerSecurityIT {
     static final class Peer implements AutoCloseable {
         private final MqttAsyncClient client;
         private final List<String> received = new CopyOnWriteArrayList<>();
+        private volatile boolean lost;
 
         private Peer(MqttAsyncClient client) {
             this.client = client;
         }
 
         static Peer connect(String url, String user, String password) throws MqttException {
-            MqttAsyncClient client = new MqttAsyncClient(url, "peer-" + UUID.randomUUID().toString().substring(0, 8),
-                    new MemoryPersistence());
+            return connect(url, user, password, "peer-" + UUID.randomUUID().toString().substring(0, 8));
+        }
+
+        static Peer connect(String url, String user, String password, String clientId) throws MqttException {
+            MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+            Peer peer = new Peer(client);
+            client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
+                @Override
+                public void connectionLost(Throwable cause) {
+                    peer.lost = true;
+                }
+
+                @Override
+                public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+                    // subscriptions have listeners of their own
+                }
+
+                @Override
+                public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+                    // publishes wait on their tokens
+                }
+            });
             MqttConnectOptions options = new MqttConnectOptions();
             options.setCleanSession(true);
             options.setConnectionTimeout(5);
@@ -293,7 +344,12 @@ class BrokerSecurityIT {
                 client.close(true);
                 throw e;
             }
-            return new Peer(client);
+            return peer;
+        }
+
+        /** Whether the broker closed this connection since it was made. */
+        boolean lost() {
+            return lost;
         }
 
         /** Subscribes and returns the granted QoS (0x80: refused). */

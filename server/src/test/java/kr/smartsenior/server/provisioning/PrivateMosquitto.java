@@ -18,22 +18,35 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real Mosquitto process of the test's own, on a free loopback port, with accounts and ACLs: the
- * password and ACL files the server writes (started with just the server's account, in the same
- * format), {@code allow_anonymous false}, and a pid file the server can signal to reload them.
+ * A real Mosquitto process of the test's own, with accounts and ACLs: the password and ACL files the
+ * server writes (started with just the server's account, in the same format), {@code allow_anonymous
+ * false}, and a pid file the server can signal to reload them. Configured like
+ * {@code docs/operations.md}: two loopback listeners on free ports, {@link #url()} for the server
+ * (which connects twice, decision 0033) and {@link #deviceUrl()} for kiosks, where the broker takes
+ * the user name as client id so no device can push another off; Nagle off; queue limits for the
+ * server's session.
  * Skips the test when there is no {@code mosquitto} binary (fails with {@code SSC_REQUIRE_SERVICES=1}).
  */
 public final class PrivateMosquitto implements AutoCloseable {
 
     private static final Path[] BINARIES = {Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto")};
 
+    /** The broker settings of docs/operations.md that are not about files, TLS or listeners. */
+    static final List<String> TUNING = List.of(
+            "set_tcp_nodelay true",
+            "max_inflight_messages 100",
+            "max_queued_messages 10000",
+            "max_queued_bytes 67108864");
+
     private final Path dir;
     private final int port;
+    private final int devicePort;
     private final Process process;
 
-    private PrivateMosquitto(Path dir, int port, Process process) {
+    private PrivateMosquitto(Path dir, int port, int devicePort, Process process) {
         this.dir = dir;
         this.port = port;
+        this.devicePort = devicePort;
         this.process = process;
     }
 
@@ -42,39 +55,54 @@ public final class PrivateMosquitto implements AutoCloseable {
         Path binary = binary();
         try {
             int port;
-            try (ServerSocket probe = new ServerSocket(0)) {
+            int devicePort;
+            try (ServerSocket probe = new ServerSocket(0); ServerSocket deviceProbe = new ServerSocket(0)) {
                 port = probe.getLocalPort();
+                devicePort = deviceProbe.getLocalPort();
             }
             Files.writeString(dir.resolve(BrokerAccess.PASSWORD_FILE), BrokerAccessFiles.passwords(serverUser,
                     MosquittoPasswordHash.hash(serverPassword, new SecureRandom()), List.of()));
             Files.writeString(dir.resolve(BrokerAccess.ACL_FILE), BrokerAccessFiles.acl(serverUser, List.of()));
             Path config = dir.resolve("mosquitto.conf");
-            Files.writeString(config, String.join("\n",
-                    "listener " + port + " 127.0.0.1",
+            List<String> lines = new java.util.ArrayList<>(List.of(
+                    "per_listener_settings false",
                     // started as root, Mosquitto would drop to user "mosquitto", who cannot read a private temp dir
                     "user " + System.getProperty("user.name"),
                     "allow_anonymous false",
                     "password_file " + dir.resolve(BrokerAccess.PASSWORD_FILE),
                     "acl_file " + dir.resolve(BrokerAccess.ACL_FILE),
                     "persistence false",
-                    "log_type error", "log_type warning", "log_type notice", "log_type information",
+                    "log_type error", "log_type warning", "log_type notice", "log_type information"));
+            lines.addAll(TUNING);
+            lines.addAll(List.of(
+                    "listener " + port + " 127.0.0.1",
+                    "listener " + devicePort + " 127.0.0.1",
+                    "use_username_as_clientid true",
                     ""));
+            Files.writeString(config, String.join("\n", lines));
             Process process = new ProcessBuilder(binary.toString(), "-c", config.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("mosquitto.log").toFile())
                     .start();
             Files.writeString(dir.resolve("mosquitto.pid"), Long.toString(process.pid()));
-            PrivateMosquitto broker = new PrivateMosquitto(dir, port, process);
-            await("mosquitto listening on port " + port).atMost(Duration.ofSeconds(10))
-                    .pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(broker::accepts);
+            PrivateMosquitto broker = new PrivateMosquitto(dir, port, devicePort, process);
+            await("mosquitto listening on ports " + port + " and " + devicePort).atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                    .until(() -> accepts(port) && accepts(devicePort));
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The server's listener (in production: loopback only, the client id as the client sent it). */
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** The kiosks' listener: the broker replaces each client id with the user name. */
+    public String deviceUrl() {
+        return "tcp://127.0.0.1:" + devicePort;
     }
 
     public Path dir() {
@@ -94,7 +122,7 @@ public final class PrivateMosquitto implements AutoCloseable {
         }
     }
 
-    private boolean accepts() throws IOException {
+    private static boolean accepts(int port) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             return true;

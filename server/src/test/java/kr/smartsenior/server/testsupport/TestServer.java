@@ -60,6 +60,11 @@ public final class TestServer implements AutoCloseable {
      * service is missing (see {@link RequiredServices}).
      */
     public static TestServer mosquittoPostgres(Class<?>... sources) {
+        return mosquittoPostgres(Map.of(), sources);
+    }
+
+    /** Like {@link #mosquittoPostgres(Class[])}, with more settings (environment-variable names to values). */
+    public static TestServer mosquittoPostgres(Map<String, String> extraSettings, Class<?>... sources) {
         RequiredServices.mosquittoOrSkip();
         RequiredServices.PostgresSchema schema = RequiredServices.freshPostgresSchema();
         Path dataDir = tempDir();
@@ -68,6 +73,7 @@ public final class TestServer implements AutoCloseable {
         settings.put("SSC_MQTT_URL", RequiredServices.MOSQUITTO_URL);
         settings.put("SSC_MQTT_SHARED_GROUP", "it-" + UUID.randomUUID().toString().substring(0, 8));
         settings.put("SSC_DB_URL", schema.jdbcUrl());
+        settings.putAll(extraSettings);
         return start(settings, List.of(schema::drop, () -> TestDatabase.deleteTree(dataDir)), sources);
     }
 
