@@ -77,8 +77,7 @@
           plugins: {legend: {position: 'bottom', labels: {font: {size: big}, boxWidth: 28,
             filter: function (item, data) { return data.datasets[item.datasetIndex].legend !== false; }}}},
           scales: {x: {ticks: {font: {size: 13}, maxRotation: 0, autoSkipPadding: 12}},
-            y: {ticks: {font: {size: 14}},
-              title: {display: !!chart.lowerIsBetter, text: '↓ 낮을수록 좋음', font: {size: 14}}}}}});
+            y: {ticks: {font: {size: 14}}}}}});
     });
   }
   var exercise = document.getElementById('exercise');

@@ -148,6 +148,7 @@ final class DashboardController {
                 screeningHistory.size())));
         model.addAttribute("screeningCount", screeningHistory.size());
         model.addAttribute("screeningNews", ScreeningNews.of(screening, status, plans));
+        model.addAttribute("zone", SiteOverview.ZONE);
         model.addAttribute("unwellDays", unwellDays(results));
         return "member";
     }

@@ -375,7 +375,7 @@ final class PrescriptionRules {
         for (MeasurementCode code : component.tests()) {
             evaluation.result(code.name())
                     .filter(r -> r.current() && r.trend().direction() == direction && r.takenAt().isAfter(since))
-                    .ifPresent(r -> found.add("%s %s %s (%s), 이전 %s: 변화 %s, 기준 %s 초과%s".formatted(
+                    .ifPresent(r -> found.add("%s %s%s (%s), 이전 %s: 변화 %s, 기준 %s 초과%s".formatted(
                             r.name(), r.value().toPlainString(), unitKorean(r.unit()), r.takenAt().toLocalDate(),
                             r.trend().baseline().toPlainString(), r.trend().change().toPlainString(),
                             r.trend().threshold().toPlainString(), r.trend().provisional() ? " (잠정)" : "")));
@@ -388,11 +388,12 @@ final class PrescriptionRules {
         return MeasurementCode.fromWire(code).map(MeasurementCode::koreanName).orElse(code);
     }
 
+    /** The unit as written after a number: "회" and "초" joined, others spaced (" kg"). */
     private static String unitKorean(String unit) {
         return switch (unit) {
             case "count" -> "회";
             case "s" -> "초";
-            default -> unit;
+            default -> unit == null || unit.isEmpty() ? "" : " " + unit;
         };
     }
 

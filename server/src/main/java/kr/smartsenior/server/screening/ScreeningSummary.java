@@ -10,13 +10,14 @@ import java.util.List;
  * @param recordedAt   day and time in Korea ("2026-11-21 14:05")
  * @param recordedBy   the staff account that entered it
  * @param answers      "모두 '아니요'" or the "yes" answers in a few words each
- * @param bloodPressure "135/85 mmHg (160/100 mmHg 미만)" or "재지 않음"
+ * @param bloodPressure "135/85 mmHg" or "재지 않음"
+ * @param bloodPressureClass what it means ("160/100 mmHg 미만"), or "" when not measured
  * @param clearance    who agreed and when, "필요 없음" or "의료진 확인 필요"
  * @param needsClearance some PAR-Q+ "yes" without a recorded clearance
  * @param note         the note as typed (shown as text), or null
  */
 public record ScreeningSummary(String recordedAt, String recordedBy, String answers, String bloodPressure,
-        String clearance, boolean needsClearance, String note) {
+        String bloodPressureClass, String clearance, boolean needsClearance, String note) {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -33,14 +34,15 @@ public record ScreeningSummary(String recordedAt, String recordedBy, String answ
             answers += " (묻지 않은 질문 " + unanswered + "개: 그때는 없던 질문)";
         }
         String bloodPressure = screening.systolic() == null ? "재지 않음"
-                : screening.systolic() + "/" + screening.diastolic() + " mmHg ("
-                        + ScreeningStatus.bloodPressure(screening.systolic(), screening.diastolic()).korean() + ")";
+                : screening.systolic() + "/" + screening.diastolic() + " mmHg";
+        String bloodPressureClass = screening.systolic() == null ? ""
+                : ScreeningStatus.bloodPressure(screening.systolic(), screening.diastolic()).korean();
         Clearance c = screening.clearance();
         String clearance = c != null
                 ? "의료진 " + c.clinician() + ", " + c.agreedOn() + " 동의 (직원 " + c.clearedBy() + " 기록)"
                 : clearanceNeeded ? "의료진 확인 필요" : "필요 없음";
         return new ScreeningSummary(WHEN.format(screening.recordedAt().atZoneSameInstant(ScreeningController.ZONE)),
-                screening.recordedBy(), answers, bloodPressure, clearance, clearanceNeeded && c == null,
+                screening.recordedBy(), answers, bloodPressure, bloodPressureClass, clearance, clearanceNeeded && c == null,
                 screening.note());
     }
 }

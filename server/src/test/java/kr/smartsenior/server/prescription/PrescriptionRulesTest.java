@@ -126,7 +126,7 @@ class PrescriptionRulesTest {
         Plan cleared = plan(fit(), screened(true, true, 120, 80, 10));
 
         assertThat(restrictions(notCleared)).containsExactly("LOW_INTENSITY_ONLY");
-        assertThat(notCleared.restrictions().getFirst().staffText()).contains("BONE_JOINT");
+        assertThat(notCleared.restrictions().getFirst().staffText()).contains("뼈·관절·근육 문제").doesNotContain("BONE_JOINT");
         assertThat(levels(notCleared)).doesNotContainKey("INTERVAL");
         assertThat(restrictions(cleared)).isEmpty();
         assertThat(levels(cleared)).containsKey("INTERVAL");
@@ -329,7 +329,7 @@ class PrescriptionRulesTest {
         assertThat(stepJump(plan).levelSince()).isEqualTo(NOW);
         assertThat(stepJump(plan).reasons()).anySatisfy(r -> {
             assertThat(r.rule()).isEqualTo("PROG-UP");
-            assertThat(r.measurements()).anySatisfy(m -> assertThat(m).contains("STEP_IN_PLACE_2MIN 110"))
+            assertThat(r.measurements()).anySatisfy(m -> assertThat(m).contains("2분 제자리 걷기 110회"))
                     .anySatisfy(m -> assertThat(m).contains("2단계 이상 4번"));
         });
     }
@@ -371,7 +371,7 @@ class PrescriptionRulesTest {
         assertThat(stepJump(plan).level()).isEqualTo(1);
         assertThat(stepJump(plan).reasons()).anySatisfy(r -> {
             assertThat(r.rule()).isEqualTo("PROG-DOWN-DECLINE");
-            assertThat(r.measurements()).anySatisfy(m -> assertThat(m).contains("STEP_IN_PLACE_2MIN 80"));
+            assertThat(r.measurements()).anySatisfy(m -> assertThat(m).contains("2분 제자리 걷기 80회"));
         });
         assertThat(stepJump(progressed(List.of(test("STEP_IN_PLACE_2MIN", "88", 1)))).level()).isEqualTo(2);
     }

@@ -265,7 +265,7 @@ class ScreeningFormBrowserIT {
     void aSeniorWithALongHistoryAndTheWorstDataReadsInWordsAtTabletWidth() throws IOException {
         browser.get(server.baseUrl() + "/members/" + longHistory);
         wait.until(d -> !d.findElements(By.cssSelector("#charts canvas")).isEmpty());
-        assertThat(browser.findElements(By.cssSelector(".screening-history tbody tr"))).hasSize(5);
+        assertThat(browser.findElements(By.cssSelector(".screening-history tr.entry"))).hasSize(5);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("지난 건강 질문 모두 보기 (9건)")
                 .contains("낙상 위험: 높음");
         assertThat(browser.getPageSource()).doesNotContain("<i>메모</i>").doesNotContain("<b>박</b>");
@@ -275,7 +275,7 @@ class ScreeningFormBrowserIT {
         shotBoth("member-worst-charts");
         browser.findElement(By.partialLinkText("지난 건강 질문 모두 보기")).click();
         wait.until(ExpectedConditions.urlContains("/screening"));
-        assertThat(browser.findElements(By.cssSelector(".screening-history tbody tr"))).hasSize(9);
+        assertThat(browser.findElements(By.cssSelector(".screening-history tr.entry"))).hasSize(9);
         assertNoCodeWords();
         browser.executeScript("document.querySelector('.screening-history').scrollIntoView()");
         shotBoth("history");
