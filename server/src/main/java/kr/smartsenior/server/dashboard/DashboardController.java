@@ -140,8 +140,7 @@ final class DashboardController {
         model.addAttribute("exercise", json.writeValueAsString(exercisePerWeek(results)));
         List<Plan> plans = prescriptions.of(senior.id());
         ScreeningStatus status = screenings.status(senior.id());
-        List<ScreeningSummary> screeningHistory = screenings.history(senior.id()).stream().map(ScreeningSummary::of)
-                .toList();
+        List<ScreeningSummary> screeningHistory = ScreeningSummary.of(screenings.history(senior.id()));
         model.addAttribute("prescriptions", plans);
         model.addAttribute("screening", status);
         model.addAttribute("screeningHistory", screeningHistory.subList(0, Math.min(SCREENINGS_SHOWN,

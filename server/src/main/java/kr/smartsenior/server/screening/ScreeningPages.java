@@ -169,7 +169,7 @@ final class ScreeningPages {
         model.addAttribute("clearance", clearance);
         model.addAttribute("clearanceErrors", clearanceErrors);
         model.addAttribute("status", screenings.status(senior.id()));
-        model.addAttribute("history", screenings.history(senior.id()).stream().map(ScreeningSummary::of).toList());
+        model.addAttribute("history", ScreeningSummary.of(screenings.history(senior.id())));
         model.addAttribute("noteMax", ScreeningController.NOTE_MAX);
         model.addAttribute("clinicianMax", ScreeningController.CLINICIAN_MAX);
         return "screening";

@@ -12,8 +12,9 @@ import java.util.List;
  * @param answers      "모두 '아니요'" or the "yes" answers in a few words each
  * @param bloodPressure "135/85 mmHg" or "재지 않음"
  * @param bloodPressureClass what it means ("160/100 mmHg 미만"), or "" when not measured
- * @param clearance    who agreed and when, "필요 없음" or "의료진 확인 필요"
- * @param needsClearance some PAR-Q+ "yes" without a recorded clearance
+ * @param clearance    who agreed and when, "필요 없음", "의료진 확인 필요" (the latest screening) or
+ *                     "확인 기록 없음" (an earlier one: only the latest is in force, it needs nothing now)
+ * @param needsClearance the latest screening has a PAR-Q+ "yes" without a recorded clearance
  * @param note         the note as typed (shown as text), or null
  */
 public record ScreeningSummary(String recordedAt, String recordedBy, String answers, String bloodPressure,
@@ -21,7 +22,13 @@ public record ScreeningSummary(String recordedAt, String recordedBy, String answ
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    public static ScreeningSummary of(Screening screening) {
+    /** The history as staff read it, newest first (as {@link Screenings#history} gives it). */
+    public static List<ScreeningSummary> of(List<Screening> newestFirst) {
+        return java.util.stream.IntStream.range(0, newestFirst.size())
+                .mapToObj(i -> of(newestFirst.get(i), i == 0)).toList();
+    }
+
+    static ScreeningSummary of(Screening screening, boolean latest) {
         List<ScreeningQuestion> yes = screening.answers().entrySet().stream().filter(e -> e.getValue())
                 .map(e -> e.getKey()).sorted().toList();
         boolean clearanceNeeded = yes.stream()
@@ -40,9 +47,10 @@ public record ScreeningSummary(String recordedAt, String recordedBy, String answ
         Clearance c = screening.clearance();
         String clearance = c != null
                 ? "의료진 " + c.clinician() + ", " + c.agreedOn() + " 동의 (직원 " + c.clearedBy() + " 기록)"
-                : clearanceNeeded ? "의료진 확인 필요" : "필요 없음";
+                : !clearanceNeeded ? "필요 없음" : latest ? "의료진 확인 필요" : "확인 기록 없음";
         return new ScreeningSummary(WHEN.format(screening.recordedAt().atZoneSameInstant(ScreeningController.ZONE)),
-                screening.recordedBy(), answers, bloodPressure, bloodPressureClass, clearance, clearanceNeeded && c == null,
+                screening.recordedBy(), answers, bloodPressure, bloodPressureClass, clearance,
+                latest && clearanceNeeded && c == null,
                 screening.note());
     }
 }

@@ -266,6 +266,9 @@ class ScreeningFormBrowserIT {
         browser.get(server.baseUrl() + "/members/" + longHistory);
         wait.until(d -> !d.findElements(By.cssSelector("#charts canvas")).isEmpty());
         assertThat(browser.findElements(By.cssSelector(".screening-history tr.entry"))).hasSize(5);
+        // only the latest screening is in force: an earlier one without clearance asks for nothing
+        assertThat(browser.findElement(By.cssSelector(".screening-history")).getText())
+                .doesNotContain("의료진 확인 필요").contains("확인 기록 없음");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("지난 건강 질문 모두 보기 (9건)")
                 .contains("낙상 위험: 높음");
         assertThat(browser.getPageSource()).doesNotContain("<i>메모</i>").doesNotContain("<b>박</b>");
