@@ -34,6 +34,13 @@
         population.textContent = '회색: ' + bands.join(' / ');
         wrap.appendChild(population);
       }
+      var risks = chart.risks || [];
+      if (risks.length) {
+        var sources = document.createElement('p');
+        sources.className = 'hint risk-sources';
+        sources.textContent = '점선: ' + risks.map(function (r) { return r.label + ' (' + r.source + ')'; }).join(' / ');
+        wrap.appendChild(sources);
+      }
       wrap.appendChild(canvas);
       box.appendChild(wrap);
       var points = chart.points;
@@ -55,7 +62,7 @@
         datasets.push({label: '근력 저하 기준 이상', data: points.map(function (p) { return num(p.low); }),
           borderColor: grey, backgroundColor: shade, pointRadius: 0, fill: 'end', borderWidth: 1});
       }
-      (chart.risks || []).forEach(function (risk) {
+      risks.forEach(function (risk) {
         var colour = RISK_COLOURS[risk.level] || '#c01c28';
         datasets.push({label: risk.label, data: points.map(function (p) { return p.risk ? num(p.risk[risk.flag]) : null; }),
           borderColor: colour, backgroundColor: colour, borderDash: [8, 5], borderWidth: 2, pointRadius: 0,

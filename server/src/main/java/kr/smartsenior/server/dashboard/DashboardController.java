@@ -254,7 +254,8 @@ final class DashboardController {
             for (Evaluator.FallRiskLine line : guide.fallRisk()) {
                 risk.put(line.flag(), line.value());
                 risks.computeIfAbsent(result.code(), c -> new LinkedHashMap<>()).put(line.flag(), Map.of(
-                        "flag", line.flag(), "label", line.korean(), "level", line.level().name()));
+                        "flag", line.flag(), "label", line.korean(), "source", line.source(), "level",
+                        line.level().name()));
             }
             if (!risk.isEmpty()) {
                 point.put("risk", risk);

@@ -127,8 +127,8 @@ public final class Evaluator {
             }
             String unit = test.unit().wireName();
             lines.add(new FallRiskLine(cutoff.flag(), threshold, "낙상 위험 " + cutoff.level().korean() + ": "
-                    + Units.value(threshold, unit) + (cutoff.atLeast() ? " 이상" : " 미만") + " (" + cutoff.source()
-                    + ")", cutoff.atLeast(), cutoff.level(), cutoff.source()));
+                    + Units.value(threshold, unit) + (cutoff.atLeast() ? " 이상" : " 미만"), cutoff.atLeast(),
+                    cutoff.level(), cutoff.source()));
         }
         return new ChartGuide(low, high, population, range, lowerIsBetter, List.copyOf(lines));
     }
@@ -148,7 +148,8 @@ public final class Evaluator {
 
     /**
      * A fall-risk cut-off as a chart line: {@code atLeast} a result at or above it raises the flag
-     * (else one below it); {@code korean} the legend ("낙상 위험 주의: 12초 이상 (CDC STEADI 2017)").
+     * (else one below it); {@code korean} the legend ("낙상 위험 주의: 12초 이상"), {@code source} whose
+     * cut-off it is ("CDC STEADI 2017").
      */
     public record FallRiskLine(String flag, double value, String korean, boolean atLeast, FallRiskLevel level,
             String source) {

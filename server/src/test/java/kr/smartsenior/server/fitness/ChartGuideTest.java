@@ -45,7 +45,10 @@ class ChartGuideTest {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("TUG_13_5", 13.5, FallRiskLevel.HIGH),
                         org.assertj.core.groups.Tuple.tuple("TUG_12_STEADI", 12.0, FallRiskLevel.ELEVATED));
         assertThat(evaluator.chartGuide("ONE_LEG_STANCE", "F", 75).fallRisk()).singleElement()
-                .satisfies(line -> assertThat(line.korean()).isEqualTo("낙상 위험 높음: 5초 미만 (Vellas et al. 1997)"));
+                .satisfies(line -> {
+                    assertThat(line.korean()).isEqualTo("낙상 위험 높음: 5초 미만");
+                    assertThat(line.source()).isEqualTo("Vellas et al. 1997");
+                });
         // the chair stand's STEADI threshold follows age and sex: men 85-89 under 8, 90 and over under 7
         assertThat(evaluator.chartGuide("CHAIR_STAND_30S", "M", 87).fallRisk()).singleElement()
                 .extracting(Evaluator.FallRiskLine::value).isEqualTo(8.0);

@@ -159,7 +159,7 @@ class ScreeningFormBrowserIT {
             assertThat(legends.get(graded)).as(graded).anyMatch(l -> l.startsWith("보통 범위|37"));
         }
         assertThat(legends.get("TIMED_UP_AND_GO")).anyMatch(l -> l.startsWith("보통 범위 (아래쪽이 좋음)|37"))
-                .anyMatch(l -> l.startsWith("낙상 위험 주의: 12초 이상 (CDC STEADI 2017)|37"))
+                .anyMatch(l -> l.equals("낙상 위험 주의: 12초 이상|37"))
                 .anyMatch(l -> l.startsWith("낙상 위험 높음: 13.5초 이상"));
         assertThat(legends.get("GRIP_STRENGTH")).anyMatch(l -> l.startsWith("근력 저하 기준 이상|37"));
         assertThat(legends.get("ONE_LEG_STANCE")).anyMatch(l -> l.startsWith("낙상 위험 높음: 5초 미만"))
@@ -171,6 +171,8 @@ class ScreeningFormBrowserIT {
                 .filter(b -> !b.findElements(By.cssSelector(".lower-better")).isEmpty())
                 .map(b -> b.getAttribute("data-code")).toList();
         assertThat(lowerBetter).containsExactlyInAnyOrder("TIMED_UP_AND_GO", "FIGURE_8_WALK");
+        assertThat(browser.findElement(By.cssSelector(".chart-box[data-code=TIMED_UP_AND_GO] .risk-sources")).getText())
+                .isEqualTo("점선: 낙상 위험 높음: 13.5초 이상 (Shumway-Cook et al. 2000) / 낙상 위험 주의: 12초 이상 (CDC STEADI 2017)");
         assertNoCodeWords();
     }
 
