@@ -26,6 +26,9 @@ import kr.smartsenior.server.fitness.TrendDirection;
 import kr.smartsenior.server.member.MemberDirectory;
 import kr.smartsenior.server.member.MemberDirectory.Senior;
 import kr.smartsenior.server.prescription.PrescriptionHistory;
+import kr.smartsenior.server.prescription.Plan;
+import kr.smartsenior.server.screening.ScreeningStatus;
+import kr.smartsenior.server.screening.ScreeningSummary;
 import kr.smartsenior.server.screening.Screenings;
 import kr.smartsenior.server.security.SiteAccess;
 import kr.smartsenior.server.site.Site;
@@ -49,6 +52,7 @@ final class DashboardController {
     private static final String GRIP = MeasurementCode.GRIP_STRENGTH.name();
     static final int EXERCISE_WEEKS = 12;
     static final int UNWELL_DAYS_SHOWN = 10;
+    static final int SCREENINGS_SHOWN = 5;
 
     private final SiteAccess access;
     private final MemberDirectory members;
@@ -122,8 +126,8 @@ final class DashboardController {
     }
 
     @GetMapping("/members/{id}")
-    String member(@PathVariable String id, Principal principal, HttpServletRequest request, Model model)
-            throws JsonProcessingException {
+    String member(@PathVariable String id, @RequestParam(required = false) String screening, Principal principal,
+            HttpServletRequest request, Model model) throws JsonProcessingException {
         Senior senior = members.requireMember(principal, id);
         List<Result> results = history.of(senior.id());
         Evaluation evaluation = evaluator.evaluate(senior);
@@ -136,12 +140,46 @@ final class DashboardController {
         model.addAttribute("declines", declines(evaluation));
         model.addAttribute("charts", json.writeValueAsString(charts(senior, results, evaluation)));
         model.addAttribute("exercise", json.writeValueAsString(exercisePerWeek(results)));
-        model.addAttribute("prescriptions", prescriptions.of(senior.id()));
-        model.addAttribute("screening", screenings.status(senior.id()));
+        List<Plan> plans = prescriptions.of(senior.id());
+        ScreeningStatus status = screenings.status(senior.id());
+        List<ScreeningSummary> screeningHistory = ScreeningSummary.of(screenings.history(senior.id()));
+        model.addAttribute("prescriptions", plans);
+        model.addAttribute("screening", status);
+        model.addAttribute("screeningHistory", screeningHistory.subList(0, Math.min(SCREENINGS_SHOWN,
+                screeningHistory.size())));
+        model.addAttribute("screeningCount", screeningHistory.size());
+        model.addAttribute("screeningNews", ScreeningNews.of(screening, status, plans));
+        model.addAttribute("zone", SiteOverview.ZONE);
         model.addAttribute("unwellDays", unwellDays(results));
         model.addAttribute("moveSites", access.visible(principal, sites.all(), Site::id).stream()
                 .filter(s -> !s.closed() && !s.id().equals(senior.siteId())).toList());
         return "member";
+    }
+
+    /**
+     * What became of the prescription after staff saved a screening ({@code saved}) or a clearance
+     * ({@code cleared}) on the screening form, which redirects here: the screening feature announces
+     * {@code ScreeningRecorded} and the prescription is made again in the same request, storing a new
+     * version only when its substance changed. So a version created at or after the save is that
+     * save's; otherwise the prescription stayed as it was.
+     *
+     * @param what    what was saved, in Korean
+     * @param plan    the current prescription, or null if there is none
+     * @param changed a new version was made by this save
+     */
+    record ScreeningNews(String what, Plan plan, boolean changed) {
+
+        static ScreeningNews of(String saved, ScreeningStatus status, List<Plan> plans) {
+            if (status.screening() == null || !("saved".equals(saved) || "cleared".equals(saved))) {
+                return null;
+            }
+            java.time.OffsetDateTime at = "cleared".equals(saved) && status.screening().clearance() != null
+                    ? status.screening().clearance().recordedAt() : status.screening().recordedAt();
+            Plan plan = plans.isEmpty() ? null : plans.getFirst();
+            boolean changed = plan != null && !plan.createdAt().toInstant().isBefore(at.toInstant());
+            return new ScreeningNews("cleared".equals(saved) ? "의료진 확인을 기록했습니다." : "건강 질문을 저장했습니다.",
+                    plan, changed);
+        }
     }
 
     /**
@@ -179,40 +217,64 @@ final class DashboardController {
     }
 
     /**
-     * One chart per test: the results with the usual range of the senior's age at each result, and
-     * {@code bands}: whom those ranges describe (Korean seniors or the 1999 US sample), in Korean.
+     * One chart per test: the results, and beside each the range the server grades it against and
+     * the fall-risk cut-offs for the senior's age at that result ({@link Evaluator#chartGuide});
+     * {@code bands}: whom those ranges describe, {@code risks}: each cut-off's legend (the latest),
+     * {@code lowerIsBetter} for the timed tests; all in Korean.
      */
     private List<Map<String, Object>> charts(Senior senior, List<Result> results, Evaluation evaluation) {
         Map<String, List<Map<String, Object>>> byCode = new LinkedHashMap<>();
         Map<String, java.util.Set<String>> populations = new LinkedHashMap<>();
+        Map<String, Map<String, Map<String, Object>>> risks = new LinkedHashMap<>();
+        Map<String, Boolean> lowerIsBetter = new LinkedHashMap<>();
         Map<String, Map<String, Object>> gripDays = new LinkedHashMap<>();
         for (Result result : results) {
             if (!result.isTest()) {
                 continue;
             }
+            Map<String, Object> point;
             if (GRIP.equals(result.code())) {
-                gripDay(gripDays, result, byCode);
-                continue;
+                point = gripDay(gripDays, result, byCode);
+            } else {
+                point = new LinkedHashMap<>();
+                point.put("date", result.takenAt().toLocalDate().toString());
+                point.put("value", result.value());
+                byCode.computeIfAbsent(result.code(), c -> new ArrayList<>()).add(point);
             }
             int age = result.takenAt().getYear() - senior.birthYear();
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("date", result.takenAt().toLocalDate().toString());
-            point.put("value", result.value());
-            evaluator.normalBand(result.code(), senior.sex(), age).ifPresent(band -> {
-                point.put("low", band.low());
-                point.put("high", band.high());
+            Evaluator.ChartGuide guide = evaluator.chartGuide(result.code(), senior.sex(), age);
+            lowerIsBetter.put(result.code(), guide.lowerIsBetter());
+            if (guide.low() != null) {
+                point.put("low", guide.low());
+            }
+            if (guide.high() != null) {
+                point.put("high", guide.high());
+            }
+            if (guide.population() != null) {
                 populations.computeIfAbsent(result.code(), c -> new java.util.LinkedHashSet<>())
-                        .add(band.population() + ", " + band.range());
-            });
-            byCode.computeIfAbsent(result.code(), c -> new ArrayList<>()).add(point);
+                        .add(guide.population() + ", " + guide.range());
+            }
+            Map<String, Object> risk = new LinkedHashMap<>();
+            for (Evaluator.FallRiskLine line : guide.fallRisk()) {
+                risk.put(line.flag(), line.value());
+                risks.computeIfAbsent(result.code(), c -> new LinkedHashMap<>()).put(line.flag(), Map.of(
+                        "flag", line.flag(), "label", line.korean(), "source", line.source(), "level",
+                        line.level().name()));
+            }
+            if (!risk.isEmpty()) {
+                point.put("risk", risk);
+            }
         }
         List<Map<String, Object>> charts = new ArrayList<>();
         byCode.forEach((code, points) -> {
             Map<String, Object> chart = new LinkedHashMap<>();
             chart.put("code", code);
-            chart.put("name", evaluation.result(code).map(Evaluation.TestResult::name).orElse(code));
+            chart.put("name", evaluation.result(code).map(Evaluation.TestResult::name)
+                    .orElse(MeasurementCode.fromWire(code).map(MeasurementCode::koreanName).orElse(code)));
             chart.put("unit", evaluation.result(code).map(Evaluation.TestResult::unit).orElse(""));
             chart.put("bands", List.copyOf(populations.getOrDefault(code, java.util.Set.of())));
+            chart.put("risks", List.copyOf(risks.getOrDefault(code, Map.of()).values()));
+            chart.put("lowerIsBetter", lowerIsBetter.getOrDefault(code, false));
             chart.put("points", points);
             charts.add(chart);
         });
@@ -223,7 +285,7 @@ final class DashboardController {
      * Grip, one point a day: {@code value} the best of either hand (the value graded), {@code right}
      * and {@code left} each hand's best, so the chart does not zigzag between the hands.
      */
-    private static void gripDay(Map<String, Map<String, Object>> days, Result result,
+    private static Map<String, Object> gripDay(Map<String, Map<String, Object>> days, Result result,
             Map<String, List<Map<String, Object>>> byCode) {
         String date = result.takenAt().toLocalDate().toString();
         Map<String, Object> point = days.computeIfAbsent(date, d -> {
@@ -238,6 +300,7 @@ final class DashboardController {
             point.merge((String) hand, result.value(),
                     (a, b) -> ((java.math.BigDecimal) a).max((java.math.BigDecimal) b));
         }
+        return point;
     }
 
     /** Exercise sessions per week, the last {@value #EXERCISE_WEEKS} weeks. */

@@ -89,10 +89,12 @@ public record Evaluation(String memberId, String sex, int age, Instant evaluated
      * @param validated         the test's kiosk agreement with hand timing at the senior's site is within
      *                          its smallest real change; a flag not yet validated still counts
      * @param note              Korean note for staff ("검증 전", "이전 절차로 측정"), or null
+     * @param korean            the flag in words staff read: the test, its result and the cut-off it met
+     *                          ("3m 표적 돌아오기 14초: 12초 이상 (CDC STEADI 2017)")
      */
     public record FallRiskFlag(String flag, String code, BigDecimal value, String rule, FallRiskLevel level,
             String source, OffsetDateTime takenAt, String protocol, boolean earlierProcedure, boolean validated,
-            String note) {
+            String note, String korean) {
     }
 
     /** A STEADI key question answered "yes": screened at risk. */

@@ -73,6 +73,88 @@ public final class Evaluator {
             String range) {
     }
 
+    /**
+     * What a chart of one test draws beside a result taken at this sex and age: the range the server
+     * grades that result against ({@link #normalBand} where there is one; the one-sided references of
+     * the 3 m TUG (no slower than Bohannon 2006's upper confidence limit) and of grip (AWGS 2019's
+     * low-strength cut-off)), every fall-risk cut-off of {@code fall-risk-cutoffs.csv} for the test
+     * (the chair stand's from the STEADI table for this sex and age), and whether lower is better.
+     * Nothing below the age the norms start at, as the grader.
+     */
+    public ChartGuide chartGuide(String code, String sex, int age) {
+        Optional<MeasurementCode> known = MeasurementCode.fromWire(code);
+        if (known.isEmpty()) {
+            return new ChartGuide(null, null, null, null, false, List.of());
+        }
+        MeasurementCode test = known.get();
+        boolean lowerIsBetter = better(test) < 0;
+        Double low = null;
+        Double high = null;
+        String population = null;
+        String range = null;
+        if (test == MeasurementCode.GRIP_STRENGTH) {
+            low = norms.gripLowUnder(sex).orElse(null);
+            population = Grader.POPULATION_AWGS;
+            range = low == null ? null : "근력 저하 기준(" + Units.value(low, "kg") + ") 이상";
+        } else if (age >= Grader.YOUNGEST_NORM_AGE && test == MeasurementCode.TIMED_UP_AND_GO) {
+            Optional<NormTables.TugReference> reference = norms.tug(age).or(() -> norms.tug(99));
+            if (reference.isPresent()) {
+                high = reference.get().ciHigh();
+                population = Grader.POPULATION_TUG;
+                range = "평균 참고값 상한(" + Units.value(high, "s") + ") 이하";
+            }
+        } else if (age >= Grader.YOUNGEST_NORM_AGE) {
+            Optional<NormalBand> band = normalBand(code, sex, age);
+            if (band.isPresent()) {
+                low = band.get().low();
+                high = band.get().high();
+                population = band.get().population();
+                range = band.get().range();
+            }
+        }
+        List<FallRiskLine> lines = new ArrayList<>();
+        for (NormTables.FallRiskCutoff cutoff : norms.fallRiskCutoffs()) {
+            if (cutoff.code() != test) {
+                continue;
+            }
+            Double threshold = cutoff.threshold();
+            if (threshold == null) {
+                threshold = age < Grader.YOUNGEST_NORM_AGE ? null : norms.steadiChairStand(sex,
+                        Math.min(age, Grader.OLDEST_SFT_AGE)).map(Integer::doubleValue).orElse(null);
+            }
+            if (threshold == null) {
+                continue;
+            }
+            String unit = test.unit().wireName();
+            lines.add(new FallRiskLine(cutoff.flag(), threshold, "낙상 위험 " + cutoff.level().korean() + ": "
+                    + Units.value(threshold, unit) + (cutoff.atLeast() ? " 이상" : " 미만"), cutoff.atLeast(),
+                    cutoff.level(), cutoff.source()));
+        }
+        return new ChartGuide(low, high, population, range, lowerIsBetter, List.copyOf(lines));
+    }
+
+    /**
+     * What a chart draws beside one result (see {@link #chartGuide}).
+     *
+     * @param low        the graded range's lower end, or null (none, or open below: TUG)
+     * @param high       its upper end, or null (none, or open above: grip)
+     * @param population whom the range describes (Korean), or null when there is no range
+     * @param range      which part of them, in Korean ("하위 30%~상위 30%"), or null
+     * @param fallRisk   the fall-risk cut-offs of this test
+     */
+    public record ChartGuide(Double low, Double high, String population, String range, boolean lowerIsBetter,
+            List<FallRiskLine> fallRisk) {
+    }
+
+    /**
+     * A fall-risk cut-off as a chart line: {@code atLeast} a result at or above it raises the flag
+     * (else one below it); {@code korean} the legend ("낙상 위험 주의: 12초 이상"), {@code source} whose
+     * cut-off it is ("CDC STEADI 2017").
+     */
+    public record FallRiskLine(String flag, double value, String korean, boolean atLeast, FallRiskLevel level,
+            String source) {
+    }
+
     /** The evaluation as of now, from the stored results. */
     public Evaluation evaluate(Senior senior) {
         return evaluate(senior, history.of(senior.id()), clock.instant());

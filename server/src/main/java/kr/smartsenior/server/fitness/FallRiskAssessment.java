@@ -228,6 +228,7 @@ final class FallRiskAssessment {
             }
             Double threshold = cutoff.threshold();
             String rule;
+            String korean;
             if (threshold == null) {
                 Optional<Integer> steadi = norms.steadiChairStand(senior.sex(), Math.min(age, Grader.OLDEST_SFT_AGE));
                 if (steadi.isEmpty()) {
@@ -235,9 +236,13 @@ final class FallRiskAssessment {
                 }
                 threshold = steadi.get().doubleValue();
                 rule = "below average for %s age %d: under %d stands".formatted(senior.sex(), age, steadi.get());
+                korean = "같은 나이·성별 평균 미만 (%s %d세 기준 %d회 미만, %s)".formatted(Units.sex(senior.sex()), age,
+                        steadi.get(), cutoff.source());
             } else {
                 rule = (cutoff.atLeast() ? "at least " : "under ") + Numbers.plain(threshold) + " "
                         + code.unit().wireName();
+                korean = "%s %s (%s)".formatted(Units.value(threshold, code.unit().wireName()),
+                        cutoff.atLeast() ? "이상" : "미만", cutoff.source());
             }
             boolean raises = cutoff.atLeast() ? value >= threshold : value < threshold;
             if (!raises) {
@@ -254,7 +259,9 @@ final class FallRiskAssessment {
             Object protocol = result.detail() == null ? null : result.detail().get(RecordDetail.PROTOCOL);
             raised.add(new Evaluation.FallRiskFlag(cutoff.flag(), code.name(), result.value(), rule, cutoff.level(),
                     cutoff.source(), result.takenAt(), protocol == null ? null : String.valueOf(protocol),
-                    earlierProcedure, isValidated, notes.isEmpty() ? null : String.join(", ", notes)));
+                    earlierProcedure, isValidated, notes.isEmpty() ? null : String.join(", ", notes),
+                    "%s %s: %s → 낙상 위험 %s".formatted(code.koreanName(),
+                            Units.value(value, code.unit().wireName()), korean, cutoff.level().korean())));
         }
         return raised;
     }

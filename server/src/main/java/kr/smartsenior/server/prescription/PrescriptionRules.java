@@ -131,9 +131,9 @@ final class PrescriptionRules {
             }
         }
         FallRiskLevel fallRisk = evaluation.fallRisk().level();
-        String flags = evaluation.fallRisk().flags().stream()
-                .map(f -> f.flag() + " (" + f.code() + " " + f.value().toPlainString() + ")").toList()
-                .toString();
+        String flags = evaluation.fallRisk().flags().isEmpty() ? ""
+                : "(" + String.join("; ", evaluation.fallRisk().flags().stream().map(Evaluation.FallRiskFlag::korean)
+                        .toList()) + ")";
         if (fallRisk == FallRiskLevel.HIGH) {
             restrictions.add(restrict(caps, RestrictionCode.FALL_HIGH,
                     "넘어질 위험이 있어 인터벌, 점프, 빠르게 걷기는 하지 않고, 의자를 잡고 하는 근력·균형 운동을 먼저"
@@ -375,21 +375,36 @@ final class PrescriptionRules {
         for (MeasurementCode code : component.tests()) {
             evaluation.result(code.name())
                     .filter(r -> r.current() && r.trend().direction() == direction && r.takenAt().isAfter(since))
-                    .ifPresent(r -> found.add("%s %s %s (%s), 이전 %s: 변화 %s, 기준 %s 초과%s".formatted(
-                            r.code(), r.value().toPlainString(), r.unit(), r.takenAt().toLocalDate(),
+                    .ifPresent(r -> found.add("%s %s%s (%s), 이전 %s: 변화 %s, 기준 %s 초과%s".formatted(
+                            r.name(), r.value().toPlainString(), unitKorean(r.unit()), r.takenAt().toLocalDate(),
                             r.trend().baseline().toPlainString(), r.trend().change().toPlainString(),
                             r.trend().threshold().toPlainString(), r.trend().provisional() ? " (잠정)" : "")));
         }
         return found;
     }
 
+    /** A catalogue code as staff read it ("스텝 & 점프"); an unknown one as it came. */
+    private static String koreanName(String code) {
+        return MeasurementCode.fromWire(code).map(MeasurementCode::koreanName).orElse(code);
+    }
+
+    /** The unit as written after a number: "회" and "초" joined, others spaced (" kg"). */
+    private static String unitKorean(String unit) {
+        return switch (unit) {
+            case "count" -> "회";
+            case "s" -> "초";
+            default -> unit == null || unit.isEmpty() ? "" : " " + unit;
+        };
+    }
+
     private static String describe(Result session) {
-        return "%s 운동 %s: 일찍 멈춤, 증상 '%s'".formatted(session.code(), session.takenAt().toLocalDate(),
+        return "%s 운동 %s: 일찍 멈춤, 증상 '%s'".formatted(koreanName(session.code()), session.takenAt().toLocalDate(),
                 session.detail().get(RecordDetail.SYMPTOM));
     }
 
     private static String describeEffort(Result rating) {
-        return "힘든 정도 %d/10 (%s %s단계, %s)".formatted(effort(rating), rating.detail().get(RecordDetail.PROGRAM),
+        return "힘든 정도 %d/10 (%s %s단계, %s)".formatted(effort(rating),
+                koreanName(String.valueOf(rating.detail().get(RecordDetail.PROGRAM))),
                 sessionLevel(rating).map(String::valueOf).orElse("?"), rating.takenAt().toLocalDate());
     }
 
@@ -434,17 +449,9 @@ final class PrescriptionRules {
         };
     }
 
+    /** "(심장병·고혈압, 가슴 통증)": the questions in staff's words, no codes. */
     private static String questionsKorean(List<ScreeningQuestion> questions) {
-        return questions.stream().map(q -> switch (q) {
-            case HEART -> "심장병·고혈압";
-            case CHEST_PAIN -> "가슴 통증";
-            case DIZZINESS -> "어지럼·의식 잃음";
-            case OTHER_CONDITION -> "다른 만성 질환";
-            case MEDICATION -> "만성 질환 약";
-            case BONE_JOINT -> "뼈·관절·근육 문제";
-            case SUPERVISED_ONLY -> "의료진 감독 아래서만 운동";
-            default -> q.name();
-        } + " (" + q.name() + ")").toList().toString();
+        return "(" + String.join(", ", questions.stream().map(ScreeningQuestion::shortKorean).toList()) + ")";
     }
 
     private static String screeningBasis(ScreeningStatus screening) {
@@ -569,8 +576,7 @@ final class PrescriptionRules {
         FallRiskLevel fallRisk = evaluation.fallRisk().level();
         boolean atRisk = atFallRisk(evaluation);
         List<String> measurements = new ArrayList<>(measured(evaluation, FitnessComponent.BALANCE_AGILITY));
-        evaluation.fallRisk().flags().forEach(f -> measurements.add("낙상 위험 표시 " + f.flag() + ": " + f.code() + " "
-                + f.value().toPlainString() + " (" + f.source() + ")"));
+        evaluation.fallRisk().flags().forEach(f -> measurements.add("낙상 위험 표시: " + f.korean()));
         Optional<Plan.ProgramLevel> kiosk = paused ? Optional.empty()
                 : programs.stream().filter(p -> p.code().equals("BALANCE")).findFirst();
         int kioskMinutes = kiosk.map(p -> p.minutes() * p.perWeek()).orElse(0);

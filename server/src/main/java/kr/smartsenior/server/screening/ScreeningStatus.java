@@ -30,25 +30,47 @@ public record ScreeningStatus(State state, BloodPressure bloodPressure, List<Scr
     public static final int SEVERE_SYSTOLIC = 180;
     public static final int SEVERE_DIASTOLIC = 110;
 
+    /** Whether the senior is screened and cleared; {@link #korean()} is what staff read. */
     public enum State {
-        NOT_SCREENED,
+        NOT_SCREENED("건강 질문 전"),
         /** older than {@link #VALID_FOR} */
-        EXPIRED,
+        EXPIRED("1년 지남: 다시 받아야 함"),
         /** every PAR-Q+ answer "no" */
-        CLEAR,
+        CLEAR("문제 없음 (모두 '아니요')"),
         /** some "yes", with a recorded {@link Clearance} (the clinician who agreed) */
-        CLEARED_BY_STAFF,
+        CLEARED_BY_STAFF("'예'가 있으나 의료진 확인 완료"),
         /** some "yes", no clearance recorded */
-        NEEDS_CLEARANCE
+        NEEDS_CLEARANCE("'예'가 있어 의료진 확인 필요");
+
+        private final String korean;
+
+        State(String korean) {
+            this.korean = korean;
+        }
+
+        public String korean() {
+            return korean;
+        }
     }
 
+    /** The class of the last resting blood pressure; {@link #korean()} is what staff read. */
     public enum BloodPressure {
-        UNKNOWN,
-        NORMAL,
+        UNKNOWN("알 수 없음 (기록 없음)"),
+        NORMAL("160/100 mmHg 미만"),
         /** at or above 160/100 */
-        HIGH,
+        HIGH("높음 (160/100 mmHg 이상)"),
         /** at or above 180/110 */
-        SEVERE
+        SEVERE("매우 높음 (180/110 mmHg 이상)");
+
+        private final String korean;
+
+        BloodPressure(String korean) {
+            this.korean = korean;
+        }
+
+        public String korean() {
+            return korean;
+        }
     }
 
     /** The status of the latest screening (if any) as of {@code now}. */
@@ -79,6 +101,29 @@ public record ScreeningStatus(State state, BloodPressure bloodPressure, List<Scr
     public Optional<Boolean> boneFragility() {
         return screening == null ? Optional.empty() : Optional.ofNullable(screening.answers().get(
                 ScreeningQuestion.BONE_FRAGILITY));
+    }
+
+    /** What staff still need to do or record, in Korean (empty when nothing is missing). */
+    public List<String> missing() {
+        List<String> missing = new java.util.ArrayList<>();
+        switch (state) {
+            case NOT_SCREENED -> missing.add("건강 질문을 받아 주세요. 받을 때까지 가벼운 운동만 합니다.");
+            case EXPIRED -> missing.add("마지막 건강 질문이 1년이 지났습니다. 다시 받아 주세요. 그때까지 가벼운 운동만 합니다.");
+            case NEEDS_CLEARANCE -> missing.add("'예'라고 답한 질문(" + String.join(", ", answeredYes.stream()
+                    .map(ScreeningQuestion::shortKorean).toList()) + ")에 대해 담당 의료진이 운동에 동의했는지 확인하고"
+                    + " 기록해 주세요. 그때까지 가벼운 운동만 합니다.");
+            case CLEAR, CLEARED_BY_STAFF -> {
+            }
+        }
+        if (screening != null && state != State.EXPIRED) {
+            if (bloodPressure == BloodPressure.UNKNOWN) {
+                missing.add("혈압 기록이 없습니다. 다음에 재면 건강 질문과 함께 적어 주세요.");
+            }
+            if (boneFragility().isEmpty()) {
+                missing.add("뼈 건강 질문(골다공증, 50세 이후 골절)에 답이 없어 점프 운동은 하지 않습니다.");
+            }
+        }
+        return List.copyOf(missing);
     }
 
     /** Jumps (impact) only after a "no" to the bone question; unanswered counts as not allowed. */

@@ -78,7 +78,8 @@ public final class Screenings {
                 .update() == 1;
     }
 
-    List<Screening> history(String memberId) {
+    /** Every screening of a member, newest first, each with its clearance if one was recorded. */
+    public List<Screening> history(String memberId) {
         return jdbc.sql("""
                 SELECT s.id, s.member_id, s.recorded_at, s.recorded_by, s.answers, s.systolic, s.diastolic, s.note,
                        c.cleared_by, c.clinician, c.agreed_on, c.recorded_at AS cleared_at

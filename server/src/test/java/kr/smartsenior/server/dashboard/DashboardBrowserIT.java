@@ -135,7 +135,7 @@ class DashboardBrowserIT {
                 return [values.length, chart.data.datasets.length, painted];""", MeasurementCode.CHAIR_STAND_30S.koreanName());
         List<?> figures = (List<?>) drawn;
         assertThat(((Number) figures.get(0)).intValue()).as("results in the first chart").isGreaterThan(10);
-        assertThat(((Number) figures.get(1)).intValue()).as("normal band + results").isEqualTo(3);
+        assertThat(((Number) figures.get(1)).intValue()).as("normal band (2) + STEADI fall-risk line + results").isEqualTo(4);
         assertThat(((Number) figures.get(2)).intValue()).as("painted pixels").isGreaterThan(1000);
         shot("member");
         browser.executeScript("document.getElementById('charts').scrollIntoView()");

@@ -126,7 +126,7 @@ class PrescriptionRulesTest {
         Plan cleared = plan(fit(), screened(true, true, 120, 80, 10));
 
         assertThat(restrictions(notCleared)).containsExactly("LOW_INTENSITY_ONLY");
-        assertThat(notCleared.restrictions().getFirst().staffText()).contains("BONE_JOINT");
+        assertThat(notCleared.restrictions().getFirst().staffText()).contains("뼈·관절·근육 문제").doesNotContain("BONE_JOINT");
         assertThat(levels(notCleared)).doesNotContainKey("INTERVAL");
         assertThat(restrictions(cleared)).isEmpty();
         assertThat(levels(cleared)).containsKey("INTERVAL");
@@ -169,7 +169,7 @@ class PrescriptionRulesTest {
 
         assertThat(restrictions(plan)).containsExactly("SAFE-FALL-HIGH", "SAFE-FALL-SUPPORT");
         assertThat(levels(plan)).doesNotContainKey("INTERVAL").containsEntry("STEP_JUMP", 1).containsEntry("BALANCE", 1);
-        assertThat(plan.restrictions().getFirst().staffText()).contains("TUG_13_5").contains("14");
+        assertThat(plan.restrictions().getFirst().staffText()).contains("13.5초 이상").contains("14초");
         assertThat(plan.components().get(2).frequency()).contains("매일");
     }
 
@@ -200,7 +200,7 @@ class PrescriptionRulesTest {
         assertThat(plan.restrictions()).extracting(Plan.Restriction::code).contains(RestrictionCode.INTERVAL_FALL_RISK);
         assertThat(levels(plan)).doesNotContainKey("INTERVAL").containsKey("STEP_JUMP");
         assertThat(plan.restrictions()).filteredOn(r -> r.code() == RestrictionCode.INTERVAL_FALL_RISK)
-                .singleElement().satisfies(r -> assertThat(r.staffText()).contains("TUG_12_STEADI").contains("12.4"));
+                .singleElement().satisfies(r -> assertThat(r.staffText()).contains("12초 이상").contains("12.4"));
         // the same senior with a TUG under 12 s is at low fall risk: intervals open
         results.set(2, test("TIMED_UP_AND_GO", "9.5", 20));
         assertThat(levels(PrescriptionRules.prescribe(Evaluations.of(WOMAN_69, results, NOW.toInstant()), clear,
@@ -329,7 +329,7 @@ class PrescriptionRulesTest {
         assertThat(stepJump(plan).levelSince()).isEqualTo(NOW);
         assertThat(stepJump(plan).reasons()).anySatisfy(r -> {
             assertThat(r.rule()).isEqualTo("PROG-UP");
-            assertThat(r.measurements()).anySatisfy(m -> assertThat(m).contains("STEP_IN_PLACE_2MIN 110"))
+            assertThat(r.measurements()).anySatisfy(m -> assertThat(m).contains("2분 제자리 걷기 110회"))
                     .anySatisfy(m -> assertThat(m).contains("2단계 이상 4번"));
         });
     }
@@ -371,7 +371,7 @@ class PrescriptionRulesTest {
         assertThat(stepJump(plan).level()).isEqualTo(1);
         assertThat(stepJump(plan).reasons()).anySatisfy(r -> {
             assertThat(r.rule()).isEqualTo("PROG-DOWN-DECLINE");
-            assertThat(r.measurements()).anySatisfy(m -> assertThat(m).contains("STEP_IN_PLACE_2MIN 80"));
+            assertThat(r.measurements()).anySatisfy(m -> assertThat(m).contains("2분 제자리 걷기 80회"));
         });
         assertThat(stepJump(progressed(List.of(test("STEP_IN_PLACE_2MIN", "88", 1)))).level()).isEqualTo(2);
     }
