@@ -101,7 +101,7 @@ class RosterPublisherIT {
                         INSERT INTO measurement (id, member_id, site_id, device_id, batch_id, kind, code, value, unit,
                             taken_at, taken_at_ms, detail, received_at_ms)
                         VALUES (?, ?, 'ydp-01', 'kiosk-01', 'b1', 'test', 'CHAIR_STAND_30S', ?, 'count', ?, ?, ?, 0)""")
-                        .params(java.util.UUID.randomUUID().toString(), memberId, 8 + i,
+                        .params(java.util.UUID.randomUUID().toString(), memberId, i < 6 ? 8 + i : 17,
                                 day.plusDays(i).toString(), day.plusDays(i).toInstant().toEpochMilli(),
                                 "{\"protocol\":\"chair-stand-30s/2\"}")
                         .update();
@@ -115,12 +115,12 @@ class RosterPublisherIT {
             assertThat(results.bands()).contains(new kr.smartsenior.protocol.BandCutoffs(MeasurementCode.CHAIR_STAND_30S,
                     "chair-stand-30s/2", false, new java.math.BigDecimal("12"), new java.math.BigDecimal("18"), null));
             kr.smartsenior.protocol.RecentResults chair = results.recent(MeasurementCode.CHAIR_STAND_30S).orElseThrow();
-            assertThat(chair.results()).extracting(r -> r.value().intValue()).containsExactly(10, 11, 12, 13, 14);
+            assertThat(chair.results()).extracting(r -> r.value().intValue()).containsExactly(10, 11, 12, 13, 17);
             assertThat(chair.results()).extracting(kr.smartsenior.protocol.RecentResults.Result::band).containsExactly(
                     kr.smartsenior.protocol.ResultBand.BELOW, kr.smartsenior.protocol.ResultBand.BELOW,
                     kr.smartsenior.protocol.ResultBand.WITHIN, kr.smartsenior.protocol.ResultBand.WITHIN,
                     kr.smartsenior.protocol.ResultBand.WITHIN);
-            assertThat(chair.trend()).as("14 against the median 12 of 11-13: beyond 2.5 stands")
+            assertThat(chair.trend()).as("17 against the median 12 of 11-13: beyond 2.5 stands")
                     .isEqualTo(kr.smartsenior.protocol.RecentResults.Trend.IMPROVED);
             String json = new String(CODEC.encode(roster), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(json).doesNotContain(Integer.toString(year - 77)).doesNotContain("\"sex\"")
