@@ -10,7 +10,7 @@ import java.util.Objects;
  * Only results taken by {@code protocol} are banded: the norm is for that procedure.
  *
  * <pre>{@code
- * {"code": "CHAIR_STAND_30S", "protocol": "chair-stand-30s/2", "lowerIsBetter": false, "withinAt": 12, "aboveAt": 18}
+ * {"code": "CHAIR_STAND_30S", "protocol": "chair-stand-30s/2", "withinAt": 12, "aboveAt": 18}
  * }</pre>
  *
  * <p>"Reaching" a cut-off is being at it or better: at least it when higher is better, at most it when
@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param code          the test
  * @param protocol      the procedure the norm grades ({@link MeasurementProtocol#id()}); results taken
  *                      otherwise get no band
- * @param lowerIsBetter a time: less is better
+ * @param lowerIsBetter a time: less is better (left out on the wire when false)
  * @param withinAt      the least result (for times the most) within the usual range: a result short of
  *                      it is {@link ResultBand#BELOW}
  * @param aboveAt       a result reaching this is {@link ResultBand#ABOVE} (국민체력100 grade 1, "이상"/"이하");
@@ -29,7 +29,8 @@ import java.util.Objects;
  *                      norm only says low or not low: TUG, grip)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BandCutoffs(MeasurementCode code, String protocol, boolean lowerIsBetter, BigDecimal withinAt,
+public record BandCutoffs(MeasurementCode code, String protocol,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean lowerIsBetter, BigDecimal withinAt,
         BigDecimal aboveAt, BigDecimal aboveBeyond) {
 
     public BandCutoffs {

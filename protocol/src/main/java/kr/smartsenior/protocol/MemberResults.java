@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * {"year": 2026,
- *  "bands": [{"code": "CHAIR_STAND_30S", "protocol": "chair-stand-30s/2", "lowerIsBetter": false, "withinAt": 12, "aboveAt": 18}],
+ *  "bands": [{"code": "CHAIR_STAND_30S", "protocol": "chair-stand-30s/2", "withinAt": 12, "aboveAt": 18}],
  *  "recent": [{"code": "CHAIR_STAND_30S", "protocol": "chair-stand-30s/2", "trend": "STEADY", "results": [...]}]}
  * }</pre>
  *
@@ -64,6 +64,18 @@ public record MemberResults(@JsonInclude(JsonInclude.Include.NON_DEFAULT) int ye
     /** The latest results of a test, if the server sent any. */
     public Optional<RecentResults> recent(MeasurementCode code) {
         return recent.stream().filter(r -> r.code() == code).findFirst();
+    }
+
+    /**
+     * The same with at most {@code latest} results per test (0: no recent results, only the cut-offs): what
+     * the server sends when a site's roster would otherwise be too large for the protocol.
+     */
+    public MemberResults keepingLatest(int latest) {
+        if (latest <= 0) {
+            return new MemberResults(year, bands, List.of());
+        }
+        return new MemberResults(year, bands, recent.stream().map(r -> new RecentResults(r.code(), r.protocol(),
+                r.trend(), r.results().subList(Math.max(0, r.results().size() - latest), r.results().size()))).toList());
     }
 
     @JsonIgnore

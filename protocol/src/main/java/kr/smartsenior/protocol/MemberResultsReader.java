@@ -63,14 +63,15 @@ final class MemberResultsReader extends StdDeserializer<MemberResults> {
     private static Optional<BandCutoffs> cutoffs(JsonNode entry) {
         Optional<MeasurementCode> code = code(entry);
         BigDecimal withinAt = number(entry.path("withinAt"));
+        JsonNode lower = entry.path("lowerIsBetter");
         if (code.isEmpty() || !entry.path("protocol").isTextual() || withinAt == null
-                || !entry.path("lowerIsBetter").isBoolean()) {
+                || !(lower.isMissingNode() || lower.isBoolean())) {
             log.warn("grade cut-offs for '{}' this kiosk cannot read; that test shows no band", label(entry));
             return Optional.empty();
         }
         try {
             return Optional.of(new BandCutoffs(code.get(), entry.path("protocol").textValue(),
-                    entry.path("lowerIsBetter").booleanValue(), withinAt, number(entry.path("aboveAt")),
+                    lower.booleanValue(), withinAt, number(entry.path("aboveAt")),
                     number(entry.path("aboveBeyond"))));
         } catch (IllegalArgumentException e) {
             log.warn("grade cut-offs for {} out of order; that test shows no band", code.get());
@@ -86,11 +87,12 @@ final class MemberResultsReader extends StdDeserializer<MemberResults> {
         }
         List<RecentResults.Result> results = new ArrayList<>();
         for (JsonNode result : elements(entry, "results")) {
-            LocalDate day = day(result.path("day"));
-            BigDecimal value = number(result.path("value"));
-            if (day != null && value != null) {
-                results.add(new RecentResults.Result(day, value, result.path("band").isTextual()
-                        ? ResultBand.fromWire(result.path("band").textValue()) : null));
+            // [day, value, band]; extra elements a newer server adds are ignored
+            LocalDate day = day(result.path(0));
+            BigDecimal value = number(result.path(1));
+            if (result.isArray() && day != null && value != null) {
+                results.add(new RecentResults.Result(day, value, result.path(2).isTextual()
+                        ? ResultBand.fromWire(result.path(2).textValue()) : null));
             }
         }
         return Optional.of(new RecentResults(code.get(),

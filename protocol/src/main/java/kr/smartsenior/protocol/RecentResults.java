@@ -1,6 +1,8 @@
 package kr.smartsenior.protocol;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,8 +15,10 @@ import java.util.Objects;
  *
  * <pre>{@code
  * {"code": "CHAIR_STAND_30S", "protocol": "chair-stand-30s/2", "trend": "IMPROVED",
- *  "results": [{"day": "2026-09-01", "value": 11, "band": "BELOW"}, {"day": "2026-11-02", "value": 14, "band": "WITHIN"}]}
+ *  "results": [["2026-09-01", 11, "BELOW"], ["2026-11-02", 14, "WITHIN"]]}
  * }</pre>
+ *
+ * <p>Each result is written as an array (day, value, band or null) to keep a site's roster small.
  *
  * @param code     the test
  * @param protocol the procedure the results were taken by ({@link MeasurementProtocol#id()})
@@ -66,7 +70,8 @@ public record RecentResults(MeasurementCode code, String protocol, Trend trend, 
      * @param value in the test's unit
      * @param band  the server's band, or null when the server does not grade it
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    @JsonPropertyOrder({"day", "value", "band"})
     public record Result(LocalDate day, BigDecimal value, ResultBand band) {
 
         public Result {

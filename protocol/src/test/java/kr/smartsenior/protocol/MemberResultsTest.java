@@ -109,13 +109,22 @@ class MemberResultsTest {
                 new RosterEntry("M7K2Q9XD4T", "김순자", "c2hh", 2, KioskPrescription.NONE, RESULTS),
                 new RosterEntry("M3B8N1ZP6W", "박영호", "ZGQ", 1, KioskPrescription.NONE)));
         String json = new String(codec.encode(roster), StandardCharsets.UTF_8);
-        assertThat(json).contains("\"withinAt\":12").contains("\"aboveBeyond\":4.5").contains("\"day\":\"2026-09-01\"")
+        assertThat(json).contains("\"withinAt\":12").contains("\"aboveBeyond\":4.5").contains("[\"2026-09-01\",11,\"BELOW\"]")
+                .contains("\"lowerIsBetter\":true").doesNotContain("\"lowerIsBetter\":false")
                 .doesNotContain("null").doesNotContain("birth").doesNotContain("sex").doesNotContain("age\"");
         assertThat(json.indexOf("\"results\":{")).as("only the first entry has results")
                 .isEqualTo(json.lastIndexOf("\"results\":{"));
         Roster read = ((Decoded.Ok<Roster>) codec.decodeRoster(json.getBytes(StandardCharsets.UTF_8))).value();
         assertThat(read).isEqualTo(roster);
         assertThat(read.members().get(1).results()).isEqualTo(MemberResults.NONE);
+    }
+
+    @Test
+    void keepingTheLatestResultsOnlyTrimsEachTestsList() {
+        assertThat(RESULTS.keepingLatest(1).recent().getFirst().results()).extracting(RecentResults.Result::value)
+                .containsExactly(n("14"));
+        assertThat(RESULTS.keepingLatest(0).recent()).isEmpty();
+        assertThat(RESULTS.keepingLatest(0).bands()).isEqualTo(RESULTS.bands());
     }
 
     @Test
@@ -136,9 +145,9 @@ class MemberResultsTest {
                           {"code":"SIT_AND_REACH","protocol":"chair-sit-and-reach/1","lowerIsBetter":false,"withinAt":5,"aboveAt":1},
                           {"code":"STEP_JUMP","protocol":"step-jump/1","lowerIsBetter":false,"withinAt":1}],
                  "recent":[{"code":"CHAIR_STAND_30S","trend":"SOARING","results":[
-                              {"day":"2026-11-02","value":14,"band":"EXCELLENT"},{"day":"yesterday","value":3},
-                              {"day":"2026-11-09","value":"15"},{"day":"2026-11-16","value":16,"band":"WITHIN","note":"x"}]},
-                           {"code":"WALK_6MIN","results":[{"day":"2026-11-02","value":400}]}]}""")
+                              ["2026-11-02",14,"EXCELLENT"],["yesterday",3],{"day":"2026-11-09","value":15},
+                              ["2026-11-09","15"],["2026-11-16",16,"WITHIN","x"]]},
+                           {"code":"WALK_6MIN","results":[["2026-11-02",400]]}]}""")
                 .members().getFirst().results();
         assertThat(read.year()).isEqualTo(2026);
         assertThat(read.bands()).containsExactly(CHAIR);

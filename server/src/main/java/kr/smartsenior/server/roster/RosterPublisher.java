@@ -60,6 +60,11 @@ public final class RosterPublisher extends BackgroundWorker {
     static final long REFRESH_MINUTES = 30;
     /** New results wait this long for the rest of the visit's batches before their site's roster is built. */
     static final long RESULTS_SETTLE_SECONDS = 60;
+    /**
+     * A roster over the protocol's size limit is refused by every kiosk, so the results give way first:
+     * the latest 3 results per test, then 1, then the cut-offs only, then none (docs/benchmarks.md).
+     */
+    static final int[] RESULTS_KEPT_WHEN_LARGE = {3, 1, 0, -1};
 
     private static final Logger log = LoggerFactory.getLogger(RosterPublisher.class);
 
@@ -163,14 +168,26 @@ public final class RosterPublisher extends BackgroundWorker {
             if (roster.isEmpty()) {
                 return; // no such site (any more)
             }
-            byte[] payload = codec.encode(roster.get());
+            Roster built = roster.get();
+            byte[] payload = codec.encode(built);
+            for (int latest : RESULTS_KEPT_WHEN_LARGE) {
+                if (payload.length <= ProtocolCodec.MAX_PAYLOAD_BYTES) {
+                    break;
+                }
+                // the results must never cost a site its roster: fewer of them, then only the cut-offs, then none
+                built = keepingLatest(built, latest);
+                payload = codec.encode(built);
+                log.warn("roster of {} too large with every result; sent with {} ({} bytes)", siteId,
+                        latest > 0 ? "the latest " + latest + " results per test" : latest == 0 ? "the cut-offs only"
+                                : "no results", payload.length);
+            }
             if (payload.length > ProtocolCodec.MAX_PAYLOAD_BYTES) {
                 log.error("roster of {} is {} bytes, over the protocol's {}; kiosks would refuse it, not published",
                         siteId, payload.length, ProtocolCodec.MAX_PAYLOAD_BYTES);
                 return;
             }
             lastPublished.put(siteId, payload);
-            publish(siteId, payload, roster.get().version(), roster.get().members().size());
+            publish(siteId, payload, built.version(), built.members().size());
         } catch (RuntimeException e) {
             log.warn("could not build the roster of {} ({}); trying again in {} s", siteId, e.toString(), RETRY_SECONDS);
             schedule(siteId, RETRY_SECONDS);
@@ -208,6 +225,13 @@ public final class RosterPublisher extends BackgroundWorker {
             log.warn("no prescription for member {} in the roster: {}", memberId, e.toString());
             return KioskPrescription.NONE;
         }
+    }
+
+    /** The roster with at most {@code latest} results per test (0: cut-offs only; below 0: no results at all). */
+    static Roster keepingLatest(Roster roster, int latest) {
+        return new Roster(roster.siteId(), roster.version(), roster.issuedAt(), roster.members().stream()
+                .map(e -> new RosterEntry(e.memberId(), e.displayName(), e.tokenHash(), e.cardVersion(), e.prescription(),
+                        latest < 0 ? MemberResults.NONE : e.results().keepingLatest(latest))).toList());
     }
 
     private static MemberResults results(KioskResults source, String memberId) {

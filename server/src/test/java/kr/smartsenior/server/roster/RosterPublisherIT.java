@@ -83,6 +83,7 @@ class RosterPublisherIT {
     }
 
     @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS) // one server start, slow on a loaded machine
     void eachMembersGradeCutOffsAndLatestResultsTravelInTheRosterWithoutAgeOrSex() throws IOException {
         Path dataDir = Files.createTempDirectory("ssc-roster-");
         Map<String, String> settings = new LinkedHashMap<>();
