@@ -78,6 +78,8 @@ public final class RosterPublisher extends BackgroundWorker {
     private final Clock clock;
     private final Map<String, Integer> builtForYear = new ConcurrentHashMap<>();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    /** Sites whose new results wait for the visit to settle; a change meanwhile is still built at once. */
+    private final Set<String> settling = ConcurrentHashMap.newKeySet();
     private final Map<String, byte[]> lastPublished = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             namedThread().daemon().factory());
@@ -129,7 +131,14 @@ public final class RosterPublisher extends BackgroundWorker {
                 for (String memberId : event.memberIds()) {
                     members.find(memberId).ifPresent(senior -> siteIds.add(senior.siteId()));
                 }
-                siteIds.forEach(siteId -> schedule(siteId, RESULTS_SETTLE_SECONDS));
+                for (String siteId : siteIds) {
+                    if (settling.add(siteId)) {
+                        worker.schedule(() -> {
+                            settling.remove(siteId);
+                            schedule(siteId, 0);
+                        }, RESULTS_SETTLE_SECONDS, TimeUnit.SECONDS);
+                    }
+                }
             });
         } catch (RejectedExecutionException stopping) {
             // shutting down: the next start publishes every site
