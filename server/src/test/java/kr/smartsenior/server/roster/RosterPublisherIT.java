@@ -92,24 +92,24 @@ class RosterPublisherIT {
         settings.put("SSC_MQTT_PORT", "0");
         settings.put("SSC_DB_URL", "");
         try (TestServer server = TestServer.start(settings, List.of())) {
-            server.api().createSite("ydp-01", "영등포 경로당");
+            server.api().createSite("ydp-07", "영등포 경로당");
             int year = java.time.LocalDate.now(KioskResults.KIOSK_ZONE).getYear();
             // a woman of 77 this year: 국민체력100 women 75-79, chair stand grade 3 at 12, grade 1 at 18
-            String memberId = server.api().createMember("ydp-01", "김영희", year - 77, "F");
+            String memberId = server.api().createMember("ydp-07", "김영희", year - 77, "F");
             java.time.OffsetDateTime day = java.time.OffsetDateTime.now(KioskResults.KIOSK_ZONE).minusDays(30);
             for (int i = 0; i < 7; i++) {
                 server.jdbc().sql("""
                         INSERT INTO measurement (id, member_id, site_id, device_id, batch_id, kind, code, value, unit,
                             taken_at, taken_at_ms, detail, received_at_ms)
-                        VALUES (?, ?, 'ydp-01', 'kiosk-01', 'b1', 'test', 'CHAIR_STAND_30S', ?, 'count', ?, ?, ?, 0)""")
+                        VALUES (?, ?, 'ydp-07', 'kiosk-01', 'b1', 'test', 'CHAIR_STAND_30S', ?, 'count', ?, ?, ?, 0)""")
                         .params(java.util.UUID.randomUUID().toString(), memberId, i < 6 ? 8 + i : 17,
                                 day.plusDays(i).toString(), day.plusDays(i).toInstant().toEpochMilli(),
                                 "{\"protocol\":\"chair-stand-30s/2\"}")
                         .update();
             }
             // another member registered: the site's roster is built again, now with the stored results
-            server.api().createMember("ydp-01", "박철수", year - 66, "M");
-            Roster roster = awaitRoster(server, "ydp-01", r -> r.members().size() == 2);
+            server.api().createMember("ydp-07", "박철수", year - 66, "M");
+            Roster roster = awaitRoster(server, "ydp-07", r -> r.members().size() == 2);
             kr.smartsenior.protocol.MemberResults results = roster.members().stream()
                     .filter(e -> e.memberId().equals(memberId)).findFirst().orElseThrow().results();
             assertThat(results.year()).isEqualTo(year);
