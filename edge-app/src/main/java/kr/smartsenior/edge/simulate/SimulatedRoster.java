@@ -104,6 +104,15 @@ public final class SimulatedRoster implements MemberInfo, StaffNotice {
         return examplePrescriptions.getOrDefault(memberId, KioskPrescription.NONE);
     }
 
+    /** The roster's cut-offs and latest results; none for the canned examples (no band without the server's). */
+    @Override
+    public kr.smartsenior.protocol.MemberResults results(String memberId) {
+        if (synced().isPresent()) {
+            return roster.member(memberId).map(RosterEntry::results).orElse(kr.smartsenior.protocol.MemberResults.NONE);
+        }
+        return kr.smartsenior.protocol.MemberResults.NONE;
+    }
+
     @Override
     public Optional<String> idle() {
         return examples() ? Optional.of(EXAMPLES) : Optional.empty();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import kr.smartsenior.edge.ui.ports.FitnessTests;
+import kr.smartsenior.edge.ui.ports.FitnessTests.Grade;
 import kr.smartsenior.edge.ui.ports.FitnessTests.TestEvent;
 import kr.smartsenior.edge.ui.ports.FitnessTests.TestRun;
 import kr.smartsenior.edge.ui.views.Action;
@@ -428,16 +429,32 @@ final class TestBatteryFlow {
         showResult(result);
     }
 
-    /** The result screen of a recorded result. */
+    /**
+     * The result screen of a recorded result, with the band the server will give it (from the roster's
+     * cut-offs; decision 0027) in words and spoken, or "기록했어요" without a judgement when there is none.
+     */
     private void showResult(Finished result) {
         TestGuide guide = result.guide();
         TestEvent.Finished finished = result.event();
         String sentence = guide.resultSentence(finished.value(), result.heldChair());
+        Grade grade = grade(result);
         visit.show(new Screen.Result(result.number(), result.total(), guide.test(),
                 guide.valueText(finished.value(), result.heldChair()), sentence,
-                finished.grade(), result.number() == result.total()),
+                grade, result.number() == result.total()),
                 SpeechComposer.builtIn().compose(sentence).orElse(Utterance.NOTHING) // "30초 동안 열네 번 일어나셨어요."
-                        .then(TestGuide.resultPrompt(finished.grade())));
+                        .then(TestGuide.resultPrompt(grade)));
+    }
+
+    /**
+     * The server's band for this result, from the cut-offs the roster carries for this member: only for a
+     * result taken by the norm's procedure in the cut-offs' year; otherwise (no cut-offs, another procedure,
+     * an unknown member) {@link Grade#UNRATED}. The port's own grade is never shown: only the server grades.
+     */
+    private Grade grade(Finished result) {
+        TestEvent.Finished finished = result.event();
+        return visit.results().band(result.guide().test(), finished.value(),
+                finished.detail().get(RecordDetail.PROTOCOL), result.takenAt().toLocalDate())
+                .map(TestGuide::grade).orElse(Grade.UNRATED);
     }
 
     /** On disk before the senior is told; true when saved. The summary lists only saved results. */
@@ -455,7 +472,7 @@ final class TestBatteryFlow {
             log.error("could not save the result of {} for member {}", guide.test(), session.memberId, e);
             return false;
         }
-        session.results.add(ScreenWording.resultLine(guide, finished.value(), finished.grade(), result.heldChair()));
+        session.results.add(ScreenWording.resultLine(guide, finished.value(), grade(result), result.heldChair()));
         return true;
     }
 }

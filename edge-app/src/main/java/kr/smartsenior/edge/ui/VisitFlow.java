@@ -24,6 +24,7 @@ import kr.smartsenior.edge.ui.voice.Prompt;
 import kr.smartsenior.edge.ui.voice.SpeechComposer;
 import kr.smartsenior.edge.ui.voice.Utterance;
 import kr.smartsenior.protocol.KioskPrescription;
+import kr.smartsenior.protocol.MemberResults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -280,11 +281,15 @@ final class VisitFlow {
         return validationMode;
     }
 
-    /** Today's results and the prescription: after the battery, or from 내 기록. */
+    /**
+     * Today's results and the prescription after the battery; from 내 기록 also the latest results of each
+     * test the roster carries, a page per test with their dates, bands and trend (decision 0027).
+     */
     void showSummary(boolean afterBattery) {
         cancelRuns();
         Screen.Summary summary = new Screen.Summary(session.name, ScreenWording.todaysResults(session.results),
-                ScreenWording.prescription(prescription()), afterBattery);
+                ScreenWording.prescription(prescription()), afterBattery, 0,
+                afterBattery ? List.of() : ScreenWording.history(results()));
         // said as shown, lines and numbers, but never the name (others in the room hear it): decision 0026
         show(summary, SpeechComposer.builtIn().lines(afterBattery ? Prompt.SUMMARY : Prompt.RECORDS,
                 spoken(summary.results(), summary.prescription())));
@@ -331,6 +336,20 @@ final class VisitFlow {
         Problem problem = new Problem(Problem.Kind.SENSOR, message);
         show(problem, SpeechComposer.builtIn().compose(problem.heading() + ". " + message)
                 .orElse(Utterance.of(Prompt.SENSOR_FAILURE)));
+    }
+
+    /**
+     * The member's grade cut-offs and latest results as {@link MemberInfo} gives them;
+     * {@link MemberResults#NONE} when there are none or they cannot be read (no band, no history).
+     */
+    MemberResults results() {
+        try {
+            MemberResults results = members.results(session.memberId);
+            return results == null ? MemberResults.NONE : results;
+        } catch (RuntimeException e) {
+            log.warn("could not read the results of member {}; showing none", session.memberId, e);
+            return MemberResults.NONE;
+        }
     }
 
     void goodbye() {

@@ -82,6 +82,55 @@ class RosterPublisherIT {
         }
     }
 
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS) // one server start, slow on a loaded machine
+    void eachMembersGradeCutOffsAndLatestResultsTravelInTheRosterWithoutAgeOrSex() throws IOException {
+        Path dataDir = Files.createTempDirectory("ssc-roster-");
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("SSC_DATA_DIR", dataDir.toString());
+        settings.put("SSC_MQTT_URL", "");
+        settings.put("SSC_MQTT_PORT", "0");
+        settings.put("SSC_DB_URL", "");
+        try (TestServer server = TestServer.start(settings, List.of())) {
+            server.api().createSite("ydp-07", "영등포 경로당");
+            int year = java.time.LocalDate.now(KioskResults.KIOSK_ZONE).getYear();
+            // a woman of 77 this year: 국민체력100 women 75-79, chair stand grade 3 at 12, grade 1 at 18
+            String memberId = server.api().createMember("ydp-07", "김영희", year - 77, "F");
+            java.time.OffsetDateTime day = java.time.OffsetDateTime.now(KioskResults.KIOSK_ZONE).minusDays(30);
+            for (int i = 0; i < 7; i++) {
+                server.jdbc().sql("""
+                        INSERT INTO measurement (id, member_id, site_id, device_id, batch_id, kind, code, value, unit,
+                            taken_at, taken_at_ms, detail, received_at_ms)
+                        VALUES (?, ?, 'ydp-07', 'kiosk-01', 'b1', 'test', 'CHAIR_STAND_30S', ?, 'count', ?, ?, ?, 0)""")
+                        .params(java.util.UUID.randomUUID().toString(), memberId, i < 6 ? 8 + i : 17,
+                                day.plusDays(i).toString(), day.plusDays(i).toInstant().toEpochMilli(),
+                                "{\"protocol\":\"chair-stand-30s/2\"}")
+                        .update();
+            }
+            // another member registered: the site's roster is built again, now with the stored results
+            server.api().createMember("ydp-07", "박철수", year - 66, "M");
+            Roster roster = awaitRoster(server, "ydp-07", r -> r.members().size() == 2);
+            kr.smartsenior.protocol.MemberResults results = roster.members().stream()
+                    .filter(e -> e.memberId().equals(memberId)).findFirst().orElseThrow().results();
+            assertThat(results.year()).isEqualTo(year);
+            assertThat(results.bands()).contains(new kr.smartsenior.protocol.BandCutoffs(MeasurementCode.CHAIR_STAND_30S,
+                    "chair-stand-30s/2", false, new java.math.BigDecimal("12"), new java.math.BigDecimal("18"), null));
+            kr.smartsenior.protocol.RecentResults chair = results.recent(MeasurementCode.CHAIR_STAND_30S).orElseThrow();
+            assertThat(chair.results()).extracting(r -> r.value().intValue()).containsExactly(10, 11, 12, 13, 17);
+            assertThat(chair.results()).extracting(kr.smartsenior.protocol.RecentResults.Result::band).containsExactly(
+                    kr.smartsenior.protocol.ResultBand.BELOW, kr.smartsenior.protocol.ResultBand.BELOW,
+                    kr.smartsenior.protocol.ResultBand.WITHIN, kr.smartsenior.protocol.ResultBand.WITHIN,
+                    kr.smartsenior.protocol.ResultBand.WITHIN);
+            assertThat(chair.trend()).as("17 against the median 12 of 11-13: beyond 2.5 stands")
+                    .isEqualTo(kr.smartsenior.protocol.RecentResults.Trend.IMPROVED);
+            String json = new String(CODEC.encode(roster), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(json).doesNotContain(Integer.toString(year - 77)).doesNotContain("\"sex\"")
+                    .doesNotContain("birth");
+        } finally {
+            TestDatabase.deleteTree(dataDir);
+        }
+    }
+
     private static Roster awaitRoster(TestServer server, String siteId, java.util.function.Predicate<Roster> wanted) {
         try (MqttTestClient kiosk = new MqttTestClient(server.mqttUri(), siteId, "kiosk-01")) {
             kiosk.subscribe(Topics.siteWide(siteId, Channel.ROSTER));

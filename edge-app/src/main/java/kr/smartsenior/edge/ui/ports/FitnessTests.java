@@ -154,7 +154,10 @@ public interface FitnessTests {
         PRACTICE
     }
 
-    /** A local grade for the result picture; the server's norm-based grading is authoritative. */
+    /**
+     * The screens' grade of a result. The screens show only the server's band, from the cut-offs the
+     * roster carries (decision 0027); the grade an implementation puts into {@code Finished} is not shown.
+     */
     enum Grade {
         GOOD,
         FAIR,

@@ -1,8 +1,12 @@
 package kr.smartsenior.edge.ui.ports;
 
 import kr.smartsenior.protocol.KioskPrescription;
+import kr.smartsenior.protocol.MemberResults;
 
-/** What the kiosk knows offline about a member beyond the card: the current exercise prescription. */
+/**
+ * What the kiosk knows offline about a member beyond the card: the current exercise prescription, and
+ * the server's grade cut-offs and latest results.
+ */
 public interface MemberInfo {
 
     /**
@@ -13,4 +17,15 @@ public interface MemberInfo {
      * controller's thread; must not block for long (read the cached roster).
      */
     KioskPrescription prescription(String memberId);
+
+    /**
+     * The member's grade cut-offs and latest results as the roster carries them (docs/protocol.md,
+     * "Roster"): the result screen gives the band the server will give ({@link MemberResults#band}), 내 기록
+     * lists the latest results and their trend. {@link MemberResults#NONE} (an older server, an unknown
+     * member): no band ("기록했어요") and only today's results. Never null; same rules as
+     * {@link #prescription}.
+     */
+    default MemberResults results(String memberId) {
+        return MemberResults.NONE;
+    }
 }

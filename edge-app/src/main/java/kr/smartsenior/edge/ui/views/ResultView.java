@@ -6,7 +6,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import kr.smartsenior.edge.ui.ports.FitnessTests.Grade;
 
-/** A test's result: the value, the same in plain words, the grade picture and its spoken sentence. */
+/**
+ * A test's result: the value, the same in plain words, and the server's band (decision 0027): its
+ * sentence, and the grade picture with the band's word; without a band only "기록했어요", no picture.
+ */
 final class ResultView extends VBox {
 
     ResultView(Screen.Result result, Consumer<Action> act) {

@@ -270,10 +270,19 @@ public sealed interface Screen {
         Screen turned(int delta);
     }
 
-    /** A page of lines under its title ("오늘 측정", "운동 처방"). */
-    record Page(String title, List<Line> lines) {
+    /**
+     * A page of lines under its title ("오늘 측정", "운동 처방", a test's name).
+     *
+     * @param table lines of a label and its text side by side (results); otherwise sentences one under the
+     *              other (the prescription)
+     */
+    record Page(String title, List<Line> lines, boolean table) {
         public Page {
             lines = List.copyOf(lines);
+        }
+
+        public Page(String title, List<Line> lines) {
+            this(title, lines, false);
         }
     }
 
@@ -281,10 +290,12 @@ public sealed interface Screen {
      * Today's results and the prescription; after the battery, or from 내 기록. Today's results make the
      * first page, the prescription's sentences as many pages as they need (decision 0025): a page holds
      * at most {@link #ROWS_PER_PAGE} rows of {@link #LETTERS_PER_ROW} letters, so the longest
-     * prescription the server writes never pushes the heading or the buttons off the screen.
+     * prescription the server writes never pushes the heading or the buttons off the screen. From 내 기록,
+     * the latest results the roster carries come between them, a page per test ({@code history}: at most
+     * {@link kr.smartsenior.protocol.RecentResults#MAX_RESULTS} dated results and the trend; decision 0027).
      */
-    record Summary(String name, List<Line> results, List<Line> prescription, boolean afterBattery, int page)
-            implements Screen, Paged {
+    record Summary(String name, List<Line> results, List<Line> prescription, boolean afterBattery, int page,
+            List<Page> history) implements Screen, Paged {
 
         /** Rows of prescription text on one page (the layout checks prove they fit 1920×1080). */
         public static final int ROWS_PER_PAGE = 6;
@@ -296,7 +307,12 @@ public sealed interface Screen {
         public Summary {
             results = List.copyOf(results);
             prescription = List.copyOf(prescription);
-            page = Math.clamp(page, 0, Math.max(0, paged(results, prescription).size() - 1));
+            history = history == null ? List.of() : List.copyOf(history);
+            page = Math.clamp(page, 0, Math.max(0, paged(results, history, prescription).size() - 1));
+        }
+
+        public Summary(String name, List<Line> results, List<Line> prescription, boolean afterBattery, int page) {
+            this(name, results, prescription, afterBattery, page, List.of());
         }
 
         public Summary(String name, List<Line> results, List<Line> prescription, boolean afterBattery) {
@@ -305,7 +321,7 @@ public sealed interface Screen {
 
         /** Every page of this summary, in order. */
         public List<Page> allPages() {
-            return paged(results, prescription);
+            return paged(results, history, prescription);
         }
 
         @Override
@@ -315,14 +331,16 @@ public sealed interface Screen {
 
         @Override
         public Summary turned(int delta) {
-            return new Summary(name, results, prescription, afterBattery, page + delta);
+            return new Summary(name, results, prescription, afterBattery, page + delta, history);
         }
 
-        private static List<Page> paged(List<Line> results, List<Line> prescription) {
+        private static List<Page> paged(List<Line> results, List<Page> history, List<Line> prescription) {
             List<Page> pages = new java.util.ArrayList<>();
             for (int from = 0; from < results.size(); from += RESULTS_PER_PAGE) {
-                pages.add(new Page("오늘 측정", results.subList(from, Math.min(results.size(), from + RESULTS_PER_PAGE))));
+                pages.add(new Page("오늘 측정", results.subList(from, Math.min(results.size(), from + RESULTS_PER_PAGE)),
+                        true));
             }
+            pages.addAll(history);
             List<Line> page = new java.util.ArrayList<>();
             int rows = 0;
             for (Line line : prescription) {

@@ -13,7 +13,11 @@ import kr.smartsenior.edge.ui.ports.ExercisePrograms.ExerciseEvent;
 import kr.smartsenior.edge.ui.ports.FitnessTests.Grade;
 import kr.smartsenior.edge.ui.ports.FitnessTests.TestEvent;
 import kr.smartsenior.edge.ui.voice.Prompt;
+import java.time.LocalDate;
 import kr.smartsenior.protocol.KioskPrescription;
+import kr.smartsenior.protocol.MeasurementProtocol;
+import kr.smartsenior.protocol.MemberResults;
+import kr.smartsenior.protocol.RecentResults;
 import kr.smartsenior.protocol.MeasurementCode;
 
 /**
@@ -87,6 +91,55 @@ public final class ScreenWording {
     /** Today's results on the summary, or one line saying nothing was measured yet. */
     public static List<Screen.Line> todaysResults(List<Screen.Line> results) {
         return results.isEmpty() ? List.of(new Screen.Line("오늘", NOTHING_MEASURED)) : List.copyOf(results);
+    }
+
+    /** The label of a history page's trend line. */
+    public static final String TREND_LABEL = "변화";
+
+    /**
+     * 내 기록's pages of the latest results the roster carries (decision 0027), one per test in the
+     * server's order: each result's day ("11월 2일") and value with the server's band in words ("14번 ·
+     * 보통이에요"; none where the server does not grade it), oldest first, then the trend in words where the
+     * server calls one ("첫 기록이에요" for a single result).
+     */
+    public static List<Screen.Page> history(MemberResults results) {
+        List<Screen.Page> pages = new ArrayList<>();
+        for (RecentResults recent : results.recent()) {
+            if (recent.results().isEmpty()) {
+                continue;
+            }
+            TestGuide guide = TestGuide.of(recent.code());
+            boolean heldChair = MeasurementProtocol.ONE_LEG_STANCE_SUPPORTED.id().equals(recent.protocol());
+            List<Screen.Line> lines = new ArrayList<>();
+            for (RecentResults.Result result : recent.results()) {
+                lines.add(new Screen.Line(day(result.day()), guide.valueText(result.value(), heldChair)
+                        + (result.band() == null ? "" : " · " + TestGuide.gradeWord(TestGuide.grade(result.band())))));
+            }
+            String trend = trend(recent);
+            if (!trend.isEmpty()) {
+                lines.add(new Screen.Line(TREND_LABEL, trend));
+            }
+            pages.add(new Screen.Page(guide.name(), lines, true));
+        }
+        return pages;
+    }
+
+    /** "11월 2일" */
+    static String day(LocalDate day) {
+        return day.getMonthValue() + "월 " + day.getDayOfMonth() + "일";
+    }
+
+    /**
+     * The server's trend in kind words: a decline is said gently and with whom to look at it, never as a
+     * verdict; nothing when the server calls none (but "첫 기록이에요" for a first result).
+     */
+    static String trend(RecentResults recent) {
+        return switch (recent.trend()) {
+            case IMPROVED -> "좋아지고 있어요";
+            case STEADY -> "꾸준히 유지하고 있어요";
+            case DECLINED -> "기록이 조금 떨어졌어요. 선생님과 함께 살펴봐요.";
+            case NOT_CALLED -> recent.results().size() == 1 ? "첫 기록이에요" : "";
+        };
     }
 
     /**

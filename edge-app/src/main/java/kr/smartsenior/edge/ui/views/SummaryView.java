@@ -31,7 +31,7 @@ final class SummaryView extends VBox {
         getStyleClass().addAll("screen", "compact", "summary");
         Screen.Page page = summary.allPages().get(summary.page());
         String sentence = (summary.afterBattery() ? Prompt.SUMMARY : Prompt.RECORDS).text();
-        VBox panel = page.title().equals("오늘 측정") ? panel(page.title(), page.lines()) : sentences(page.title(), page.lines());
+        VBox panel = page.table() ? panel(page.title(), page.lines()) : sentences(page.title(), page.lines());
         panel.setPrefWidth(PAGE_WIDTH);
         panel.setMaxWidth(PAGE_WIDTH);
         if (summary.pages() > 1) {

@@ -6,6 +6,7 @@ import kr.smartsenior.edge.ui.ports.FitnessTests.Grade;
 import kr.smartsenior.edge.ui.ports.FitnessTests.Step;
 import kr.smartsenior.edge.ui.voice.Prompt;
 import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.protocol.ResultBand;
 import kr.smartsenior.protocol.Unit;
 
 /**
@@ -116,13 +117,26 @@ public record TestGuide(MeasurementCode test, Prompt intro, Prompt practice, Pro
         };
     }
 
-    /** The grade in one word, under the grade picture. */
-    static String gradeWord(Grade grade) {
+    /**
+     * The grade in words, large beside the grade picture and after a result on the summary: kind words
+     * for the three bands (decision 0027: the band is against people of the same age and sex, never a
+     * verdict on the person), and "기록했어요" (no judgement) where the server gives no band.
+     */
+    public static String gradeWord(Grade grade) {
         return switch (grade) {
             case GOOD -> "좋아요";
-            case FAIR -> "보통";
-            case LOW -> "힘내요";
-            case UNRATED -> "완료";
+            case FAIR -> "보통이에요";
+            case LOW -> "조금 더 힘내요";
+            case UNRATED -> "기록했어요";
+        };
+    }
+
+    /** The screens' grade for the server's band (above, within, below the usual range). */
+    public static Grade grade(ResultBand band) {
+        return switch (band) {
+            case ABOVE -> Grade.GOOD;
+            case WITHIN -> Grade.FAIR;
+            case BELOW -> Grade.LOW;
         };
     }
 }

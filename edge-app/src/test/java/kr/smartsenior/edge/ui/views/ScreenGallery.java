@@ -53,8 +53,8 @@ final class ScreenGallery {
 
     static List<Example> all() {
         MeasurementCode chair = MeasurementCode.CHAIR_STAND_30S;
-        List<Line> results = List.of(new Line("30초 의자에 앉았다 일어서기", "14번 · 보통"), new Line("2분 제자리 걷기", "98번 · 좋아요"),
-                new Line("3m 표적 돌아오기", "8.4초 · 보통"), new Line("한 발로 서기", "12.5초 · 보통"));
+        List<Line> results = List.of(new Line("30초 의자에 앉았다 일어서기", "14번 · 보통이에요"), new Line("2분 제자리 걷기", "98회 · 좋아요"),
+                new Line("3m 표적 돌아오기", "8.4초 · 보통이에요"), new Line("한 발로 서기", "12.5초"));
         List<Line> prescription = List.of(new Line("운동", "걷기, 의자 앉았다 일어서기"), new Line("시간", "하루 30분"),
                 new Line("횟수", "일주일에 5번"), new Line("강도", "약간 숨이 찰 정도"));
         java.util.function.Function<Boolean, Screen.Summary> everyRestriction = after -> new Screen.Summary(NAME,
@@ -154,7 +154,12 @@ final class ScreenGallery {
                 new Example("62-records-every-restriction-last-page", everyRestriction.apply(false).turned(9)),
                 new Example("63-exercise-choice-every-restriction", new Screen.ExerciseChoice(offers(prescription("every-restriction")))),
                 named("64-summary-longest-page-2", worst.get(0), 1),
-                named("65-exercise-result-longest", worst.get(3), 0));
+                named("65-exercise-result-longest", worst.get(3), 0),
+                new Example("66-result-below", new Screen.Result(1, 4, chair, "8번", "30초 동안 8번 일어나셨어요.", Grade.LOW, false)),
+                new Example("67-result-no-band", new Screen.Result(1, 4, chair, "14번", "30초 동안 14번 일어나셨어요.",
+                        Grade.UNRATED, false)),
+                named("68-records-history", new Example("records", new Screen.Summary(NAME, ScreenWording.todaysResults(List.of()),
+                        prescription, false, 0, ScreenWording.history(realisticHistory()))), 1));
     }
 
     /** An example under another name, on the given page when its screen has pages. */
@@ -212,6 +217,12 @@ final class ScreenGallery {
                 new Example("worst-summary", new Screen.Summary(name, worstResults(), twelve, true), Live.NONE, false,
                         Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
                 new Example("worst-records", new Screen.Summary(name, worstResults(), twelve, false)),
+                new Example("worst-records-history", new Screen.Summary(name, worstResults(), twelve, false, 0,
+                        ScreenWording.history(worstHistory())), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)),
+                new Example("worst-result-below", new Screen.Result(2, 4, MeasurementCode.STEP_IN_PLACE_2MIN, "250회",
+                        "2분 동안 오른쪽 무릎을 250회 올리셨어요.", Grade.LOW, false), Live.NONE, false,
+                        Optional.of(kr.smartsenior.edge.simulate.SimulatedKiosk.HELP)).validating(),
                 new Example("worst-exercise-choice", new Screen.ExerciseChoice(List.of(heldLevel3,
                         new ExercisePrograms.Offer(MeasurementCode.BALANCE, 3, 30, true),
                         new ExercisePrograms.Offer(MeasurementCode.INTERVAL, 3, 30, true))), Live.NONE, false,
@@ -254,7 +265,52 @@ final class ScreenGallery {
     /** Four results as long as they come: the longest names, three digits, the chair held, a grade word. */
     static List<Line> worstResults() {
         return List.of(new Line("30초 의자에 앉았다 일어서기", "100번 · 좋아요"), new Line("2분 제자리 걷기", "250번 · 좋아요"),
-                new Line("3m 표적 돌아오기", "100.0초 · 힘내요"), new Line("한 발로 서기", "의자 잡고 180.0초"));
+                new Line("3m 표적 돌아오기", "100.0초 · 조금 더 힘내요"), new Line("한 발로 서기", "의자 잡고 180.0초"));
+    }
+
+    /** What 내 기록 shows of a member the server has graded a few times (decision 0027). */
+    static kr.smartsenior.protocol.MemberResults realisticHistory() {
+        return new kr.smartsenior.protocol.MemberResults(2026, List.of(), List.of(
+                recent(MeasurementCode.CHAIR_STAND_30S, "chair-stand-30s/2", kr.smartsenior.protocol.RecentResults.Trend.IMPROVED,
+                        new String[] {"2026-06-03", "11", "BELOW"}, new String[] {"2026-09-01", "12", "WITHIN"},
+                        new String[] {"2026-11-02", "15", "WITHIN"}),
+                recent(MeasurementCode.TIMED_UP_AND_GO, "timed-up-and-go/2", kr.smartsenior.protocol.RecentResults.Trend.STEADY,
+                        new String[] {"2026-09-01", "9.8", "WITHIN"}, new String[] {"2026-11-02", "9.5", "WITHIN"}),
+                recent(MeasurementCode.ONE_LEG_STANCE, "one-leg-stance-supported/1",
+                        kr.smartsenior.protocol.RecentResults.Trend.NOT_CALLED, new String[] {"2026-11-02", "12.3", null})));
+    }
+
+    /**
+     * The most 내 기록 can be given: every test the server lists, five results each, the longest values
+     * (three digits, the chair held), dates and band word, the longest trend sentence.
+     */
+    static kr.smartsenior.protocol.MemberResults worstHistory() {
+        List<kr.smartsenior.protocol.RecentResults> all = new java.util.ArrayList<>();
+        java.util.Map<MeasurementCode, String[]> tests = new java.util.LinkedHashMap<>();
+        tests.put(MeasurementCode.CHAIR_STAND_30S, new String[] {"chair-stand-30s/2", "60"});
+        tests.put(MeasurementCode.STEP_IN_PLACE_2MIN, new String[] {"step-in-place-2min/2", "250"});
+        tests.put(MeasurementCode.TIMED_UP_AND_GO, new String[] {"timed-up-and-go/2", "180.0"});
+        tests.put(MeasurementCode.ONE_LEG_STANCE, new String[] {"one-leg-stance-supported/1", "180.0"});
+        tests.put(MeasurementCode.GRIP_STRENGTH, new String[] {"grip/1", "100.0"});
+        tests.put(MeasurementCode.SIT_AND_REACH, new String[] {"chair-sit-and-reach/1", "-50.0"});
+        tests.forEach((code, what) -> {
+            String[][] five = new String[5][];
+            for (int i = 0; i < 5; i++) {
+                five[i] = new String[] {"2026-12-2" + (4 + i), what[1], code == MeasurementCode.ONE_LEG_STANCE ? null : "BELOW"};
+            }
+            all.add(recent(code, what[0], kr.smartsenior.protocol.RecentResults.Trend.DECLINED, five));
+        });
+        return new kr.smartsenior.protocol.MemberResults(2026, List.of(), all);
+    }
+
+    private static kr.smartsenior.protocol.RecentResults recent(MeasurementCode code, String protocol,
+            kr.smartsenior.protocol.RecentResults.Trend trend, String[]... results) {
+        List<kr.smartsenior.protocol.RecentResults.Result> list = new java.util.ArrayList<>();
+        for (String[] r : results) {
+            list.add(new kr.smartsenior.protocol.RecentResults.Result(java.time.LocalDate.parse(r[0]),
+                    new java.math.BigDecimal(r[1]), r[2] == null ? null : kr.smartsenior.protocol.ResultBand.valueOf(r[2])));
+        }
+        return new kr.smartsenior.protocol.RecentResults(code, protocol, trend, list);
     }
 
     /** A golden prescription as the kiosk receives it: inside a roster, decoded by the kiosk's codec. */

@@ -160,9 +160,9 @@ class SpeechComposerTest {
 
     @Test
     void linesKeepTheLeadPromptAndSkipWhatCannotBeSaid() {
-        Utterance said = composer.lines(Prompt.SUMMARY, List.of("한 발로 서기 12.3초 · 보통", "알 수 없는 줄"));
+        Utterance said = composer.lines(Prompt.SUMMARY, List.of("한 발로 서기 12.3초 · 보통이에요", "알 수 없는 줄"));
         assertThat(said.ids()).containsExactly("summary", "t_one_leg", "sino_12", "point", "sino_3", "unit_cho", "g_fair");
         assertThat(said.prompts()).containsExactly(Prompt.SUMMARY);
-        assertThat(said.text()).isEqualTo(Prompt.SUMMARY.text() + " 한 발로 서기 12.3초 · 보통");
+        assertThat(said.text()).isEqualTo(Prompt.SUMMARY.text() + " 한 발로 서기 12.3초 · 보통이에요");
     }
 }
