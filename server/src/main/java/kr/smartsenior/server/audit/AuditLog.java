@@ -45,6 +45,13 @@ public final class AuditLog {
     /** An admin opened the district view (participation and change per site, no names). */
     public static final String VIEW_DISTRICT = "district.view";
 
+    /** A staff member was shown a member's phone and guardian contact (member page, form, alert inbox). */
+    public static final String READ_MEMBER_CONTACTS = "member.contacts.read";
+    /** A staff member opened the alert inbox (one entry per site whose alerts were listed). */
+    public static final String VIEW_ALERT_INBOX = "alert.inbox.view";
+    /** A staff member acknowledged an alert, set its follow-up day, resolved or reopened it. */
+    public static final String HANDLE_ALERT = "alert.handle";
+
     /** The most entries one search returns. */
     public static final int MAX_SEARCH = 1000;
 

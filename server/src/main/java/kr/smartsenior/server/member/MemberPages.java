@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import kr.smartsenior.server.audit.AuditLog;
 import kr.smartsenior.server.security.SiteAccess;
 import kr.smartsenior.server.site.SiteRepository;
 import kr.smartsenior.server.web.InvalidFieldException;
@@ -36,9 +37,11 @@ final class MemberPages {
     private final SiteRepository sites;
     private final SiteAccess access;
     private final Validator validator;
+    private final AuditLog audit;
 
     MemberPages(MemberController members, MemberCardController cards, MemberRepository repository,
-            SiteRepository sites, SiteAccess access, Validator validator) {
+            SiteRepository sites, SiteAccess access, Validator validator, AuditLog audit) {
+        this.audit = audit;
         this.members = members;
         this.cards = cards;
         this.repository = repository;
@@ -49,10 +52,16 @@ final class MemberPages {
 
     /** What the form posts; every field as text, checked here and by {@link MemberRequest}'s rules. */
     record MemberForm(String siteId, String displayName, String birthYear, String sex, String heightCm,
-            String weightKg, String consentDate, String consentBy) {
+            String weightKg, String consentDate, String consentBy, String phone, String guardianName,
+            String guardianPhone, String guardianRelation) {
 
         static MemberForm empty(String siteId) {
-            return new MemberForm(siteId, "", "", "", "", "", "", "");
+            return new MemberForm(siteId, "", "", "", "", "", "", "", "", "", "", "");
+        }
+
+        @Override
+        public String toString() {
+            return "MemberForm[…]"; // names and phones: personal data
         }
 
         static MemberForm of(Member m) {
@@ -60,7 +69,12 @@ final class MemberPages {
                     m.heightCm() == null ? "" : m.heightCm().toPlainString(),
                     m.weightKg() == null ? "" : m.weightKg().toPlainString(),
                     m.consent() == null ? "" : m.consent().date(), m.consent() == null || m.consent().by() == null ? ""
-                            : m.consent().by());
+                            : m.consent().by(), orEmpty(m.contacts().phone()), orEmpty(m.contacts().guardianName()),
+                    orEmpty(m.contacts().guardianPhone()), orEmpty(m.contacts().guardianRelation()));
+        }
+
+        private static String orEmpty(String text) {
+            return text == null ? "" : text;
         }
     }
 
@@ -86,9 +100,13 @@ final class MemberPages {
     }
 
     @GetMapping("/members/{id}/edit")
-    String edit(@PathVariable String id, Principal principal, Model model) {
+    String edit(@PathVariable String id, Principal principal, Model model, HttpServletRequest request) {
         Member member = MemberController.existing(repository, id);
         access.requireSite(principal, member.siteId());
+        if (member.contacts().any()) { // the form shows them
+            audit.record(principal.getName(), AuditLog.READ_MEMBER_CONTACTS, member.id(), member.siteId(),
+                    request.getRemoteAddr());
+        }
         return form(model, member.id(), MemberForm.of(member), Map.of(), principal);
     }
 
@@ -147,11 +165,17 @@ final class MemberPages {
                 errors.put("consent.date", "동의 날짜는 2026-11-21 형식으로 적어 주세요");
             }
         }
+        MemberRequest.ContactsRequest contacts = new MemberRequest.ContactsRequest(form.phone(), form.guardianName(),
+                form.guardianPhone(), form.guardianRelation());
         MemberRequest body = new MemberRequest(form.siteId(), form.displayName(), birthYear,
-                form.sex() == null || form.sex().isBlank() ? null : form.sex(), height, weight, consent);
+                form.sex() == null || form.sex().isBlank() ? null : form.sex(), height, weight, consent, contacts);
         Set<ConstraintViolation<MemberRequest>> violations = validator.validate(body);
         for (ConstraintViolation<MemberRequest> v : violations) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
+            String field = v.getPropertyPath().toString();
+            errors.putIfAbsent(field, field.endsWith("Phone") || field.equals("contacts.phone") ? PhoneNumbers.PROBLEM
+                    : field.equals("contacts.guardianName") ? "보호자 이름은 50자 이내로, 줄바꿈 없이 적어 주세요"
+                    : field.equals("contacts.guardianRelation") ? "관계는 20자 이내로, 줄바꿈 없이 적어 주세요"
+                    : v.getMessage());
         }
         return body;
     }
