@@ -89,7 +89,8 @@ final class DashboardController {
         return "denied";
     }
 
-    @GetMapping("/")
+    /** The sites the account may see (the staff home, {@code /}, is the alert inbox). */
+    @GetMapping("/sites")
     String home(Principal principal, Model model) {
         List<Site> visible = access.visible(principal, sites.all(), Site::id);
         model.addAttribute("sites", visible);
