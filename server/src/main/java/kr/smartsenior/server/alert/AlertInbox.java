@@ -89,7 +89,7 @@ final class AlertInbox {
         }
 
         /** The query string of this filter, for links back to the same list. */
-        String query(Integer otherPage) {
+        public String query(Integer otherPage) {
             UriComponentsBuilder b = UriComponentsBuilder.fromPath("/");
             if (kindOrNull() != null) {
                 b.queryParam("kind", kindOrNull().name());

@@ -55,6 +55,8 @@ final class AlertRefresher extends BackgroundWorker {
     private final Set<String> pendingMembers = new LinkedHashSet<>();
     private final Set<String> pendingSites = new LinkedHashSet<>();
     private final Map<String, Long> siteDoneNanos = new HashMap<>();
+    private final Set<String> pendingSiteMembers = new LinkedHashSet<>();
+    private final Map<String, Long> siteMembersDoneNanos = new HashMap<>();
     private long nextSweepNanos;
     private long sweeps;
     private Thread thread;
@@ -90,9 +92,17 @@ final class AlertRefresher extends BackgroundWorker {
         note(List.of(event.memberId()), List.of());
     }
 
+    /**
+     * A member of the site was registered, edited, moved or imported (the event does not say who):
+     * the site's members are derived afresh, at most once a minute, so an import of hundreds is one
+     * pass, not hundreds.
+     */
     @EventListener
     void membersChanged(MembersChanged event) {
-        note(members.idsAtSite(event.siteId()), List.of());
+        synchronized (pendingMembers) {
+            pendingSiteMembers.add(event.siteId());
+            pendingMembers.notifyAll();
+        }
     }
 
     private void note(java.util.Collection<String> memberIds, List<String> siteIds) {
@@ -158,6 +168,7 @@ final class AlertRefresher extends BackgroundWorker {
         while (isRunning()) {
             List<String> due = new ArrayList<>();
             List<String> dueSites = new ArrayList<>();
+            List<String> dueSiteMembers = new ArrayList<>();
             boolean sweepNow;
             synchronized (pendingMembers) {
                 while (true) {
@@ -165,18 +176,9 @@ final class AlertRefresher extends BackgroundWorker {
                     sweepNow = now - nextSweepNanos >= 0;
                     due.addAll(pendingMembers);
                     pendingMembers.clear();
-                    long nextSite = Long.MAX_VALUE;
-                    for (var it = pendingSites.iterator(); it.hasNext(); ) {
-                        String site = it.next();
-                        Long done = siteDoneNanos.get(site);
-                        if (done == null || now - done >= SITE_EVERY.toNanos()) {
-                            dueSites.add(site);
-                            it.remove();
-                        } else {
-                            nextSite = Math.min(nextSite, done + SITE_EVERY.toNanos() - now);
-                        }
-                    }
-                    if (!isRunning() || sweepNow || !due.isEmpty() || !dueSites.isEmpty()) {
+                    long nextSite = Math.min(takeDue(pendingSites, siteDoneNanos, now, dueSites),
+                            takeDue(pendingSiteMembers, siteMembersDoneNanos, now, dueSiteMembers));
+                    if (!isRunning() || sweepNow || !due.isEmpty() || !dueSites.isEmpty() || !dueSiteMembers.isEmpty()) {
                         break;
                     }
                     long wait = Math.min(nextSite, nextSweepNanos - now);
@@ -198,10 +200,20 @@ final class AlertRefresher extends BackgroundWorker {
                     sweeps++;
                     nextSweepNanos = System.nanoTime() + sweepNanos;
                     long done = System.nanoTime();
-                    sites.ids().forEach(s -> siteDoneNanos.put(s, done));
-                    pendingSites.clear(); // the sweep derived every site
+                    sites.ids().forEach(s -> {
+                        siteDoneNanos.put(s, done);
+                        siteMembersDoneNanos.put(s, done);
+                    });
+                    pendingSites.clear(); // the sweep derived every site and member
+                    pendingSiteMembers.clear();
                 }
                 log.info("alerts derived afresh for every senior in {} ms", (System.nanoTime() - started) / 1_000_000);
+            }
+            for (String site : dueSiteMembers) {
+                members.idsAtSite(site).forEach(this::refreshQuietly);
+                synchronized (pendingMembers) {
+                    siteMembersDoneNanos.put(site, System.nanoTime());
+                }
             }
             due.forEach(this::refreshQuietly);
             for (String site : dueSites) {
@@ -215,6 +227,25 @@ final class AlertRefresher extends BackgroundWorker {
                 }
             }
         }
+    }
+
+    /**
+     * Moves the sites whose last pass is at least {@link #SITE_EVERY} ago (or never) from
+     * {@code pending} to {@code due}; returns the nanoseconds until the next of the others is due.
+     */
+    private static long takeDue(Set<String> pending, Map<String, Long> doneNanos, long now, List<String> due) {
+        long next = Long.MAX_VALUE;
+        for (var it = pending.iterator(); it.hasNext(); ) {
+            String site = it.next();
+            Long done = doneNanos.get(site);
+            if (done == null || now - done >= SITE_EVERY.toNanos()) {
+                due.add(site);
+                it.remove();
+            } else {
+                next = Math.min(next, done + SITE_EVERY.toNanos() - now);
+            }
+        }
+        return next;
     }
 
     private void refreshQuietly(String memberId) {

@@ -93,6 +93,10 @@ final class AlertStore {
     record Entry(Action action, String note, LocalDate followUpOn, String actor, Instant at) {
     }
 
+    /** A member's alert belongs to the member's site now (a move shows at once), a site's to the site. */
+    private static final String JOIN = " LEFT JOIN member m ON m.id = a.member_id";
+    private static final String SITE = "COALESCE(m.site_id, a.site_id)";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -151,15 +155,15 @@ final class AlertStore {
             if (sites.isEmpty()) {
                 return new Page(List.of(), 0, 1, 1, Map.of());
             }
-            where.append(" AND a.site_id IN (").append("?, ".repeat(sites.size() - 1)).append("?)");
+            where.append(" AND ").append(SITE).append(" IN (").append("?, ".repeat(sites.size() - 1)).append("?)");
             params.addAll(sites);
         }
         if (site != null) {
-            where.append(" AND a.site_id = ?");
+            where.append(" AND ").append(SITE).append(" = ?");
             params.add(site);
         }
         Map<AlertKind, Integer> byKind = new LinkedHashMap<>();
-        jdbc.sql("SELECT a.kind, COUNT(*) FROM alert a" + where + " AND a.status <> 'RESOLVED' GROUP BY a.kind")
+        jdbc.sql("SELECT a.kind, COUNT(*) FROM alert a" + JOIN + where + " AND a.status <> 'RESOLVED' GROUP BY a.kind")
                 .params(params)
                 .query(rs -> {
                     byKind.put(AlertKind.valueOf(rs.getString(1)), rs.getInt(2));
@@ -174,7 +178,7 @@ final class AlertStore {
             case ACKNOWLEDGED -> " AND a.status = 'ACKNOWLEDGED'";
             case RESOLVED -> " AND a.status = 'RESOLVED'";
         });
-        int total = jdbc.sql("SELECT COUNT(*) FROM alert a" + where).params(params).query(Integer.class).single();
+        int total = jdbc.sql("SELECT COUNT(*) FROM alert a" + JOIN + where).params(params).query(Integer.class).single();
         int pages = Math.max(1, (total + pageSize - 1) / pageSize);
         int current = Math.max(1, Math.min(page, pages));
         String orderBy = switch (order) {
@@ -187,9 +191,9 @@ final class AlertStore {
         pageParams.add(pageSize);
         pageParams.add((current - 1) * pageSize);
         List<Row> rows = jdbc.sql("""
-                SELECT a.id, a.member_id, m.display_name, a.site_id, a.kind, a.severity, a.raised_at_ms, a.summary,
+                SELECT a.id, a.member_id, m.display_name, COALESCE(m.site_id, a.site_id) AS site_id, a.kind, a.severity, a.raised_at_ms, a.summary,
                        a.status, a.note, a.follow_up_on, a.handled_by, a.handled_at_ms
-                FROM alert a LEFT JOIN member m ON m.id = a.member_id""" + where + orderBy + " LIMIT ? OFFSET ?")
+                FROM alert a""" + JOIN + where + orderBy + " LIMIT ? OFFSET ?")
                 .params(pageParams)
                 .query((rs, n) -> {
                     long handledAt = rs.getLong("handled_at_ms");
@@ -208,7 +212,8 @@ final class AlertStore {
 
     /** The site of an alert (to check access before acting), if there is such an alert. */
     Optional<String> siteOf(String alertId) {
-        return jdbc.sql("SELECT site_id FROM alert WHERE id = ?").param(alertId).query(String.class).optional();
+        return jdbc.sql("SELECT " + SITE + " FROM alert a" + JOIN + " WHERE a.id = ?").param(alertId)
+                .query(String.class).optional();
     }
 
     /** The member of an alert, if it is a member's. */

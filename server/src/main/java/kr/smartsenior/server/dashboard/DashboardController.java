@@ -138,6 +138,8 @@ final class DashboardController {
         model.addAttribute("prescriptions", prescriptions.of(senior.id()));
         model.addAttribute("screening", screenings.status(senior.id()));
         model.addAttribute("unwellDays", unwellDays(results));
+        model.addAttribute("contacts", members.contactsOf(principal, List.of(senior.id()), request.getRemoteAddr())
+                .get(senior.id())); // audited as member.contacts.read
         return "member";
     }
 
