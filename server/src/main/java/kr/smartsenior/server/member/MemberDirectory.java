@@ -114,6 +114,15 @@ public final class MemberDirectory {
         return jdbc.sql("SELECT id FROM member WHERE site_id = ? ORDER BY id").param(siteId).query(String.class).list();
     }
 
+    /**
+     * Ids of the site's members registered, edited or moved there at or after {@code since} (and any
+     * without a recorded change), sorted.
+     */
+    public List<String> idsAtSiteChangedSince(String siteId, java.time.Instant since) {
+        return jdbc.sql("SELECT id FROM member WHERE site_id = ? AND (updated_at IS NULL OR updated_at >= ?) ORDER BY id")
+                .params(siteId, since.toString()).query(String.class).list();
+    }
+
     /** The site's members, by name then id. */
     public List<CardHolder> cardHolders(String siteId) {
         return members.ofSite(siteId).stream()
