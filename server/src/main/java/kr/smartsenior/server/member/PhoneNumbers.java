@@ -16,7 +16,8 @@ final class PhoneNumbers {
     /** The Korean sentence a form shows for a number that is not one of these. */
     static final String PROBLEM = "전화번호는 010-1234-5678, 02-123-4567처럼 숫자와 -로 적어 주세요";
 
-    private static final Pattern MOBILE = Pattern.compile("(01[016789])(\\d{3,4})(\\d{4})");
+    private static final Pattern MOBILE = Pattern.compile("(010)(\\d{4})(\\d{4})");
+    private static final Pattern OLD_MOBILE = Pattern.compile("(01[16789])(\\d{3,4})(\\d{4})");
     private static final Pattern SEOUL = Pattern.compile("(02)(\\d{3,4})(\\d{4})");
     private static final Pattern AREA = Pattern.compile("(0(?:3[1-3]|4[1-4]|5[1-5]|6[1-4]|70))(\\d{3,4})(\\d{4})");
     private static final Pattern REPRESENTATIVE = Pattern.compile("(1[5689]\\d{2})(\\d{4})");
@@ -35,7 +36,7 @@ final class PhoneNumbers {
             return Optional.empty();
         }
         String digits = text.replaceAll("[ .\\-]", "");
-        for (Pattern pattern : new Pattern[] {MOBILE, SEOUL, AREA, REPRESENTATIVE}) {
+        for (Pattern pattern : new Pattern[] {MOBILE, OLD_MOBILE, SEOUL, AREA, REPRESENTATIVE}) {
             Matcher m = pattern.matcher(digits);
             if (m.matches()) {
                 StringBuilder out = new StringBuilder(m.group(1));
