@@ -10,6 +10,6 @@ dir="$(realpath -m "${1:-docs/screenshots}")"
 . scripts/jdk.sh
 ssc_select_jdk
 SSC_REQUIRE_SERVICES=1 mvn -B -ntp -q -Dstyle.color=never -pl server -am verify -Dtest=none \
-    -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DashboardBrowserIT -Dfailsafe.failIfNoSpecifiedTests=false \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DashboardBrowserIT,AlertInboxBrowserIT -Dfailsafe.failIfNoSpecifiedTests=false \
     -Dssc.screenshots="$dir"
 ls -1 "$dir"/dashboard-*.png

@@ -78,6 +78,12 @@ public final class AuditLog {
     public static final String CHANGE_OWN_PASSWORD = "staff.password.change";
     /** An admin downloaded the audit log as a file. */
     public static final String EXPORT_AUDIT = "audit.export";
+    /** A staff member was shown a member's phone and guardian contact (member page, form, alert inbox). */
+    public static final String READ_MEMBER_CONTACTS = "member.contacts.read";
+    /** A staff member opened the alert inbox (one entry per site whose alerts were listed). */
+    public static final String VIEW_ALERT_INBOX = "alert.inbox.view";
+    /** A staff member acknowledged an alert, set its follow-up day, resolved or reopened it. */
+    public static final String HANDLE_ALERT = "alert.handle";
 
     /** The most entries one search returns. */
     public static final int MAX_SEARCH = 1000;

@@ -93,7 +93,8 @@ final class DashboardController {
         return "denied";
     }
 
-    @GetMapping("/")
+    /** The sites the account may see (the staff home, {@code /}, is the alert inbox); closed ones on request. */
+    @GetMapping("/sites")
     String home(@RequestParam(defaultValue = "false") boolean closed, Principal principal, Model model) {
         List<Site> visible = access.visible(principal, sites.all(), Site::id);
         model.addAttribute("sites", closed ? visible : visible.stream().filter(s -> !s.closed()).toList());
@@ -153,6 +154,8 @@ final class DashboardController {
         model.addAttribute("unwellDays", unwellDays(results));
         model.addAttribute("moveSites", access.visible(principal, sites.all(), Site::id).stream()
                 .filter(s -> !s.closed() && !s.id().equals(senior.siteId())).toList());
+        model.addAttribute("contacts", members.contactsOf(principal, List.of(senior.id()), request.getRemoteAddr())
+                .get(senior.id())); // audited as member.contacts.read
         return "member";
     }
 

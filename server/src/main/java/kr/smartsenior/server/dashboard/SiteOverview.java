@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import kr.smartsenior.server.fitness.ComponentStatus;
 import kr.smartsenior.server.fitness.Evaluation;
 import kr.smartsenior.server.fitness.Evaluator;
@@ -19,6 +20,10 @@ import kr.smartsenior.server.fitness.FitnessComponent;
 import kr.smartsenior.server.fitness.TrendDirection;
 import kr.smartsenior.server.member.MemberDirectory;
 import kr.smartsenior.server.member.MemberDirectory.Senior;
+import kr.smartsenior.server.member.MembersChanged;
+import kr.smartsenior.server.ingest.MeasurementsStored;
+import kr.smartsenior.server.screening.ScreeningRecorded;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -73,7 +78,7 @@ final class SiteOverview {
                         WHERE ms.member_id = m.id AND ms.kind = 'test') AS last_test,
                        (SELECT MAX(ms.taken_at_ms) FROM measurement ms
                         WHERE ms.member_id = m.id AND ms.kind = 'check' AND ms.code = 'UNWELL_TODAY') AS last_unwell
-                FROM member m WHERE m.site_id = ?""")
+                FROM member m WHERE m.site_id = ? AND m.anonymised = 0""")
                 .param(siteId)
                 .query(rs -> {
                     visits.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
@@ -97,7 +102,60 @@ final class SiteOverview {
         return new Page(rows, current, pages, all.size(), query == null ? "" : query.strip(), sort);
     }
 
+    /**
+     * What a row shows of a senior's evaluation (grades, trends, decline and fall-risk chips), kept for
+     * {@link #REUSE_FOR} or until the senior's records, screening or registration change: a page of
+     * 25 is then 25 look-ups, not 25 evaluations of three years of records each (about 2-3 ms each),
+     * so ten staff paging at once stay fast (docs/benchmarks.md). Absence and unwell chips are never
+     * kept: they come from the visit query of each request.
+     */
+    private record Evaluated(Instant at, Senior senior, int age, List<Cell> cells, List<String> alerts) {
+    }
+
+    /** How long an evaluated row is reused without a change (an evaluation also moves with time). */
+    static final Duration REUSE_FOR = Duration.ofMinutes(10);
+    private final Map<String, Evaluated> evaluated = new ConcurrentHashMap<>();
+
+    @EventListener
+    void measurementsStored(MeasurementsStored event) {
+        event.memberIds().forEach(evaluated::remove);
+    }
+
+    @EventListener
+    void screeningRecorded(ScreeningRecorded event) {
+        evaluated.remove(event.memberId());
+    }
+
+    @EventListener
+    void membersChanged(MembersChanged event) {
+        evaluated.clear(); // a registration changed (birth year, sex, site): rare, and cheap to rebuild
+    }
+
+    private Evaluated evaluated(Senior senior) {
+        Instant now = clock.instant();
+        Evaluated known = evaluated.get(senior.id());
+        if (known != null && known.senior().equals(senior) && known.at().isAfter(now.minus(REUSE_FOR))) {
+            return known;
+        }
+        Evaluated fresh = evaluate(senior, now);
+        evaluated.put(senior.id(), fresh);
+        return fresh;
+    }
+
     private Row row(Senior senior, long[] visit) {
+        Evaluated e = evaluated(senior);
+        List<String> alerts = new ArrayList<>(e.alerts());
+        Instant now = clock.instant();
+        if (visit[2] != 0 && !Instant.ofEpochMilli(visit[2]).isBefore(now.minus(UNWELL_RECENT))) {
+            alerts.add(0, "몸 불편 응답 " + UNWELL_DAY.format(Instant.ofEpochMilli(visit[2]).atZone(ZONE)));
+        }
+        if (visit[0] == 0 || Instant.ofEpochMilli(visit[0]).isBefore(now.minus(ABSENT_AFTER))) {
+            alerts.add(visit[0] == 0 ? "방문 기록 없음" : "4주 이상 결석");
+        }
+        return new Row(senior, e.age(), date(visit[0]), date(visit[1]), e.cells(), alerts);
+    }
+
+    private Evaluated evaluate(Senior senior, Instant at) {
         Evaluation evaluation = evaluator.evaluate(senior);
         List<Cell> cells = new ArrayList<>();
         List<String> alerts = new ArrayList<>();
@@ -113,14 +171,7 @@ final class SiteOverview {
         } else if (evaluation.fallRisk().level() == FallRiskLevel.ELEVATED) {
             alerts.add(0, "낙상 위험");
         }
-        Instant now = clock.instant();
-        if (visit[2] != 0 && !Instant.ofEpochMilli(visit[2]).isBefore(now.minus(UNWELL_RECENT))) {
-            alerts.add(0, "몸 불편 응답 " + UNWELL_DAY.format(Instant.ofEpochMilli(visit[2]).atZone(ZONE)));
-        }
-        if (visit[0] == 0 || Instant.ofEpochMilli(visit[0]).isBefore(now.minus(ABSENT_AFTER))) {
-            alerts.add(visit[0] == 0 ? "방문 기록 없음" : "4주 이상 결석");
-        }
-        return new Row(senior, evaluation.age(), date(visit[0]), date(visit[1]), cells, alerts);
+        return new Evaluated(at, senior, evaluation.age(), List.copyOf(cells), List.copyOf(alerts));
     }
 
     static Cell cell(ComponentStatus status, TrendDirection trend) {

@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>{@link #RESULT_TABLES} are the tables whose rows point at a member; a feature that adds one
  * adds it here (otherwise the delete fails on the foreign key and nothing changes). Free text staff
- * wrote about the senior ({@link #FREE_TEXT}) is cleared, since it may name them.
+ * wrote about the senior ({@link #FREE_TEXT}) is cleared, since it may name them. The alert inbox's
+ * rows about the senior ({@link #CARE_TABLES}: alerts and what staff did about them, notes included)
+ * are about caring for that person, not results: they are deleted.
  */
 @Component
 final class ConsentWithdrawal {
@@ -29,6 +31,10 @@ final class ConsentWithdrawal {
     /** Tables with a {@code member_id} that are kept, re-pointed to the anonymous row. */
     static final List<String> RESULT_TABLES = List.of("measurement", "screening", "screening_clearance",
             "prescription");
+    /** Tables about the person's care, deleted with them: each as "table: its rows of the member". */
+    static final List<String> CARE_TABLES = List.of(
+            "alert_action: alert_id IN (SELECT id FROM alert WHERE member_id = ?)",
+            "alert: member_id = ?");
     /** Columns of those tables that staff type freely and may name the senior: cleared. */
     static final List<String> FREE_TEXT = List.of("screening.note");
 
@@ -61,6 +67,10 @@ final class ConsentWithdrawal {
                     VALUES (?, ?, '', ?, ?, 0, ?, 1)""")
                     .params(anonymous, siteId, decade, row.get()[1], decade + "-01-01T00:00:00Z")
                     .update();
+            for (String rows : CARE_TABLES) {
+                String[] parts = rows.split(": ", 2);
+                jdbc.sql("DELETE FROM " + parts[0] + " WHERE " + parts[1]).param(memberId).update();
+            }
             for (String table : RESULT_TABLES) {
                 jdbc.sql("UPDATE " + table + " SET member_id = ? WHERE member_id = ?").params(anonymous, memberId).update();
             }

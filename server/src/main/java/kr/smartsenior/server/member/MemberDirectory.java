@@ -1,8 +1,13 @@
 package kr.smartsenior.server.member;
 
 import java.security.Principal;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import kr.smartsenior.server.audit.AuditLog;
 import kr.smartsenior.server.security.SiteAccess;
 import kr.smartsenior.server.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,11 +25,49 @@ public final class MemberDirectory {
     private final MemberRepository members;
     private final JdbcClient jdbc;
     private final SiteAccess access;
+    private final AuditLog audit;
 
-    MemberDirectory(MemberRepository members, JdbcClient jdbc, SiteAccess access) {
+    MemberDirectory(MemberRepository members, JdbcClient jdbc, SiteAccess access, AuditLog audit) {
         this.members = members;
         this.jdbc = jdbc;
         this.access = access;
+        this.audit = audit;
+    }
+
+    /**
+     * Whom to call about a senior: their phone and a guardian's (each may be null). Personal data:
+     * {@link #toString()} never shows it; never log it.
+     */
+    public record Contacts(String memberId, String phone, String guardianName, String guardianPhone,
+            String guardianRelation) {
+
+        /** Whether any contact is on record. */
+        public boolean any() {
+            return phone != null || guardianName != null || guardianPhone != null || guardianRelation != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Contacts[" + memberId + "]";
+        }
+    }
+
+    /**
+     * The contacts of these members that the account may see (members of its sites; others and
+     * unknown ids are left out), each read written to the audit log ({@link AuditLog#READ_MEMBER_CONTACTS}).
+     */
+    public Map<String, Contacts> contactsOf(Principal who, Collection<String> memberIds, String remoteAddr) {
+        Map<String, Contacts> shown = new LinkedHashMap<>();
+        for (String id : new LinkedHashSet<>(memberIds)) {
+            Optional<Member> member = MemberIds.isWellFormed(id) ? members.find(id) : Optional.empty();
+            if (member.isEmpty() || !access.mayAccess(who, member.get().siteId())) {
+                continue;
+            }
+            Member.Contacts c = member.get().contacts();
+            audit.record(who.getName(), AuditLog.READ_MEMBER_CONTACTS, id, member.get().siteId(), remoteAddr);
+            shown.put(id, new Contacts(id, c.phone(), c.guardianName(), c.guardianPhone(), c.guardianRelation()));
+        }
+        return shown;
     }
 
     /**
@@ -69,6 +112,15 @@ public final class MemberDirectory {
     /** Ids of the members registered at a site, sorted. */
     public List<String> idsAtSite(String siteId) {
         return jdbc.sql("SELECT id FROM member WHERE site_id = ? AND anonymised = 0 ORDER BY id").param(siteId).query(String.class).list();
+    }
+
+    /**
+     * Ids of the site's members registered, edited or moved there at or after {@code since} (and any
+     * without a recorded change), sorted.
+     */
+    public List<String> idsAtSiteChangedSince(String siteId, java.time.Instant since) {
+        return jdbc.sql("SELECT id FROM member WHERE site_id = ? AND anonymised = 0 AND (updated_at IS NULL OR updated_at >= ?) ORDER BY id")
+                .params(siteId, since.toString()).query(String.class).list();
     }
 
     /** The site's members, by name then id. */

@@ -53,10 +53,16 @@ final class MemberPages {
 
     /** What the form posts; every field as text, checked here and by {@link MemberRequest}'s rules. */
     record MemberForm(String siteId, String displayName, String birthYear, String sex, String heightCm,
-            String weightKg, String consentDate, String consentBy) {
+            String weightKg, String consentDate, String consentBy, String phone, String guardianName,
+            String guardianPhone, String guardianRelation) {
 
         static MemberForm empty(String siteId) {
-            return new MemberForm(siteId, "", "", "", "", "", "", "");
+            return new MemberForm(siteId, "", "", "", "", "", "", "", "", "", "", "");
+        }
+
+        @Override
+        public String toString() {
+            return "MemberForm[…]"; // names and phones: personal data
         }
 
         static MemberForm of(Member m) {
@@ -64,7 +70,12 @@ final class MemberPages {
                     m.heightCm() == null ? "" : m.heightCm().toPlainString(),
                     m.weightKg() == null ? "" : m.weightKg().toPlainString(),
                     m.consent() == null ? "" : m.consent().date(), m.consent() == null || m.consent().by() == null ? ""
-                            : m.consent().by());
+                            : m.consent().by(), orEmpty(m.contacts().phone()), orEmpty(m.contacts().guardianName()),
+                    orEmpty(m.contacts().guardianPhone()), orEmpty(m.contacts().guardianRelation()));
+        }
+
+        private static String orEmpty(String text) {
+            return text == null ? "" : text;
         }
     }
 
@@ -98,6 +109,10 @@ final class MemberPages {
         access.requireMemberSite(principal, member.siteId(), member.id());
         audit.record(principal.getName(), AuditLog.VIEW_MEMBER_FORM, member.id(), member.siteId(),
                 request.getRemoteAddr());
+        if (member.contacts().any()) { // the form shows them
+            audit.record(principal.getName(), AuditLog.READ_MEMBER_CONTACTS, member.id(), member.siteId(),
+                    request.getRemoteAddr());
+        }
         return form(model, member.id(), MemberForm.of(member), Map.of(), principal);
     }
 
@@ -212,11 +227,17 @@ final class MemberPages {
                 errors.put("consent.date", "동의 날짜는 2026-11-21 형식으로 적어 주세요");
             }
         }
+        MemberRequest.ContactsRequest contacts = new MemberRequest.ContactsRequest(form.phone(), form.guardianName(),
+                form.guardianPhone(), form.guardianRelation());
         MemberRequest body = new MemberRequest(form.siteId(), form.displayName(), birthYear,
-                form.sex() == null || form.sex().isBlank() ? null : form.sex(), height, weight, consent);
+                form.sex() == null || form.sex().isBlank() ? null : form.sex(), height, weight, consent, contacts);
         Set<ConstraintViolation<MemberRequest>> violations = validator.validate(body);
         for (ConstraintViolation<MemberRequest> v : violations) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
+            String field = v.getPropertyPath().toString();
+            errors.putIfAbsent(field, field.endsWith("Phone") || field.equals("contacts.phone") ? PhoneNumbers.PROBLEM
+                    : field.equals("contacts.guardianName") ? "보호자 이름은 50자 이내로, 줄바꿈 없이 적어 주세요"
+                    : field.equals("contacts.guardianRelation") ? "관계는 20자 이내로, 줄바꿈 없이 적어 주세요"
+                    : v.getMessage());
         }
         return body;
     }

@@ -42,18 +42,21 @@ final class MemberRepository {
     Member create(MemberRequest request, String staff) {
         String now = now();
         Member.Consent consent = consent(request.consent(), null, staff);
+        Member.Contacts contacts = request.contacts() == null ? Member.Contacts.NONE : request.contacts().toContacts();
         for (int attempt = 1; ; attempt++) {
             Member member = new Member(MemberIds.next(), request.siteId(), request.displayName(), request.birthYear(),
-                    request.sex(), request.heightCm(), request.weightKg(), consent, 1);
+                    request.sex(), request.heightCm(), request.weightKg(), consent, 1, contacts);
             try {
                 jdbc.sql("""
                         INSERT INTO member (id, site_id, display_name, birth_year, sex, height_cm, weight_kg,
-                            consent_date, consent_by, consent_recorded_by, card_version, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            consent_date, consent_by, consent_recorded_by, card_version, created_at, updated_at,
+                            phone, guardian_name, guardian_phone, guardian_relation)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(member.id(), member.siteId(), member.displayName(), member.birthYear(), member.sex(),
                                 member.heightCm(), member.weightKg(), consent == null ? null : consent.date(),
                                 consent == null ? null : consent.by(), consent == null ? null : consent.recordedBy(),
-                                member.cardVersion(), now, now)
+                                member.cardVersion(), now, now, contacts.phone(), contacts.guardianName(),
+                                contacts.guardianPhone(), contacts.guardianRelation())
                         .update();
                 return member;
             } catch (DataAccessException e) {
@@ -75,13 +78,18 @@ final class MemberRepository {
             return Optional.empty();
         }
         Member.Consent consent = consent(request.consent(), before.get().consent(), staff);
+        Member.Contacts contacts = request.contacts() == null ? before.get().contacts()
+                : request.contacts().toContacts();
         int changed = jdbc.sql("""
                 UPDATE member SET site_id = ?, display_name = ?, birth_year = ?, sex = ?, height_cm = ?, weight_kg = ?,
-                    consent_date = ?, consent_by = ?, consent_recorded_by = ?, updated_at = ?
+                    consent_date = ?, consent_by = ?, consent_recorded_by = ?, updated_at = ?,
+                    phone = ?, guardian_name = ?, guardian_phone = ?, guardian_relation = ?
                 WHERE id = ? AND anonymised = 0""")
                 .params(request.siteId(), request.displayName(), request.birthYear(), request.sex(),
                         request.heightCm(), request.weightKg(), consent == null ? null : consent.date(),
-                        consent == null ? null : consent.by(), consent == null ? null : consent.recordedBy(), now(), id)
+                        consent == null ? null : consent.by(), consent == null ? null : consent.recordedBy(), now(),
+                        contacts.phone(), contacts.guardianName(), contacts.guardianPhone(),
+                        contacts.guardianRelation(), id)
                 .update();
         return changed == 1 ? find(id) : Optional.empty();
     }
@@ -114,7 +122,7 @@ final class MemberRepository {
 
     private static final String SELECT = """
             SELECT id, site_id, display_name, birth_year, sex, height_cm, weight_kg, consent_date, consent_by,
-                consent_recorded_by, card_version FROM member""";
+                consent_recorded_by, card_version, phone, guardian_name, guardian_phone, guardian_relation FROM member""";
 
     private static Member toMember(ResultSet rs) throws SQLException {
         String consentDate = rs.getString("consent_date");
@@ -122,7 +130,9 @@ final class MemberRepository {
                 : new Member.Consent(consentDate, rs.getString("consent_by"), rs.getString("consent_recorded_by"));
         return new Member(rs.getString("id"), rs.getString("site_id"), rs.getString("display_name"),
                 rs.getInt("birth_year"), rs.getString("sex"), decimal(rs.getString("height_cm")),
-                decimal(rs.getString("weight_kg")), consent, rs.getInt("card_version"));
+                decimal(rs.getString("weight_kg")), consent, rs.getInt("card_version"),
+                new Member.Contacts(rs.getString("phone"), rs.getString("guardian_name"),
+                        rs.getString("guardian_phone"), rs.getString("guardian_relation")));
     }
 
     private static Member.Consent consent(MemberRequest.ConsentRequest given, Member.Consent before, String staff) {

@@ -15,6 +15,11 @@ public enum Worker {
      * a committed batch is missed.
      */
     PRESCRIBE("ssc-prescribe", 1000),
+    /**
+     * Derives the alert inbox's alerts from new records, screenings and member changes, and sweeps
+     * every senior hourly (absence begins with time). Up before the ingest, like the prescription.
+     */
+    ALERTS("ssc-alerts", 1000),
     /** Takes measurement messages off the ingest queue in groups, stores them, then acks. */
     INGEST("ssc-ingest", 2000),
     /** Decodes kiosk statuses and saves what lasts of them (table {@code device_observation}). */

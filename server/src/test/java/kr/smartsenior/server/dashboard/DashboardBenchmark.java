@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.smartsenior.protocol.MeasurementCode;
+import kr.smartsenior.server.alert.Alerts;
 import kr.smartsenior.server.testsupport.RequiredServices;
 import kr.smartsenior.server.testsupport.TestDatabase;
 import kr.smartsenior.server.testsupport.TestServer;
@@ -47,6 +48,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class DashboardBenchmark {
 
+    private static final int CONCURRENT_STAFF = 10;
+    private static final String STAFF_PASSWORD = "bench-staff-2026!";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final MeasurementCode[] TESTS = Arrays.stream(MeasurementCode.values())
             .filter(c -> c.kind() == kr.smartsenior.protocol.RecordKind.TEST).toArray(MeasurementCode[]::new);
@@ -77,6 +80,7 @@ class DashboardBenchmark {
             long records = generate(server, seniors, years, ids, sites);
             double generateSeconds = (System.nanoTime() - started) / 1e9;
             server.jdbc().sql("ANALYZE").update();
+            Alerts.awaitIdle(server); // the registrations' alert refresh is not timed with the pages
 
             Browser browser = new Browser(server.baseUrl());
             browser.login("admin", TestServer.ADMIN_PASSWORD);
@@ -95,11 +99,39 @@ class DashboardBenchmark {
                     time(browser, rounds, i -> "/sites/" + small));
             timings.put("senior page (charts of " + years + " years, prescriptions, screening)",
                     time(browser, rounds, i -> "/members/" + ids.get(pick.nextInt(ids.size()))));
+            long sweepStarted = System.nanoTime();
+            Alerts.sweep(server);
+            double sweepSeconds = (System.nanoTime() - sweepStarted) / 1e9;
+            Alerts.awaitIdle(server); // time the pages, not the refresh of the generation's last changes
+            int alerts = server.jdbc().sql("SELECT COUNT(*) FROM alert WHERE active = 1").query(Integer.class).single();
+            timings.put("alert inbox, every site (admin), by severity", time(browser, rounds, i -> "/"));
+            timings.put("alert inbox, every site (admin), by name, page 5", time(browser, rounds, i -> "/?sort=NAME&page=5"));
+            timings.put("alert inbox, every site (admin), absences only (contacts read)",
+                    time(browser, rounds, i -> "/?kind=ABSENCE"));
+            List<Browser> staff = new ArrayList<>();
+            for (int n = 0; n < CONCURRENT_STAFF; n++) {
+                String siteOfStaff = n < CONCURRENT_STAFF / 2 ? big : sites.get(1 + n % (sites.size() - 1));
+                assertThat(server.api().post("/api/staff", Map.of("username", "staff" + n, "password", STAFF_PASSWORD,
+                        "role", "STAFF", "siteIds", List.of(siteOfStaff))).status()).isEqualTo(201);
+                Browser session = new Browser(server.baseUrl());
+                session.login("staff" + n, STAFF_PASSWORD);
+                staff.add(session);
+            }
+            Map<String, double[]> together = concurrently(staff, rounds, List.of(
+                    n -> "/", n -> "/?sort=NEWEST&page=2",
+                    n -> "/sites/" + (n < CONCURRENT_STAFF / 2 ? big : sites.get(1 + n % (sites.size() - 1)))));
             StringBuilder report = new StringBuilder("""
                     PostgreSQL, %d seniors in %d sites, %d years, %d records (%d per senior); generated in %.0f s
+                    alerts derived for every senior and site in %.1f s (%d active alerts)
                     server time as seen over loopback by a signed-in browser, %d requests each after 5 warm-up:
-                    """.formatted(seniors, sites.size(), years, records, records / seniors, generateSeconds, rounds));
+                    """.formatted(seniors, sites.size(), years, records, records / seniors, generateSeconds,
+                    sweepSeconds, alerts, rounds));
             timings.forEach((what, ms) -> report.append("  %-70s median %6.1f ms   p95 %6.1f ms%n"
+                    .formatted(what, percentile(ms, 50), percentile(ms, 95))));
+            report.append("%d staff signed in at once (half of the large site, half of sites of 50), each in turn:"
+                    .formatted(CONCURRENT_STAFF) + " inbox, inbox page 2 by newest, own site's overview;"
+                    + " %d rounds each:%n".formatted(rounds));
+            together.forEach((what, ms) -> report.append("  %-70s median %6.1f ms   p95 %6.1f ms%n"
                     .formatted(what, percentile(ms, 50), percentile(ms, 95))));
             System.out.print(report);
             Files.writeString(Path.of("target", "bench-dashboard.txt"), report);
@@ -135,8 +167,14 @@ class DashboardBenchmark {
 
     private static long history(JdbcTemplate jdbc, String siteId, String memberId, int years, Random random) {
         List<Object[]> rows = new ArrayList<>();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(9)).withHour(10);
-        OffsetDateTime start = now.minusYears(years).plusDays(random.nextInt(28));
+        OffsetDateTime today = OffsetDateTime.now(ZoneOffset.ofHours(9)).withHour(10);
+        OffsetDateTime start = today.minusYears(years).plusDays(random.nextInt(28));
+        // about 8 in 100 stopped coming 20 to 220 days ago (absence alerts); about 4 in 100 told the
+        // kiosk this week they felt unwell
+        OffsetDateTime now = random.nextInt(100) < 8 ? today.minusDays(20 + random.nextInt(200)) : today;
+        if (now.equals(today) && random.nextInt(100) < 4) {
+            rows.add(new Object[] {MeasurementCode.UNWELL_TODAY, 1.0, today.minusDays(random.nextInt(6))});
+        }
         double fitness = random.nextGaussian() * 0.15;
         for (OffsetDateTime day = start; day.isBefore(now); day = day.plusWeeks(4)) {
             for (MeasurementCode code : TESTS) {
@@ -197,6 +235,53 @@ class DashboardBenchmark {
             assertThat(response.statusCode()).as(p).isEqualTo(200);
         }
         return ms;
+    }
+
+    /**
+     * Every session at once, each requesting the pages in turn for {@code rounds} rounds (after one
+     * warm-up round); the times per page (its index in {@code pages}) of all sessions together.
+     */
+    private static Map<String, double[]> concurrently(List<Browser> sessions, int rounds,
+            List<java.util.function.IntFunction<String>> pages) throws Exception {
+        List<List<Double>> times = new ArrayList<>();
+        pages.forEach(p -> times.add(java.util.Collections.synchronizedList(new ArrayList<>())));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(sessions.size());
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int n = 0; n < sessions.size(); n++) {
+                int who = n;
+                running.add(pool.submit(() -> {
+                    go.await();
+                    for (int round = -1; round < rounds; round++) {
+                        for (int p = 0; p < pages.size(); p++) {
+                            String path = pages.get(p).apply(who);
+                            long start = System.nanoTime();
+                            HttpResponse<String> response = sessions.get(who).get(path);
+                            double ms = (System.nanoTime() - start) / 1e6;
+                            assertThat(response.statusCode()).as(path).isEqualTo(200);
+                            if (round >= 0) {
+                                times.get(p).add(ms);
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String[] names = {"alert inbox (own sites), by severity", "alert inbox (own sites), page 2 by newest",
+                "site overview of the staff member's site, page 1"};
+        Map<String, double[]> result = new LinkedHashMap<>();
+        for (int p = 0; p < pages.size(); p++) {
+            result.put(names[p], times.get(p).stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        return result;
     }
 
     private static double percentile(double[] values, int p) {

@@ -110,6 +110,7 @@ class DashboardBrowserIT {
         wait.until(ExpectedConditions.urlContains("/login"));
         shot("login");
         signIn("kim", PASSWORD);
+        browser.findElement(By.linkText("경로당 목록")).click(); // the staff home is the alert inbox
         browser.findElement(By.linkText("햇살 경로당")).click();
         wait.until(ExpectedConditions.urlContains("/sites/haetsal"));
         assertThat(browser.getPageSource()).doesNotContain("<script>alert('x')</script>");

@@ -73,7 +73,10 @@ class DashboardIT {
 
         HttpResponse<String> home = browser.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("가 경로당").doesNotContain("나 경로당");
+        assertThat(home.body()).contains("알림함").doesNotContain("나 경로당"); // the staff home is the alert inbox
+        HttpResponse<String> sites = browser.get("/sites");
+        assertThat(sites.statusCode()).isEqualTo(200);
+        assertThat(sites.body()).contains("가 경로당").doesNotContain("나 경로당");
 
         HttpResponse<String> site = browser.get("/sites/site-a?q=" + URLEncoder.encode("김", StandardCharsets.UTF_8));
         assertThat(site.statusCode()).isEqualTo(200);

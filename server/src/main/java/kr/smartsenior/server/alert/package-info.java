@@ -1,0 +1,12 @@
+/**
+ * The alert inbox (decision 0031): the seniors staff should look at — fall risk (높음, 주의, 확인
+ * 필요), a decline beyond measurement error (short-term and long-term), absence beyond
+ * {@code SSC_ALERT_ABSENCE_DAYS}, an "unwell today" answer at the kiosk — and a site's fall-risk test
+ * not yet validated against hand timing. Alerts are derived from the records ({@code AlertRules},
+ * pure) by a background step ({@code AlertRefresher}, on {@code ingest.MeasurementsStored},
+ * {@code screening.ScreeningRecorded}, {@code member.MembersChanged} and hourly) into the table
+ * {@code alert}, one row per identity (member + kind + evidence); staff acknowledge, set a follow-up
+ * day and resolve (table {@code alert_action}, audited) on {@code GET /}, the staff home. Public
+ * surface: none besides the pages.
+ */
+package kr.smartsenior.server.alert;
