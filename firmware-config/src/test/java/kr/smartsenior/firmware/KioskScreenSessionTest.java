@@ -85,6 +85,7 @@ class KioskScreenSessionTest {
         assertThat(heap.find()).isTrue();
         assertThat(Long.parseLong(heap.group(1))).isLessThanOrEqualTo(MAX_HEAP_MB);
         assertThat(options).contains("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Dprism.order=es2,sw")
+                .contains("-XX:TieredStopAtLevel=1") // the resident memory under 300 MB (docs/benchmarks.md)
                 .contains("-XX:SharedArchiveFile=/var/lib/smartsenior/");
     }
 
