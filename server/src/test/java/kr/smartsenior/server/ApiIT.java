@@ -110,7 +110,7 @@ class ApiIT {
         assertThat(created.status()).isEqualTo(201);
         JsonNode member = created.json();
         assertThat(fieldNames(member)).containsExactlyInAnyOrder("id", "siteId", "displayName", "birthYear", "sex",
-                "heightCm", "weightKg", "consent", "cardVersion");
+                "heightCm", "weightKg", "consent", "cardVersion", "contacts");
         assertThat(member.get("id").asText()).matches("[0-9A-HJKMNP-TV-Z]{10}");
         assertThat(member.get("displayName").asText()).isEqualTo(name);
         assertThat(member.get("cardVersion").asInt()).isEqualTo(1);

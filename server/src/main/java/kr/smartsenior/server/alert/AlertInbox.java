@@ -213,7 +213,7 @@ final class AlertInbox {
                 r.raisedAt().getEpochSecond() == 0 ? "" : DAY.format(r.raisedAt().atZone(AlertRules.ZONE)),
                 r.handledAt() == null ? null : r.handledBy() + ", " + WHEN.format(r.handledAt().atZone(AlertRules.ZONE)),
                 r.followUpOn() != null && r.status() != AlertStore.Status.RESOLVED && !r.followUpOn().isAfter(today),
-                contacts.get(r.memberId()))).toList();
+                r.memberId() == null ? null : contacts.get(r.memberId()))).toList(); // a site's alert has no member
         Set<String> shownSites = new LinkedHashSet<>();
         page.rows().forEach(r -> shownSites.add(r.siteId()));
         shownSites.forEach(s -> audit.record(principal.getName(), AuditLog.VIEW_ALERT_INBOX, null, s,

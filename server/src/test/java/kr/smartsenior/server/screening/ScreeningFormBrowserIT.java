@@ -290,9 +290,11 @@ class ScreeningFormBrowserIT {
     @Order(7)
     void anotherSitesSeniorsFormIsRefusedAndNothingIsStored() {
         browser.get(server.baseUrl() + "/members/" + theirs + "/screening");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("접근 권한이 없습니다");
+        // answered as an unknown senior would be (404, decision 0029); the attempt is audited as a refusal only
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("찾을 수 없습니다");
         assertThat(browser.getPageSource()).doesNotContain("서정희");
-        assertThat(server.api().get("/api/audit?memberId=" + theirs + "&actor=kim").json()).isEmpty();
+        assertThat(server.api().get("/api/audit?memberId=" + theirs + "&actor=kim").json().findValuesAsText("action"))
+                .isNotEmpty().allMatch("access.refused"::equals);
     }
 
     private void answer(ScreeningQuestion question, boolean yes) {

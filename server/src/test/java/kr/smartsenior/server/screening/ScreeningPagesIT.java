@@ -57,16 +57,19 @@ class ScreeningPagesIT {
         assertThat(browser.get("/members/" + mine + "/screening").statusCode()).isEqualTo(200);
         assertThat(browser.postForm("/members/" + mine + "/screening", answers("no", "120", "80", ""), false)
                 .statusCode()).isEqualTo(403);
-        assertThat(browser.get("/members/" + theirs + "/screening").statusCode()).isEqualTo(403);
+        // another site's senior is answered as an unknown one (404, decision 0029)
+        assertThat(browser.get("/members/" + theirs + "/screening").statusCode()).isEqualTo(404);
         HttpResponse<String> elsewhere = browser.postForm("/members/" + theirs + "/screening",
                 answers("no", "120", "80", ""), true);
-        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.statusCode()).isEqualTo(404);
         assertThat(elsewhere.body()).doesNotContain("박영수");
         assertThat(browser.postForm("/members/" + theirs + "/screening/clearance",
-                Map.of("clinician", "김 원장", "agreedOn", "2026-01-01"), true).statusCode()).isEqualTo(403);
+                Map.of("clinician", "김 원장", "agreedOn", "2026-01-01"), true).statusCode()).isEqualTo(404);
         assertThat(server.api().get("/api/members/" + theirs + "/screening").json().at("/status/state").asText())
                 .isEqualTo("NOT_SCREENED");
-        assertThat(server.api().get("/api/audit?memberId=" + theirs + "&actor=kim").json()).isEmpty();
+        // refusals only: nothing of hers was read or written
+        assertThat(server.api().get("/api/audit?memberId=" + theirs + "&actor=kim").json().findValuesAsText("action"))
+                .isNotEmpty().allMatch("access.refused"::equals);
         assertThat(server.api().get("/api/audit?memberId=" + mine + "&actor=kim").json().findValuesAsText("action"))
                 .contains("member.screening.read");
     }

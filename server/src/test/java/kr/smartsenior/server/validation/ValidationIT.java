@@ -112,7 +112,7 @@ class ValidationIT {
             assertThat(sitePage.body()).contains("검증 측정").contains("31 / 30").contains("검증 완료")
                     .contains("검증 전: 손 측정 비교 1/30건");
             HttpResponse<String> memberPage = browser.get("/members/" + memberId);
-            assertThat(memberPage.body()).contains("낙상 위험: <strong>높음</strong>").contains("[검증 전]");
+            assertThat(memberPage.body()).contains("낙상 위험: <strong class=\"risk-level\">높음</strong>").contains("[검증 전]");
 
             // site scoping: a staff member of the other site sees only hers
             Map<String, Object> kim = new LinkedHashMap<>();
