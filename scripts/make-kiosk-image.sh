@@ -153,9 +153,19 @@ if [ "$free_kib" -lt "$need_kib" ]; then
   log "growing the root partition by $grow_mib MiB"
   truncate -s +"${grow_mib}M" "$out.partial"
   echo ", +" | sfdisk -q --no-reread --no-tell-kernel -N 2 "$out.partial" >/dev/null
+  old_root_size=$root_size
   read -r _ root_size _ < <(partitions "$out.partial" | sed -n 2p)
-  e2fsck -fy "$root_img" >/dev/null 2>&1 || [ $? -le 1 ] || die "the base image's root file system has errors"
-  resize2fs "$root_img" "$((root_size / 2))K" >/dev/null 2>&1 || die "could not grow the root file system"
+  # resize2fs sizes a file by the file system's size, ignoring ?offset= (it would cut the image short):
+  # grow the root as a file of its own and put it back
+  part="$work/root.ext4"
+  dd if="$out.partial" of="$part" bs=1M iflag=skip_bytes,count_bytes skip=$((root_start * 512)) \
+     count=$((old_root_size * 512)) conv=sparse status=none
+  truncate -s $((root_size * 512)) "$part"
+  e2fsck -fy "$part" >/dev/null 2>&1 || [ $? -le 1 ] || die "the base image's root file system has errors"
+  resize2fs "$part" >/dev/null 2>&1 || die "could not grow the root file system"
+  [ "$(stat -c %s "$part")" = $((root_size * 512)) ] || die "the grown root file system has the wrong size"
+  dd if="$part" of="$out.partial" bs=1M oflag=seek_bytes seek=$((root_start * 512)) conv=notrunc status=none
+  rm -f "$part"
 fi
 
 # --- boot partition (FAT, mtools) --------------------------------------------------------------------

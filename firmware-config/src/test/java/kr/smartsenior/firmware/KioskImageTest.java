@@ -249,6 +249,17 @@ class KioskImageTest {
         assertThat(debugfs(out, "ls /etc/smartsenior")).as("not provisioned: first boot runs")
                 .doesNotContain("provisioned", "kiosk.env");
         assertThat(sh("e2fsck -fn '%s' >/dev/null 2>&1 && echo clean".formatted(root(out))).strip()).isEqualTo("clean");
+        // the synthetic root had too little room: the root partition (still the last) and its file system grew
+        // to the end of the image, so Raspberry Pi OS can still expand it to the card at its first boot
+        String table = sh("sfdisk --dump " + out);
+        Matcher rootPartition = Pattern.compile("start=\\s*" + ROOT_START + ", size=\\s*(\\d+)").matcher(table);
+        assertThat(rootPartition.find()).as(table).isTrue();
+        long rootSectors = Long.parseLong(rootPartition.group(1));
+        assertThat(Files.size(out)).isGreaterThan(IMAGE_MIB << 20).isEqualTo((ROOT_START + rootSectors) * 512);
+        Matcher blocks = Pattern.compile("Block count:\\s+(\\d+)").matcher(debugfs(out, "stats"));
+        Matcher blockSize = Pattern.compile("Block size:\\s+(\\d+)").matcher(debugfs(out, "stats"));
+        assertThat(blocks.find() && blockSize.find()).isTrue();
+        assertThat(Long.parseLong(blocks.group(1)) * Long.parseLong(blockSize.group(1))).isEqualTo(rootSectors * 512);
     }
 
     @Test
