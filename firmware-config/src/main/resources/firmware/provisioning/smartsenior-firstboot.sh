@@ -57,6 +57,10 @@ if [ -f "$PACKAGES_FILE" ] && [ ! -f "$ETC/packages-installed" ]; then
     APT=${APT_GET:-apt-get}
     tries=0
     log "installing the kiosk's packages: $packages"
+    if [ "$ROOT" = "" ] && [ -w "${SSC_SCREEN:-/dev/tty1}" ]; then   # on the Pi: say why the screen waits
+      printf '\033[2J\033[H\n  SMART SENIOR CENTER KIOSK\n\n  INSTALLING THE KIOSK SOFTWARE (a few minutes; needs the network)...\n' \
+        > "${SSC_SCREEN:-/dev/tty1}" 2>/dev/null || true
+    fi
     until DEBIAN_FRONTEND=noninteractive "$APT" update -q && \
           DEBIAN_FRONTEND=noninteractive "$APT" install -y -q --no-install-recommends $packages; do
       tries=$((tries + 1))
