@@ -121,7 +121,7 @@ log "kiosk release $version, JavaFX for aarch64"
 # --- the image: a copy of the base, grown when the root needs room -----------------------------------
 mkdir -p "$(dirname "$out")"
 case "$base" in
-  *.xz) xz -dc "$base" > "$out.partial" ;;
+  *.xz) xz -dc "$base" | dd of="$out.partial" bs=1M iflag=fullblock conv=sparse status=none ;;
   *) cp --sparse=always "$base" "$out.partial" ;;
 esac
 partitions() { # "start size type" per partition, in sectors

@@ -59,7 +59,7 @@ class KioskImageTest {
     private static void requireImageTools() {
         List<String> missing = new ArrayList<>();
         for (String tool : List.of("bash", "sfdisk", "mkfs.vfat", "mcopy", "mtype", "mkfs.ext4", "debugfs", "e2fsck",
-                "resize2fs", "tar", "sha256sum", "python3", "truncate")) {
+                "resize2fs", "tar", "sha256sum", "python3", "truncate", "xz")) {
             boolean found = List.of((System.getenv().getOrDefault("PATH", "/usr/bin:/bin") + ":/usr/sbin:/sbin").split(":"))
                     .stream().anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
             if (!found) {
@@ -314,6 +314,8 @@ class KioskImageTest {
     void aSimulationImageRecordsTheSimulationUnitAndAPlainHttpServerIsRefused() throws Exception {
         Path jdk = jdk("jdk-arm64", "aarch64", EM_AARCH64);
         Path out = work.resolve("sim.img");
+        sh("xz -T1 -0 -k " + base);   // the base as Raspberry Pi OS publishes it: .img.xz
+        base = Path.of(base + ".xz");
 
         ScriptRunner.Result sim = make(jdk, sha256(jdk), release("0.3.0", "linux-aarch64", EM_AARCH64), out,
                 "--kiosk-unit", "smartsenior-kiosk-sim.service");
