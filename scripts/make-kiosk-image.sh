@@ -232,7 +232,18 @@ tree "$jdk_top" /opt/smartsenior/jdk
 tree "$rel" "/opt/smartsenior/releases/$version"
 link /opt/smartsenior/kiosk "/opt/smartsenior/releases/$version"
 file "$FIRMWARE/provisioning/smartsenior-firstboot.sh" /opt/smartsenior/bin/smartsenior-firstboot.sh 755
-file "$FIRMWARE/update/ssc-update.sh" /opt/smartsenior/bin/ssc-update.sh 755
+# the kiosk-side update scripts (ssc-update.sh and any helper beside it; build-update-bundle.sh is for
+# the build machine) and update units (a .path unit that wants multi-user.target is enabled)
+for f in "$FIRMWARE"/update/*.sh; do
+  [ "$(basename "$f")" = build-update-bundle.sh ] || file "$f" "/opt/smartsenior/bin/$(basename "$f")" 755
+done
+for unit in "$FIRMWARE"/update/*.service "$FIRMWARE"/update/*.path; do
+  [ -f "$unit" ] || continue
+  file "$unit" "/etc/systemd/system/$(basename "$unit")" 644
+  if [[ $unit == *.path ]] && grep -q '^WantedBy=multi-user.target' "$unit"; then
+    link "/etc/systemd/system/multi-user.target.wants/$(basename "$unit")" "/etc/systemd/system/$(basename "$unit")"
+  fi
+done
 file "$FIRMWARE/kiosk-session/packages.txt" /opt/smartsenior/packages.txt 644
 for unit in "$FIRMWARE/systemd/smartsenior-firstboot.service" "$FIRMWARE/systemd/smartsenior-kiosk-sim.service" \
             "$FIRMWARE/kiosk-session/smartsenior-kiosk-screen.service"; do

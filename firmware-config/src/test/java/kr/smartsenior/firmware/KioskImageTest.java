@@ -263,6 +263,49 @@ class KioskImageTest {
     }
 
     @Test
+    void updateHelpersBesideSscUpdateAreInstalledAndAnUpdatePathUnitIsEnabled() throws Exception {
+        // the firmware as another branch may grow it: a request script and a path unit beside ssc-update.sh
+        Path firmware = work.resolve("firmware");
+        sh("cp -R %s %s".formatted(Path.of("src/main/resources/firmware").toAbsolutePath(), firmware));
+        Files.writeString(firmware.resolve("update/ssc-update-request.sh"), "#!/bin/sh\nexit 0\n");
+        Files.writeString(firmware.resolve("update/smartsenior-update.path"), "[Path]\nPathExists=/var/lib/smartsenior/update/request\n"
+                + "[Install]\nWantedBy=multi-user.target\n");
+        Files.writeString(firmware.resolve("update/smartsenior-update.service"), "[Service]\nType=oneshot\nExecStart=/bin/true\n");
+        Path jdk = jdk("jdk-arm64", "aarch64", EM_AARCH64);
+        Path out = work.resolve("kiosk.img");
+        List<String> command = List.of(script.toString(), "--base", base.toString(), "--jdk", jdk.toString(), "--jdk-sha256", sha256(jdk),
+                "--release", release("0.3.0", "linux-aarch64", EM_AARCH64).toString(), "--out", out.toString());
+        ScriptRunner.Result result = runner.run(Map.of("SSC_FIRMWARE_DIR", firmware.toString(),
+                "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin") + ":/usr/sbin:/sbin"), command.toArray(String[]::new));
+
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(modeAndOwner(out, "/opt/smartsenior/bin/ssc-update-request.sh")).isEqualTo("0755 0 0");
+        assertThat(debugfs(out, "ls /opt/smartsenior/bin")).doesNotContain("build-update-bundle.sh");
+        assertThat(modeAndOwner(out, "/etc/systemd/system/smartsenior-update.service")).isEqualTo("0644 0 0");
+        assertThat(linkTarget(out, "/etc/systemd/system/multi-user.target.wants/smartsenior-update.path"))
+                .isEqualTo("/etc/systemd/system/smartsenior-update.path");
+        assertThat(debugfs(out, "ls /etc/systemd/system/multi-user.target.wants")).doesNotContain("smartsenior-update.service");
+    }
+
+    @Test
+    void theReleaseCheckNamesTheMachineOfEveryJavaFxLibrary() throws Exception {
+        Path check = Path.of("..", "scripts", "check-kiosk-release.sh").toAbsolutePath().normalize();
+        Path pi = release("0.3.0", "linux-aarch64", EM_AARCH64);
+        Path pc = release("0.3.1", "linux", EM_X86_64);
+
+        ScriptRunner.Result piOnPi = runner.run(Map.of(), check.toString(), pi.toString(), "aarch64");
+        assertThat(piOnPi.exit()).as(piOnPi.output()).isZero();
+        assertThat(piOnPi.output()).contains("javafx-graphics-25.0.2-linux-aarch64.jar libprism_es2.so: aarch64", "1 JavaFX native libraries, all aarch64");
+        ScriptRunner.Result pcOnPc = runner.run(Map.of(), check.toString(), pc.toString(), "x86_64");
+        assertThat(pcOnPc.exit()).as(pcOnPc.output()).isZero();
+        ScriptRunner.Result piOnPc = runner.run(Map.of(), check.toString(), pi.toString(), "x86_64");
+        assertThat(piOnPc.exit()).isEqualTo(1);
+        assertThat(piOnPc.output()).contains("REFUSED", "no javafx-graphics-*-linux.jar");
+        ScriptRunner.Result odd = runner.run(Map.of(), check.toString(), pi.toString(), "riscv64");
+        assertThat(odd.exit()).isEqualTo(2);
+    }
+
+    @Test
     void aJdkWhoseChecksumDiffersIsRefusedAndNoImageIsWritten() throws Exception {
         Path jdk = jdk("jdk-arm64", "aarch64", EM_AARCH64);
         Path out = work.resolve("kiosk.img");
