@@ -27,6 +27,7 @@
 # The JDK cannot be downloaded here: see docs/operations.md ("Java on the Pi") for where it comes from.
 # Needs: sfdisk (fdisk), mtools, e2fsprogs (debugfs, e2fsck, resize2fs), tar, sha256sum, python3, xz-utils.
 set -euo pipefail
+export LC_ALL=C   # the order of find | sort and the tools' messages
 
 here=$(cd "$(dirname "$0")" && pwd)
 FIRMWARE=${SSC_FIRMWARE_DIR:-$here/../firmware-config/src/main/resources/firmware}
