@@ -30,6 +30,13 @@ ssc_install_prerequisites() {
   # firmware-config tests run the Pi's first-boot and update scripts (python3 reads the bundle, openssl checks signatures)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  # the kiosk image command (scripts/make-kiosk-image.sh) and its test: partition table (sfdisk), the FAT
+  # boot partition (mtools; dosfstools makes the test's synthetic one), the ext4 root (e2fsprogs), .img.xz
+  command -v sfdisk >/dev/null 2>&1 || [ -x /usr/sbin/sfdisk ] || [ -x /sbin/sfdisk ] || missing+=(fdisk)
+  command -v mcopy >/dev/null 2>&1 || missing+=(mtools)
+  command -v mkfs.vfat >/dev/null 2>&1 || [ -x /usr/sbin/mkfs.vfat ] || [ -x /sbin/mkfs.vfat ] || missing+=(dosfstools)
+  command -v debugfs >/dev/null 2>&1 || [ -x /usr/sbin/debugfs ] || [ -x /sbin/debugfs ] || missing+=(e2fsprogs)
+  command -v xz >/dev/null 2>&1 || missing+=(xz-utils)
   # the dashboard's browser tests drive Debian's headless Chromium through chromedriver (Selenium)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)

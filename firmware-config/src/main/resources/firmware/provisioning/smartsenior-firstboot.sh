@@ -15,8 +15,12 @@
 #   SSC_ROOT     the root of the Pi's file system (default /)
 #   SYSTEMCTL    the systemctl to call (default systemctl; "true" to skip)
 #   SSC_ENABLE_OVERLAY=1   also switch on the read-only root overlay (raspi-config), see docs/operations.md
-#   SSC_KIOSK_UNIT         the unit to enable and start (default smartsenior-kiosk-screen.service: the
-#                          screen on the real devices; smartsenior-kiosk.service is the headless simulation)
+#   SSC_KIOSK_UNIT         the unit to enable and start (default: the one the image command recorded in
+#                          /etc/smartsenior/kiosk-unit, else smartsenior-kiosk-screen.service: the screen on
+#                          the real devices; smartsenior-kiosk-sim.service is the headless simulation)
+#   APT_GET                the apt-get to call for /opt/smartsenior/packages.txt (default apt-get)
+#   SSC_PACKAGES_RETRY_S   seconds between tries while the packages cannot be installed (default 30)
+#   SSC_PACKAGES_MAX_TRIES give up after this many tries (exit 6, nothing else done; default: for ever)
 #   SSC_ENROLL_URL         the server (https://ssc.<district>.go.kr); else smartsenior-server.txt
 #   SSC_SCREEN             where the code is shown (default /dev/tty1)
 #   SSC_ENROLL_POLL_S      seconds between polls (default: what the server says, 5)
@@ -29,15 +33,48 @@ set -euo pipefail
 ROOT=${SSC_ROOT:-/}
 ROOT=${ROOT%/}
 SYSTEMCTL=${SYSTEMCTL:-systemctl}
-KIOSK_UNIT=${SSC_KIOSK_UNIT:-smartsenior-kiosk-screen.service}
-case "$KIOSK_UNIT" in
-  smartsenior-kiosk-screen.service|smartsenior-kiosk.service) ;;
-  *) echo "smartsenior-firstboot: SSC_KIOSK_UNIT must be smartsenior-kiosk-screen.service or smartsenior-kiosk.service" >&2; exit 2 ;;
-esac
 ETC="$ROOT/etc/smartsenior"
 DATA="$ROOT/var/lib/smartsenior"
 ENV_FILE="$ETC/kiosk.env"
+KIOSK_UNIT=${SSC_KIOSK_UNIT:-}
+if [ -z "$KIOSK_UNIT" ] && [ -f "$ETC/kiosk-unit" ]; then
+  KIOSK_UNIT=$(head -n 1 "$ETC/kiosk-unit" | tr -d '[:space:]')   # recorded by make-kiosk-image.sh
+fi
+KIOSK_UNIT=${KIOSK_UNIT:-smartsenior-kiosk-screen.service}
+case "$KIOSK_UNIT" in
+  smartsenior-kiosk-screen.service|smartsenior-kiosk-sim.service) ;;
+  *) echo "smartsenior-firstboot: SSC_KIOSK_UNIT must be smartsenior-kiosk-screen.service or smartsenior-kiosk-sim.service (it comes from the environment or /etc/smartsenior/kiosk-unit)" >&2; exit 2 ;;
+esac
 log() { echo "smartsenior-firstboot: $*" >&2; }
+
+# The Debian packages the kiosk screen needs (cage, XWayland, GTK, Korean fonts, ALSA): the image command
+# cannot install packages into an arm64 image on the build machine, so it leaves their list here and the
+# Pi installs them on its first boot (it needs the network then, as enrollment by code does anyway).
+PACKAGES_FILE="$ROOT/opt/smartsenior/packages.txt"
+if [ -f "$PACKAGES_FILE" ] && [ ! -f "$ETC/packages-installed" ]; then
+  packages=$(sed -e 's/#.*//' "$PACKAGES_FILE" | tr -s '[:space:]' ' ' | sed -e 's/^ //' -e 's/ $//')
+  if [ -n "$packages" ]; then
+    APT=${APT_GET:-apt-get}
+    tries=0
+    log "installing the kiosk's packages: $packages"
+    if [ "$ROOT" = "" ] && [ -w "${SSC_SCREEN:-/dev/tty1}" ]; then   # on the Pi: say why the screen waits
+      printf '\033[2J\033[H\n  SMART SENIOR CENTER KIOSK\n\n  INSTALLING THE KIOSK SOFTWARE (a few minutes; needs the network)...\n' \
+        > "${SSC_SCREEN:-/dev/tty1}" 2>/dev/null || true
+    fi
+    until DEBIAN_FRONTEND=noninteractive "$APT" update -q && \
+          DEBIAN_FRONTEND=noninteractive "$APT" install -y -q --no-install-recommends $packages; do
+      tries=$((tries + 1))
+      if [ -n "${SSC_PACKAGES_MAX_TRIES:-}" ] && [ "$tries" -ge "$SSC_PACKAGES_MAX_TRIES" ]; then
+        log "could not install the kiosk's packages after $tries tries (no network?); nothing else done"
+        exit 6
+      fi
+      log "could not install the kiosk's packages (no network yet?); trying again in ${SSC_PACKAGES_RETRY_S:-30}s"
+      sleep "${SSC_PACKAGES_RETRY_S:-30}"
+    done
+    install -d -m 0755 "$ETC"
+    date -u +%Y-%m-%dT%H:%M:%SZ > "$ETC/packages-installed"
+  fi
+fi
 
 bundle=${1:-}
 if [ -z "$bundle" ]; then
@@ -248,7 +285,7 @@ if command -v shred >/dev/null 2>&1; then shred -u "$bundle"; else rm -f "$bundl
 echo "$KIOSK_UNIT" > "$ETC/kiosk-unit"   # the unit ssc-update.sh restarts after an update
 # the two kiosk units share the store and the MQTT identity (Conflicts=): only the chosen one may come up at boot
 case "$KIOSK_UNIT" in
-  smartsenior-kiosk-screen.service) other_unit=smartsenior-kiosk.service ;;
+  smartsenior-kiosk-screen.service) other_unit=smartsenior-kiosk-sim.service ;;
   *) other_unit=smartsenior-kiosk-screen.service ;;
 esac
 "$SYSTEMCTL" disable "$other_unit" || log "could not disable $other_unit (not installed?)"

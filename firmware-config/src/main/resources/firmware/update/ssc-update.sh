@@ -13,8 +13,9 @@
 # restarted and must stay up for SSC_UPDATE_SETTLE_S seconds without systemd restarting it (NRestarts),
 # else the previous version comes back.
 #
-# The kiosk unit restarted is the one in /etc/smartsenior/kiosk-unit (written by first boot), else
-# smartsenior-kiosk.service.
+# The kiosk unit restarted is exactly the one in /etc/smartsenior/kiosk-unit (written by the image
+# command and by first boot). Without that file, or with a file that names no kiosk unit, it refuses
+# (exit 2, nothing changed): guessing could turn a center's kiosk into the simulation.
 # Environment: SSC_ROOT (default /), SYSTEMCTL (default systemctl), SSC_UPDATE_KEY (public key, default
 # /etc/smartsenior/update-key.pub), SSC_UPDATE_SETTLE_S (default 20), SSC_UPDATE_KEEP (releases kept, default 3).
 set -euo pipefail
@@ -26,16 +27,25 @@ SETTLE=${SSC_UPDATE_SETTLE_S:-20}
 KEEP=${SSC_UPDATE_KEEP:-3}
 BASE="$ROOT/opt/smartsenior"
 RELEASES="$BASE/releases"
-# the kiosk unit first boot enabled (the screen on the real devices, or the headless simulation);
-# a device provisioned before first boot recorded it runs the headless unit
-SERVICE=smartsenior-kiosk.service
-if [ -f "$ROOT/etc/smartsenior/kiosk-unit" ]; then
-  SERVICE=$(tr -dc 'a-z.-' < "$ROOT/etc/smartsenior/kiosk-unit")
-  case "$SERVICE" in
-    smartsenior-kiosk-screen.service|smartsenior-kiosk.service) ;;
-    *) echo "ssc-update: $ROOT/etc/smartsenior/kiosk-unit names no kiosk unit" >&2; exit 2 ;;
-  esac
-fi
+# the kiosk unit first boot enabled (the screen on the real devices, or the headless simulation), as
+# recorded in kiosk-unit: never a default (an old default here turned real kiosks into the simulation)
+UNIT_FILE="$ROOT/etc/smartsenior/kiosk-unit"
+SERVICE=""
+case "${1:-}" in
+  install|rollback)
+    if [ ! -f "$UNIT_FILE" ]; then
+      echo "ssc-update: REFUSED: $UNIT_FILE is missing, so which kiosk unit to restart is unknown; nothing changed." >&2
+      echo "ssc-update: write the unit first boot enabled into it (normally: echo smartsenior-kiosk-screen.service > /etc/smartsenior/kiosk-unit)" >&2
+      exit 2
+    fi
+    SERVICE=$(head -n 1 "$UNIT_FILE" | tr -d '[:space:]')
+    case "$SERVICE" in
+      smartsenior-kiosk-screen.service|smartsenior-kiosk-sim.service) ;;
+      *) echo "ssc-update: REFUSED: $UNIT_FILE names no kiosk unit ('$(printf '%s' "$SERVICE" | tr -dc 'A-Za-z0-9@._-' | cut -c1-60)'); nothing changed." >&2
+         echo "ssc-update: it must say smartsenior-kiosk-screen.service (a center's kiosk) or smartsenior-kiosk-sim.service (the simulation)" >&2
+         exit 2 ;;
+    esac ;;
+esac
 log() { echo "ssc-update: $*" >&2; }
 
 switch_to() { # atomically point $BASE/<link> at a release directory

@@ -74,9 +74,9 @@ class FirstBootTest {
         assertThat(bundle).doesNotExist();
         assertThat(root.resolve("etc/smartsenior/provisioned")).exists();
         assertThat(runner.systemctlCalls()).contains("enable smartsenior-kiosk-screen.service",
-                "restart smartsenior-kiosk-screen.service").doesNotContain("enable smartsenior-kiosk.service");
+                "restart smartsenior-kiosk-screen.service").doesNotContain("enable smartsenior-kiosk-sim.service");
         // the other kiosk unit (they conflict) is disabled before the chosen one is enabled
-        assertThat(runner.systemctlCalls()).containsSubsequence("disable smartsenior-kiosk.service",
+        assertThat(runner.systemctlCalls()).containsSubsequence("disable smartsenior-kiosk-sim.service",
                 "enable smartsenior-kiosk-screen.service");
         assertThat(Files.readString(root.resolve("etc/smartsenior/kiosk-unit")).strip())
                 .isEqualTo("smartsenior-kiosk-screen.service");
@@ -89,16 +89,54 @@ class FirstBootTest {
     @Test
     void aSoakTestPiGetsTheHeadlessSimulationOnlyWhenAskedAndNoOtherUnit() throws Exception {
         Files.writeString(root.resolve("boot/firmware/smartsenior-bundle.json"), BUNDLE);
-        ScriptRunner.Result result = runner.run(Map.of("SSC_ROOT", root.toString(), "SSC_KIOSK_UNIT", "smartsenior-kiosk.service"),
+        ScriptRunner.Result result = runner.run(Map.of("SSC_ROOT", root.toString(), "SSC_KIOSK_UNIT", "smartsenior-kiosk-sim.service"),
                 runner.script("provisioning/smartsenior-firstboot.sh").toString());
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(runner.systemctlCalls()).containsSubsequence("disable smartsenior-kiosk-screen.service",
-                "enable smartsenior-kiosk.service", "restart smartsenior-kiosk.service");
+                "enable smartsenior-kiosk-sim.service", "restart smartsenior-kiosk-sim.service");
 
         ScriptRunner.Result refused = runner.run(Map.of("SSC_ROOT", root.toString(), "SSC_KIOSK_UNIT", "ssh.service"),
                 runner.script("provisioning/smartsenior-firstboot.sh").toString());
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.output()).contains("SSC_KIOSK_UNIT must be");
+    }
+
+    @Test
+    void theUnitTheImageRecordedIsTheOneEnabledAndItsPackagesAreInstalledFirst() throws Exception {
+        Files.writeString(root.resolve("boot/firmware/smartsenior-bundle.json"), BUNDLE);
+        Files.createDirectories(root.resolve("etc/smartsenior"));
+        Files.writeString(root.resolve("etc/smartsenior/kiosk-unit"), "smartsenior-kiosk-sim.service\n");
+        Files.createDirectories(root.resolve("opt/smartsenior"));
+        Files.writeString(root.resolve("opt/smartsenior/packages.txt"), "# what the screen needs\ncage\nxwayland\nfonts-nanum\n");
+        Path apt = work.resolve("fake-apt-get");
+        Files.writeString(apt, "#!/bin/sh\necho \"$*\" >> \"" + work.resolve("apt.log") + "\"\n");
+        Files.setPosixFilePermissions(apt, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        ScriptRunner.Result result = runner.run(Map.of("SSC_ROOT", root.toString(), "APT_GET", apt.toString()),
+                runner.script("provisioning/smartsenior-firstboot.sh").toString());
+
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(Files.readString(work.resolve("apt.log"))).contains("update", "install -y -q --no-install-recommends cage xwayland fonts-nanum");
+        assertThat(root.resolve("etc/smartsenior/packages-installed")).exists();
+        assertThat(runner.systemctlCalls()).contains("enable smartsenior-kiosk-sim.service").doesNotContain("enable smartsenior-kiosk-screen.service");
+        assertThat(Files.readString(root.resolve("etc/smartsenior/kiosk-unit")).strip()).isEqualTo("smartsenior-kiosk-sim.service");
+    }
+
+    @Test
+    void withoutTheNetworkForItsPackagesFirstBootStopsBeforeTouchingTheBundle() throws Exception {
+        Path bundle = root.resolve("boot/firmware/smartsenior-bundle.json");
+        Files.writeString(bundle, BUNDLE);
+        Files.createDirectories(root.resolve("opt/smartsenior"));
+        Files.writeString(root.resolve("opt/smartsenior/packages.txt"), "cage\n");
+
+        ScriptRunner.Result result = runner.run(Map.of("SSC_ROOT", root.toString(), "APT_GET", "false",
+                "SSC_PACKAGES_MAX_TRIES", "2", "SSC_PACKAGES_RETRY_S", "0"), runner.script("provisioning/smartsenior-firstboot.sh").toString());
+
+        assertThat(result.exit()).isEqualTo(6);
+        assertThat(result.output()).contains("could not install the kiosk's packages after 2 tries");
+        assertThat(bundle).as("kept for the next boot").exists();
+        assertThat(root.resolve("etc/smartsenior/kiosk.env")).doesNotExist();
+        assertThat(runner.systemctlCalls()).isEmpty();
     }
 
     @Test
@@ -258,11 +296,11 @@ class FirstBootTest {
     void theUnitsRunTheStepOnceBeforeTheKioskAndTheWatchdogIsOn() throws Exception {
         String unit = new String(FirstBootTest.class.getResourceAsStream("/firmware/systemd/smartsenior-firstboot.service")
                 .readAllBytes());
-        assertThat(unit).contains("ConditionPathExists=!/etc/smartsenior/provisioned", "Before=smartsenior-kiosk.service smartsenior-kiosk-screen.service",
+        assertThat(unit).contains("ConditionPathExists=!/etc/smartsenior/provisioned", "Before=smartsenior-kiosk-sim.service smartsenior-kiosk-screen.service",
                 "Type=simple");
         // waiting for the code must not hold up boot, nor print over the code on the console (tty1)
         assertThat(unit).doesNotContain("Type=oneshot", "TimeoutStartSec=infinity", "journal+console");
-        for (String kiosk : List.of("/firmware/systemd/smartsenior-kiosk.service", "/firmware/kiosk-session/smartsenior-kiosk-screen.service")) {
+        for (String kiosk : List.of("/firmware/systemd/smartsenior-kiosk-sim.service", "/firmware/kiosk-session/smartsenior-kiosk-screen.service")) {
             assertThat(new String(FirstBootTest.class.getResourceAsStream(kiosk).readAllBytes()))
                     .as(kiosk + " starts only on a provisioned device").contains("ConditionPathExists=/etc/smartsenior/provisioned");
         }

@@ -52,7 +52,7 @@ class KioskScreenSessionTest {
     void theScreenAndTheHeadlessKioskNeverRunTogether() throws IOException {
         // same local store, same MQTT client id: two at once would fight over both
         assertThat(values(resource(DIR + "smartsenior-kiosk-screen.service"), "Conflicts")).singleElement().asString()
-                .contains("smartsenior-kiosk.service").contains("getty@tty1.service");
+                .contains("smartsenior-kiosk-sim.service").contains("getty@tty1.service");
     }
 
     @Test

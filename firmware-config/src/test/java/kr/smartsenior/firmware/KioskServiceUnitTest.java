@@ -36,7 +36,7 @@ class KioskServiceUnitTest {
 
     @Test
     void kioskServiceRestartsAndWritesOnlyToItsDataDirectory() throws IOException {
-        Map<String, String> service = serviceSection(resource("systemd/smartsenior-kiosk.service"));
+        Map<String, String> service = serviceSection(resource("systemd/smartsenior-kiosk-sim.service"));
         assertThat(service.get("Restart")).isEqualTo("always");
         assertThat(service.get("ExecStart")).contains("-jar /opt/smartsenior/kiosk/smartsenior-kiosk.jar");
         assertThat(service.get("ProtectSystem")).isEqualTo("strict");
@@ -51,7 +51,7 @@ class KioskServiceUnitTest {
         assertThat(Topics.isValidId(env.getProperty("SSC_SITE_ID"))).isTrue();
         assertThat(Topics.isValidId(env.getProperty("SSC_DEVICE_ID"))).isTrue();
         assertThat(env.getProperty("SSC_MQTT_URL")).matches("(tcp|ssl)://.+:\\d+");
-        String unit = resource("systemd/smartsenior-kiosk.service");
+        String unit = resource("systemd/smartsenior-kiosk-sim.service");
         assertThat(serviceSection(unit).get("ReadWritePaths")).isEqualTo(env.getProperty("SSC_DATA_DIR"));
     }
 

@@ -133,7 +133,7 @@ class PinMapTest {
 
     @Test
     void theKioskServiceMayOpenGpioI2cAndTheCamera() throws IOException {
-        String unit = resource("systemd/smartsenior-kiosk.service");
+        String unit = resource("systemd/smartsenior-kiosk-sim.service");
         String groups = unit.lines().filter(line -> line.startsWith("SupplementaryGroups=")).findFirst().orElseThrow();
         assertThat(groups.substring(groups.indexOf('=') + 1).split(" ")).contains("gpio", "i2c", "video");
     }

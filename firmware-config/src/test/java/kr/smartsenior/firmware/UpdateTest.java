@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,8 @@ class UpdateTest {
         update = runner.script("update/ssc-update.sh");
         runner.script("kiosk-session/kiosk-session.sh"); // packed into each release beside the jar
         env = Map.of("SSC_ROOT", root.toString(), "SSC_UPDATE_SETTLE_S", "0");
+        // written by the image command and by first boot: the unit updates restart
+        Files.writeString(root.resolve("etc/smartsenior/kiosk-unit"), "smartsenior-kiosk-screen.service\n");
     }
 
     private void run(String... command) throws Exception {
@@ -65,7 +68,7 @@ class UpdateTest {
         assertThat(root.resolve("opt/smartsenior/kiosk/kiosk-session.sh")).as("the screen session's start script")
                 .isExecutable().content().contains("smartsenior-kiosk.jar");
         assertThat(Files.readSymbolicLink(root.resolve("opt/smartsenior/previous")).getFileName().toString()).isEqualTo("0.2.0");
-        assertThat(runner.systemctlCalls()).contains("restart smartsenior-kiosk.service", "is-active --quiet smartsenior-kiosk.service");
+        assertThat(runner.systemctlCalls()).contains("restart smartsenior-kiosk-screen.service", "is-active --quiet smartsenior-kiosk-screen.service");
 
         ScriptRunner.Result back = runner.run(env, update.toString(), "rollback");
         assertThat(back.exit()).as(back.output()).isZero();
@@ -74,11 +77,41 @@ class UpdateTest {
 
     @Test
     void theKioskUnitFirstBootEnabledIsTheOneRestartedAndChecked() throws Exception {
-        Files.writeString(root.resolve("etc/smartsenior/kiosk-unit"), "smartsenior-kiosk-screen.service\n");
+        Files.writeString(root.resolve("etc/smartsenior/kiosk-unit"), "smartsenior-kiosk-sim.service\n");
         ScriptRunner.Result result = runner.run(env, update.toString(), "install", bundle("0.2.0").toString());
         assertThat(result.exit()).as(result.output()).isZero();
-        assertThat(runner.systemctlCalls()).contains("restart smartsenior-kiosk-screen.service",
-                "is-active --quiet smartsenior-kiosk-screen.service").doesNotContain("restart smartsenior-kiosk.service");
+        assertThat(runner.systemctlCalls()).contains("restart smartsenior-kiosk-sim.service",
+                "is-active --quiet smartsenior-kiosk-sim.service").doesNotContain("smartsenior-kiosk-screen.service");
+    }
+
+    @Test
+    void withoutTheKioskUnitFileAnUpdateRefusesRatherThanGuessAndChangesNothing() throws Exception {
+        assertThat(runner.run(env, update.toString(), "install", bundle("0.2.0").toString()).exit()).isZero();
+        Files.delete(root.resolve("etc/smartsenior/kiosk-unit"));
+        String callsBefore = runner.systemctlCalls();
+
+        ScriptRunner.Result result = runner.run(env, update.toString(), "install", bundle("0.3.0").toString());
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.output()).contains("REFUSED", "kiosk-unit is missing", "nothing changed");
+        assertThat(running()).isEqualTo("0.2.0");
+        assertThat(root.resolve("opt/smartsenior/releases/0.3.0")).doesNotExist();
+        assertThat(runner.systemctlCalls()).as("no unit restarted, least of all the simulation").isEqualTo(callsBefore);
+        ScriptRunner.Result rollback = runner.run(env, update.toString(), "rollback");
+        assertThat(rollback.exit()).isEqualTo(2);
+        assertThat(running()).as("current still answers without the file").isEqualTo("0.2.0");
+    }
+
+    @Test
+    void aKioskUnitFileNamingNoKioskUnitIsRefused() throws Exception {
+        for (String named : List.of("ssh.service\n", "", "smartsenior-kiosk.service\n", "smartsenior-kiosk-screen.service; reboot\n")) {
+            Files.writeString(root.resolve("etc/smartsenior/kiosk-unit"), named);
+            ScriptRunner.Result result = runner.run(env, update.toString(), "install", bundle("0.2.0").toString());
+            assertThat(result.exit()).as(named).isEqualTo(2);
+            assertThat(result.output()).as(named).contains("names no kiosk unit", "nothing changed");
+            assertThat(running()).isEqualTo("none");
+        }
+        assertThat(runner.systemctlCalls()).isEmpty();
     }
 
     @Test
@@ -118,6 +151,6 @@ class UpdateTest {
         assertThat(result.exit()).as(result.output()).isEqualTo(1);
         assertThat(result.output()).contains("crash-looping", "did not stay up on 0.3.0", "rolled back to 0.2.0");
         assertThat(running()).isEqualTo("0.2.0");
-        assertThat(runner.systemctlCalls()).contains("show -p NRestarts --value smartsenior-kiosk.service");
+        assertThat(runner.systemctlCalls()).contains("show -p NRestarts --value smartsenior-kiosk-screen.service");
     }
 }
