@@ -57,20 +57,18 @@ final class QuarterlyPdf {
             page.gap(6);
 
             int total = report.totalRow();
-            page.text("1. 참여", HEADING);
             List<List<String>> rows = new ArrayList<>();
             for (int r = 0; r <= total; r++) {
                 rows.add(List.of(report.rows().get(r), report.count(r, QuarterlyReport.REGISTERED),
                         report.count(r, QuarterlyReport.VISITORS), report.count(r, QuarterlyReport.VISITS),
                         decimal(report.figure(r, QuarterlyReport.VISITS_PER_VISITOR), false)));
             }
-            page.table(new float[] {250, 120, 120, 120, 160},
+            page.table("1. 참여", new float[] {250, 120, 120, 120, 160},
                     List.of("경로당", "등록 어르신 (분기 말)", "한 번 이상 온 어르신", "방문 (날 수)", "온 어르신 1명당 방문"), rows);
 
-            page.text("2. 검사별 변화 (구 전체)", HEADING);
             rows = new ArrayList<>();
             for (MeasurementCode code : report.tests()) {
-                String unit = code.unit().wireName();
+                String unit = unit(code);
                 rows.add(List.of(code.koreanName(), Evaluator.better(code) < 0 ? "낮을수록 좋음" : "높을수록 좋음",
                         report.count(total, QuarterlyReport.test(code, "compared")),
                         change(report.figure(total, QuarterlyReport.test(code, "median")), unit),
@@ -78,10 +76,9 @@ final class QuarterlyPdf {
                         report.count(total, QuarterlyReport.test(code, "held")),
                         report.count(total, QuarterlyReport.test(code, "declined"))));
             }
-            page.table(new float[] {160, 100, 100, 110, 100, 100, 100},
+            page.table("2. 검사별 변화 (구 전체)", new float[] {160, 100, 100, 110, 100, 100, 100},
                     List.of("검사", "좋은 방향", "비교한 어르신", "변화 중앙값", "좋아짐", "유지", "나빠짐"), rows);
 
-            page.text("3. 검사별 변화 (경로당별: 변화 중앙값 / 비교한 어르신)", HEADING);
             List<String> header = new ArrayList<>(List.of("경로당"));
             report.tests().forEach(c -> header.add(c.koreanName() + (Evaluator.better(c) < 0 ? " (낮을수록 좋음)" : "")));
             float[] widths = new float[1 + report.tests().size()];
@@ -93,27 +90,27 @@ final class QuarterlyPdf {
             for (int r = 0; r <= total; r++) {
                 List<String> row = new ArrayList<>(List.of(report.rows().get(r)));
                 for (MeasurementCode code : report.tests()) {
-                    row.add(change(report.figure(r, QuarterlyReport.test(code, "median")), code.unit().wireName()) + "\n"
+                    row.add(change(report.figure(r, QuarterlyReport.test(code, "median")), unit(code)) + "\n"
                             + report.count(r, QuarterlyReport.test(code, "compared")));
                 }
                 rows.add(row);
             }
-            page.table(widths, header, rows);
+            page.table("3. 검사별 변화 (경로당별: 변화 중앙값 / 비교한 어르신)", widths, header, rows);
 
-            page.text("4. 알림 처리 (구 전체, 종류별)", HEADING);
             rows = new ArrayList<>();
             for (var kind : report.alertKinds().entrySet()) {
                 rows.add(alertRow(report, total, kind.getValue(), kind.getKey()));
             }
             String[] alertHeader = {"새로 생긴 알림", "그중 확인함", "그중 해결함", "해결까지 (중앙값)", "분기 말 처리 전"};
-            page.table(new float[] {190, 116, 116, 116, 116, 116}, withFirst("종류", alertHeader), rows);
+            page.table("4. 알림 처리 (구 전체, 종류별)", new float[] {190, 116, 116, 116, 116, 116},
+                    withFirst("종류", alertHeader), rows);
 
-            page.text("5. 알림 처리 (경로당별, 모든 종류)", HEADING);
             rows = new ArrayList<>();
             for (int r = 0; r <= total; r++) {
                 rows.add(alertRow(report, r, report.rows().get(r), QuarterlyReport.ALL_KINDS));
             }
-            page.table(new float[] {190, 116, 116, 116, 116, 116}, withFirst("경로당", alertHeader), rows);
+            page.table("5. 알림 처리 (경로당별, 모든 종류)", new float[] {190, 116, 116, 116, 116, 116},
+                    withFirst("경로당", alertHeader), rows);
 
             page.text("보는 법", HEADING);
             for (String line : READING) {
@@ -130,7 +127,7 @@ final class QuarterlyPdf {
             "• 변화: 어르신마다 검사별로, 분기 안 마지막 날의 결과를 직전 분기의 마지막 결과(없으면 이번 분기 첫 결과)와 비교합니다."
                     + " 하루에 여러 번 재면 그날 가장 좋은 결과를 씁니다 (시간을 재는 검사는 가장 짧은 결과).",
             "• 좋아짐/나빠짐: 변화가 검사의 측정 오차(최소 실제 변화, docs/fitness-norms.md 3절)보다 클 때만. 그 안이면 '유지'."
-                    + " 일어서서 걷기(TUG)와 8자 걷기는 시간이 줄면 좋아진 것입니다.",
+                    + " 3m 표적 돌아오기(TUG)와 8자 보행은 시간이 줄면 좋아진 것입니다.",
             "• 알림: '새로 생긴 알림'은 분기 안에 생긴 알림, '확인함'·'해결함'은 그중 분기 말까지 처리한 것,"
                     + " '분기 말 처리 전'은 언제 생겼든 분기 말에 아직 해결되지 않고 조건도 남아 있던 알림입니다.",
             "• 개인 보호: 1~4명(회, 건)은 '5명 미만'으로 적고, 그 수를 빼기로 알아낼 수 없도록 같은 합계의 다른 칸도 가립니다"
@@ -149,6 +146,15 @@ final class QuarterlyPdf {
                 report.count(row, QuarterlyReport.alert(kind, "acknowledged")),
                 report.count(row, QuarterlyReport.alert(kind, "resolved")),
                 days == null ? "—" : days + "일", report.count(row, QuarterlyReport.alert(kind, "open")));
+    }
+
+    /** The test's unit as staff say it: 회, 초, kg, cm. */
+    static String unit(MeasurementCode code) {
+        return switch (code.unit()) {
+            case COUNT -> "회";
+            case SECONDS -> "초";
+            default -> code.unit().wireName();
+        };
     }
 
     private static String change(Double value, String unit) {
@@ -202,13 +208,19 @@ final class QuarterlyPdf {
             y -= points;
         }
 
-        void table(float[] widths, List<String> header, List<List<String>> rows) throws IOException {
+        /** A titled table; the title moves to the next page with the table's header and first rows. */
+        void table(String title, float[] widths, List<String> header, List<List<String>> rows) throws IOException {
             float size = BODY;
             float leading = size * 1.35f;
             float pad = 3;
-            if (y - rowHeight(widths, header, size, leading, pad) * 3 < MARGIN + 14) {
+            float start = HEADING * 1.75f + rowHeight(widths, header, size, leading, pad);
+            for (int i = 0; i < Math.min(2, rows.size()); i++) {
+                start += rowHeight(widths, rows.get(i), size, leading, pad);
+            }
+            if (y - start < MARGIN + 14) {
                 newPage();
             }
+            paragraph(title, HEADING);
             row(widths, header, size, leading, pad, true);
             for (int i = 0; i < rows.size(); i++) {
                 List<String> row = rows.get(i);

@@ -58,7 +58,7 @@ final class QuarterlyWorkbook {
                     Row line = changes.createRow(r++);
                     line.createCell(0).setCellValue(report.rows().get(row));
                     line.createCell(1).setCellValue(code.koreanName());
-                    line.createCell(2).setCellValue(code.unit().wireName());
+                    line.createCell(2).setCellValue(QuarterlyPdf.unit(code));
                     line.createCell(3).setCellValue(Evaluator.better(code) < 0 ? "낮을수록 좋음" : "높을수록 좋음");
                     count(line, 4, report, row, QuarterlyReport.test(code, "compared"), right);
                     figure(line, 5, report.figure(row, QuarterlyReport.test(code, "median")), signed);
