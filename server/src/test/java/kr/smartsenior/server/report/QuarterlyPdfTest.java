@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The quarterly report's PDF and workbook with realistic figures and the worst case (21 sites with
- * long names): Korean text is embedded and extractable, no glyph leaves the page's margins, and the
- * pages are rendered to target/quarterly-report/*.png to be looked at.
+ * long names): Korean text is embedded and extractable, no glyph leaves the page's margins. With
+ * {@code -Dssc.screenshots=DIR} the pages are rendered to {@code DIR/quarterly-*.png} to be looked at
+ * (docs/screenshots/quarterly-report-*.png are two of them).
  */
 class QuarterlyPdfTest {
 
@@ -142,10 +143,15 @@ class QuarterlyPdfTest {
             assertThat(text).contains("2026년 3분기 경로당 운영 보고서").contains("구 전체").contains("낮을수록 좋음")
                     .contains("3m 표적 돌아오기").contains("알림 처리").contains("보는 법");
             assertThat(text).doesNotContain("?");
-            PDFRenderer renderer = new PDFRenderer(document);
-            for (int i = 0; i < document.getNumberOfPages(); i++) {
-                BufferedImage image = renderer.renderImageWithDPI(i, 80);
-                ImageIO.write(image, "png", OUT.resolve(name + "-" + (i + 1) + ".png").toFile());
+            String shots = System.getProperty("ssc.screenshots");
+            if (shots != null) { // to look at: -Dssc.screenshots=DIR
+                Path dir = shots.isBlank() ? OUT : Path.of(shots);
+                Files.createDirectories(dir);
+                PDFRenderer renderer = new PDFRenderer(document);
+                for (int i = 0; i < document.getNumberOfPages(); i++) {
+                    BufferedImage image = renderer.renderImageWithDPI(i, 80);
+                    ImageIO.write(image, "png", dir.resolve("quarterly-" + name + "-" + (i + 1) + ".png").toFile());
+                }
             }
             return text;
         }
