@@ -7,6 +7,7 @@
  * {@code screening.ScreeningRecorded}, {@code member.MembersChanged} and hourly) into the table
  * {@code alert}, one row per identity (member + kind + evidence); staff acknowledge, set a follow-up
  * day and resolve (table {@code alert_action}, audited) on {@code GET /}, the staff home. Public
- * surface: none besides the pages.
+ * surface: {@code AlertHandling} (how alerts stood at a moment: site, kind and times, no member or
+ * note), for the district's quarterly report; otherwise the pages.
  */
 package kr.smartsenior.server.alert;

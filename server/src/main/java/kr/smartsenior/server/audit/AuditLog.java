@@ -84,6 +84,8 @@ public final class AuditLog {
     public static final String VIEW_ALERT_INBOX = "alert.inbox.view";
     /** A staff member acknowledged an alert, set its follow-up day, resolved or reopened it. */
     public static final String HANDLE_ALERT = "alert.handle";
+    /** An admin downloaded the district's quarterly report (PDF or Excel; counts only, no names). */
+    public static final String EXPORT_DISTRICT_REPORT = "district.report.export";
 
     /** The most entries one search returns. */
     public static final int MAX_SEARCH = 1000;

@@ -183,6 +183,7 @@ final class AuditPages {
         a.put(AuditLog.CHANGE_OWN_PASSWORD, "자기 비밀번호 변경");
         a.put(AuditLog.READ_AUDIT, "접근 기록 보기");
         a.put(AuditLog.EXPORT_AUDIT, "접근 기록 내려받기");
+        a.put(AuditLog.EXPORT_DISTRICT_REPORT, "분기 보고서 내려받기");
         return java.util.Collections.unmodifiableMap(a);
     }
 }

@@ -36,8 +36,6 @@ import org.springframework.stereotype.Component;
 final class SiteOverview {
 
     static final int PAGE_SIZE = 25;
-    /** Not seen at the kiosk for this long is an alert. */
-    static final Duration ABSENT_AFTER = Duration.ofDays(28);
     static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
     /** A senior who told the kiosk they were in pain or dizzy this recently is an alert: staff should ask. */
     static final Duration UNWELL_RECENT = Duration.ofDays(7);
@@ -47,12 +45,16 @@ final class SiteOverview {
     private final Evaluator evaluator;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Not seen at the kiosk for this long is an absence: the alert inbox's rule ({@code SSC_ALERT_ABSENCE_DAYS}). */
+    private final int absenceDays;
 
-    SiteOverview(MemberDirectory members, Evaluator evaluator, JdbcClient jdbc, Clock clock) {
+    SiteOverview(MemberDirectory members, Evaluator evaluator, JdbcClient jdbc, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${ssc.alert.absence-days}") int absenceDays) {
         this.members = members;
         this.evaluator = evaluator;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.absenceDays = absenceDays;
     }
 
     enum Sort { NAME, VISIT, TEST }
@@ -149,10 +151,24 @@ final class SiteOverview {
         if (visit[2] != 0 && !Instant.ofEpochMilli(visit[2]).isBefore(now.minus(UNWELL_RECENT))) {
             alerts.add(0, "몸 불편 응답 " + UNWELL_DAY.format(Instant.ofEpochMilli(visit[2]).atZone(ZONE)));
         }
-        if (visit[0] == 0 || Instant.ofEpochMilli(visit[0]).isBefore(now.minus(ABSENT_AFTER))) {
-            alerts.add(visit[0] == 0 ? "방문 기록 없음" : "4주 이상 결석");
+        String absence = absence(visit[0], now, absenceDays);
+        if (absence != null) {
+            alerts.add(absence);
         }
         return new Row(senior, e.age(), date(visit[0]), date(visit[1]), e.cells(), alerts);
+    }
+
+    /**
+     * The absence chip: "방문 기록 없음" for a senior who never came, "14일 이상 결석" once the last record
+     * is {@code absenceDays} days old — the moment the alert inbox raises its absence alert
+     * ({@code alert.AlertRules}: last + days is not after now), so staff see one rule; else null.
+     */
+    static String absence(long lastVisitMs, Instant now, int absenceDays) {
+        if (lastVisitMs == 0) {
+            return "방문 기록 없음";
+        }
+        return Instant.ofEpochMilli(lastVisitMs).plus(Duration.ofDays(absenceDays)).isAfter(now) ? null
+                : absenceDays + "일 이상 결석";
     }
 
     private Evaluated evaluate(Senior senior, Instant at) {

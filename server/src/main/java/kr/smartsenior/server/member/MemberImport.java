@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stores nothing. All rows of one import are stored in one transaction.
  *
  * <p>The first row names the columns, in Korean or English: 이름/displayName, 출생연도/birthYear,
- * 성별/sex (여/남/F/M), 키/heightCm, 몸무게/weightKg, 동의일/consentDate, 동의자/consentBy. Cell text
+ * 성별/sex (여/남/F/M), 키/heightCm, 몸무게/weightKg, 동의일/consentDate, 동의자/consentBy,
+ * 전화번호/phone (the senior's own, a Korean number: {@code PhoneNumbers}). Cell text
  * is kept as text (never evaluated); formula cells are refused.
  */
 @Component
@@ -56,7 +57,8 @@ final class MemberImport {
         HEIGHT("키", "키(cm)", "신장", "heightcm"),
         WEIGHT("몸무게", "몸무게(kg)", "체중", "weightkg"),
         CONSENT_DATE("동의일", "동의날짜", "consentdate"),
-        CONSENT_BY("동의자", "동의한사람", "consentby");
+        CONSENT_BY("동의자", "동의한사람", "consentby"),
+        PHONE("전화번호", "전화", "연락처", "휴대폰", "휴대전화", "핸드폰", "phone");
 
         private final List<String> names;
 
@@ -82,11 +84,12 @@ final class MemberImport {
     /**
      * One row as read and checked; {@code memberId} is set once it has been stored. {@code duplicate}
      * says, in Korean, whom the row repeats (a registered senior of the site with the same name and
-     * birth year, or an earlier row of the file), or is null; such a row is stored only when confirmed.
+     * birth year or the same phone, or an earlier row of the file), or is null; such a row is stored
+     * only when confirmed. {@code phone} is the senior's number in hyphenated form, or null.
      */
     record ImportRow(int row, String displayName, Integer birthYear, String sex, BigDecimal heightCm,
             BigDecimal weightKg, String consentDate, String consentBy, List<RowError> errors, String memberId,
-            String duplicate) {
+            String duplicate, String phone) {
 
         public boolean valid() {
             return errors.isEmpty();
@@ -98,7 +101,7 @@ final class MemberImport {
 
         ImportRow stored(String id) {
             return new ImportRow(row, displayName, birthYear, sex, heightCm, weightKg, consentDate, consentBy, errors,
-                    id, duplicate);
+                    id, duplicate, phone);
         }
     }
 
@@ -129,7 +132,8 @@ final class MemberImport {
             "heightCm", "키는 100~220 cm, 소수점 한 자리까지입니다",
             "weightKg", "몸무게는 25~200 kg, 소수점 한 자리까지입니다",
             "consentDate", "동의일은 오늘이나 그 이전 날짜여야 합니다",
-            "consentBy", "동의자는 50자 이내로, 줄바꿈 없이 적어 주세요");
+            "consentBy", "동의자는 50자 이내로, 줄바꿈 없이 적어 주세요",
+            "contacts.phone", PhoneNumbers.PROBLEM);
 
     private static final Charset KOREAN_WINDOWS = Charset.forName("MS949");
 
@@ -173,6 +177,18 @@ final class MemberImport {
 
     private ImportRow store(String siteId, ImportRow row, String staff) {
         return row.stored(members.create(request(siteId, row), staff).id());
+    }
+
+    /**
+     * A phone number's digits (what two spellings of one number share: 010-1234-5678, 010 1234 5678,
+     * 01012345678), or null for none: the other way a repeated senior is recognised.
+     */
+    static String phoneKey(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("\\D", "");
+        return digits.isEmpty() ? null : digits;
     }
 
     /** Name (spaces dropped, case ignored) and birth year: how a repeated senior is recognised. */
@@ -317,12 +333,18 @@ final class MemberImport {
      */
     List<ImportRow> check(String siteId, List<RawRow> raw) {
         Map<String, String> registered = new java.util.HashMap<>();
+        Map<String, String> registeredPhones = new java.util.HashMap<>();
         if (members != null) {
             for (Member m : members.ofSite(siteId)) {
                 registered.putIfAbsent(identity(m.displayName(), m.birthYear()), m.id());
+                String phone = phoneKey(m.contacts().phone());
+                if (phone != null) {
+                    registeredPhones.putIfAbsent(phone, m.id());
+                }
             }
         }
         Map<String, Integer> earlier = new java.util.HashMap<>();
+        Map<String, Integer> earlierPhones = new java.util.HashMap<>();
         List<ImportRow> rows = new ArrayList<>();
         for (RawRow r : raw) {
             List<RowError> errors = new ArrayList<>(r.errors());
@@ -355,8 +377,13 @@ final class MemberImport {
             } else if (!consentBy.isEmpty()) {
                 errors.add(new RowError(r.row(), "consentDate", "동의자가 있으면 동의일도 적어 주세요"));
             }
+            String typedPhone = r.cells().getOrDefault(Column.PHONE, "");
+            if (typedPhone.matches("[1-9]\\d{8,9}")) {
+                typedPhone = "0" + typedPhone; // Excel kept 010-… typed as a number, without its leading 0
+            }
             MemberRequest request = new MemberRequest(siteId, name.isEmpty() ? null : name, birthYear, sex, height,
-                    weight, consent);
+                    weight, consent, typedPhone.isEmpty() ? null
+                            : new MemberRequest.ContactsRequest(typedPhone, null, null, null));
             for (ConstraintViolation<MemberRequest> v : validator.validate(request)) {
                 String field = v.getPropertyPath().toString().replace("consent.date", "consentDate")
                         .replace("consent.by", "consentBy");
@@ -365,19 +392,29 @@ final class MemberImport {
                 }
             }
             String duplicate = null;
+            String phone = null;
             if (errors.isEmpty()) {
+                phone = request.contacts() == null ? null : request.contacts().toContacts().phone();
                 String key = identity(request.displayName(), birthYear);
+                String phoneKey = phoneKey(phone);
                 if (registered.containsKey(key)) {
                     duplicate = "이미 등록된 어르신과 이름·출생연도가 같습니다 (번호 " + registered.get(key) + ")";
+                } else if (phoneKey != null && registeredPhones.containsKey(phoneKey)) {
+                    duplicate = "이미 등록된 어르신과 전화번호가 같습니다 (번호 " + registeredPhones.get(phoneKey) + ")";
                 } else if (earlier.containsKey(key)) {
                     duplicate = earlier.get(key) + "번째 줄과 이름·출생연도가 같습니다";
+                } else if (phoneKey != null && earlierPhones.containsKey(phoneKey)) {
+                    duplicate = earlierPhones.get(phoneKey) + "번째 줄과 전화번호가 같습니다";
                 } else {
                     earlier.put(key, r.row());
+                    if (phoneKey != null) {
+                        earlierPhones.put(phoneKey, r.row());
+                    }
                 }
             }
             rows.add(new ImportRow(r.row(), request.displayName(), birthYear, sex, height, weight,
                     consent == null ? null : consent.date().toString(), consent == null ? null : consent.by(),
-                    List.copyOf(errors), null, duplicate));
+                    List.copyOf(errors), null, duplicate, phone));
         }
         return rows;
     }
@@ -386,7 +423,8 @@ final class MemberImport {
         MemberRequest.ConsentRequest consent = row.consentDate() == null ? null
                 : new MemberRequest.ConsentRequest(LocalDate.parse(row.consentDate()), row.consentBy());
         return new MemberRequest(siteId, row.displayName(), row.birthYear(), row.sex(), row.heightCm(),
-                row.weightKg(), consent);
+                row.weightKg(), consent, row.phone() == null ? null
+                        : new MemberRequest.ContactsRequest(row.phone(), null, null, null));
     }
 
     static String sex(String text) {

@@ -21,11 +21,13 @@ final class DistrictController {
     private final DistrictView view;
     private final SiteAccess access;
     private final AuditLog audit;
+    private final java.time.Clock clock;
 
-    DistrictController(DistrictView view, SiteAccess access, AuditLog audit) {
+    DistrictController(DistrictView view, SiteAccess access, AuditLog audit, java.time.Clock clock) {
         this.view = view;
         this.access = access;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping("/api/district")
@@ -41,6 +43,13 @@ final class DistrictController {
         model.addAttribute("district", district(Math.clamp(months, 1, DistrictView.MAX_CHANGE_MONTHS), principal,
                 request));
         model.addAttribute("tests", DistrictView.TESTS);
+        // the quarterly report's selector: the last complete quarter first, back to the first year
+        Quarter last = Quarter.lastComplete(clock);
+        model.addAttribute("reportYear", last.year());
+        model.addAttribute("reportQuarter", last.quarter());
+        model.addAttribute("reportYears", java.util.stream.IntStream.rangeClosed(Quarter.FIRST_YEAR,
+                Quarter.containing(clock.instant()).year()).map(y -> Quarter.containing(clock.instant()).year()
+                        + Quarter.FIRST_YEAR - y).boxed().toList());
         return "district";
     }
 

@@ -215,6 +215,19 @@ class DashboardBrowserIT {
         wait.until(ExpectedConditions.urlContains("/admin/district"));
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains("햇살 경로당", "달빛 경로당", "1차 (1곳)", "2차 (1곳)");
+        // the quarterly report: the last complete quarter is chosen; the form's files come with the session
+        assertThat(page).contains("분기 보고서", "PDF로 받기", "엑셀로 받기");
+        String year = new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("year")))
+                .getFirstSelectedOption().getAttribute("value");
+        String quarter = new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("quarter")))
+                .getFirstSelectedOption().getAttribute("value");
+        for (String file : List.of("report.pdf", "report.xlsx")) {
+            Object answer = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch('/admin/district/" + file + "?year=" + year + "&quarter=" + quarter + "')"
+                    + ".then(r => done(r.status + ' ' + r.headers.get('content-type')))");
+            assertThat(String.valueOf(answer)).as(file).matches(file.endsWith("pdf") ? "(200 application/pdf|503 .*)"
+                    : "200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
         shot("district");
     }
 

@@ -177,6 +177,14 @@ class LifecycleBrowserIT {
         ServerApi.Download quarter = admin.download("/api/district.xlsx?months=3");
         assertThat(quarter.status()).isEqualTo(200);
         assertThat(excelText(quarter.body())).contains("햇살 경로당", "구 전체").doesNotContain(WITHDRAWN);
+        ServerApi.Download report = admin.download("/api/district/report.xlsx");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(excelText(report.body())).contains("햇살 경로당", "구 전체").doesNotContain(WITHDRAWN)
+                .doesNotContain(withdrawn);
+        ServerApi.Download reportPdf = admin.download("/api/district/report.pdf");
+        if (reportPdf.status() == 200) { // 503 without the Korean font
+            assertThat(pdfText(reportPdf.body())).contains("햇살").doesNotContain(WITHDRAWN);
+        }
         String auditCsv = fetchText("/admin/audit.csv");
         assertThat(auditCsv).startsWith("\uFEFF").contains("동의 철회").doesNotContain(WITHDRAWN);
     }

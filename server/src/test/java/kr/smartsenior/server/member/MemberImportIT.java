@@ -107,6 +107,37 @@ class MemberImportIT {
     }
 
     @Test
+    void aRowWithARegisteredSeniorsPhoneIsSkippedUnlessConfirmed() {
+        server.api().createSite("site-p", "라 경로당");
+        ServerApi.Response registered = server.api().post("/api/members", Map.of("siteId", "site-p", "displayName",
+                "윤정희", "birthYear", 1945, "sex", "F", "contacts", Map.of("phone", "010-2222-3333")));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String id = registered.json().get("id").asText();
+        // another name and year, the same number written without hyphens: the same senior, perhaps
+        byte[] file = "이름,출생연도,성별,전화번호\n윤정이,1946,여,01022223333\n".getBytes(StandardCharsets.UTF_8);
+        ServerApi.Response preview = server.api().postFile("/api/sites/site-p/members/import?dryRun=true", "명단.csv", file);
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.json().get("duplicates").asInt()).isEqualTo(1);
+        assertThat(preview.json().get("preview").get(0).get("duplicate").asText())
+                .isEqualTo("이미 등록된 어르신과 전화번호가 같습니다 (번호 " + id + ")");
+        ServerApi.Response skipped = server.api().postFile("/api/sites/site-p/members/import?dryRun=false", "명단.csv",
+                file);
+        assertThat(skipped.json().get("imported").asInt()).as(skipped.body()).isZero();
+        assertThat(skipped.json().get("skipped").asInt()).isEqualTo(1);
+        assertThat(members("site-p")).hasSize(1);
+        ServerApi.Response confirmed = server.api().postFile(
+                "/api/sites/site-p/members/import?dryRun=false&confirm=2", "명단.csv", file);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
+        assertThat(confirmed.json().get("imported").asInt()).isEqualTo(1);
+        assertThat(members("site-p")).hasSize(2);
+        // the same number at another site is no duplicate there
+        server.api().createSite("site-q", "마 경로당");
+        ServerApi.Response elsewhere = server.api().postFile("/api/sites/site-q/members/import?dryRun=true", "명단.csv",
+                file);
+        assertThat(elsewhere.json().get("duplicates").asInt()).isZero();
+    }
+
+    @Test
     void anotherSitesStaffUnknownSitesAndUnreadableFilesAreRefused() {
         byte[] file = "이름,출생연도,성별\n박,1940,M\n".getBytes(StandardCharsets.UTF_8);
         assertThat(staff.postFile("/api/sites/site-b/members/import?dryRun=false", "a.csv", file).status())

@@ -73,6 +73,47 @@ class MemberImportTest {
     }
 
     @Test
+    void aRowWithAnEarlierRowsPhoneIsMarkedHoweverTheNumberIsWritten() {
+        String csv = "이름,출생연도,성별,전화번호\n"
+                + "김순자,1944,여,010-1234-5678\n"
+                + "박영수,1940,남,\n"
+                + "김순희,1946,여,010 1234 5678\n" // another name, the same phone: flagged
+                + "이말순,1941,여,01098765432\n"
+                + "최복례,1939,여,010.9876.5432\n" // the same as the row before, with dots
+                + "정영자,1942,여,02-123-4567\n"
+                + "한순이,1943,여,\n"; // no phone: never a phone duplicate of another blank
+        List<MemberImport.ImportRow> rows = imports.check("site-a",
+                MemberImport.read("list.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(rows).allMatch(MemberImport.ImportRow::valid);
+        assertThat(rows).extracting(MemberImport.ImportRow::repeated)
+                .containsExactly(false, false, true, false, true, false, false);
+        assertThat(rows.get(2).duplicate()).isEqualTo("2번째 줄과 전화번호가 같습니다");
+        assertThat(rows.get(4).duplicate()).isEqualTo("5번째 줄과 전화번호가 같습니다");
+        assertThat(rows.get(0).phone()).isEqualTo("010-1234-5678");
+        assertThat(rows.get(3).phone()).isEqualTo("010-9876-5432");
+        assertThat(rows.get(1).phone()).isNull();
+    }
+
+    @Test
+    void aPhoneThatIsNotAKoreanNumberIsARowErrorAndExcelsLostLeadingZeroIsPutBack() {
+        String csv = "이름,출생연도,성별,전화\n김순자,1944,여,12345\n박영수,1940,남,1012345678\n";
+        List<MemberImport.ImportRow> rows = imports.check("site-a",
+                MemberImport.read("list.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(rows.get(0).errors()).extracting(MemberImport.RowError::field).containsExactly("contacts.phone");
+        assertThat(rows.get(0).errors().getFirst().message()).isEqualTo(PhoneNumbers.PROBLEM);
+        assertThat(rows.get(1).valid()).isTrue();
+        assertThat(rows.get(1).phone()).isEqualTo("010-1234-5678");
+    }
+
+    @Test
+    void aPhoneKeyIsItsDigits() {
+        assertThat(MemberImport.phoneKey("010-1234-5678")).isEqualTo("01012345678");
+        assertThat(MemberImport.phoneKey(" 010 1234.5678 ")).isEqualTo("01012345678");
+        assertThat(MemberImport.phoneKey(null)).isNull();
+        assertThat(MemberImport.phoneKey("-")).isNull();
+    }
+
+    @Test
     void aRowRepeatingAnEarlierOneIsMarkedWhateverTheSpacing() {
         String csv = "이름,출생연도,성별\n김 순자,1944,여\n박영수,1940,남\n김순자,1944,여\n김순자,1945,여\n";
         List<MemberImport.ImportRow> rows = imports.check("site-a",

@@ -29,9 +29,25 @@ public final class DashboardSession {
     private String csrf;
 
     public DashboardSession(String base) {
+        this(base, null);
+    }
+
+    /**
+     * A session connecting from this local address (say {@code 127.0.0.2}: another machine as the
+     * server sees it), or from the default one when null.
+     */
+    public DashboardSession(String base, String localAddress) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5));
+        if (localAddress != null) {
+            try {
+                builder.localAddress(java.net.InetAddress.getByName(localAddress));
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+        this.http = builder.build();
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
