@@ -15,6 +15,7 @@ import kr.smartsenior.edge.KioskSettings;
 import kr.smartsenior.protocol.DeviceConfig;
 import kr.smartsenior.protocol.DeviceSettings;
 import kr.smartsenior.server.testsupport.DashboardBrowser;
+import kr.smartsenior.server.testsupport.DashboardSession;
 import kr.smartsenior.server.testsupport.FirstBootKiosk;
 import kr.smartsenior.server.testsupport.ServerApi;
 import kr.smartsenior.server.testsupport.TestDatabase;
@@ -46,6 +47,10 @@ import org.openqa.selenium.support.ui.Select;
 class RolloutPagesBrowserIT {
 
     private static final Duration SYNC = Duration.ofSeconds(30);
+    /** Ids of this run: the machine's Mosquitto keeps retained configurations and statuses of earlier runs. */
+    private static final String RUN = java.util.UUID.randomUUID().toString().substring(0, 6);
+    private static final String SITE = "haetsal-" + RUN;
+    private static final String KIOSK = "haetsal-k" + RUN;
 
     private TestServer server;
     private DashboardBrowser browser;
@@ -80,11 +85,11 @@ class RolloutPagesBrowserIT {
         browser.clickAndWait(browser.find("#new-site button[type=submit]"));
         assertThat(browser.mainText()).contains("경로당 번호는 영문 소문자, 숫자, 하이픈");
         assertThat(browser.find("input[name=name]").getAttribute("value")).isEqualTo("화곡3동 햇살 경로당");
-        browser.type("id", "haetsal-01");
+        browser.type("id", SITE);
         browser.clickAndWait(browser.find("#new-site button[type=submit]"));
-        assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/sites/haetsal-01/devices?created");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/sites/" + SITE + "/devices?created");
         assertThat(browser.mainText()).contains("경로당을 추가했습니다", "아직 등록된 키오스크가 없습니다");
-        assertThat(server.api().get("/api/sites").body()).contains("\"haetsal-01\"", "\"wave\":1");
+        assertThat(server.api().get("/api/sites").body()).contains("\"" + SITE + "\"", "\"wave\":1");
 
         try (FirstBootKiosk firstBoot = FirstBootKiosk.boot(server.baseUrl())) {
             String code = firstBoot.awaitCode(SYNC);
@@ -94,7 +99,7 @@ class RolloutPagesBrowserIT {
             browser.clickAndWait(browser.find("#enroll button[type=submit]"));
             assertThat(browser.mainText()).contains("‘all’은 경로당의 모든 키오스크를 가리키는 예약어");
             assertThat(browser.find("input[name=code]").getAttribute("value")).isEqualTo(code.toLowerCase());
-            browser.type("deviceId", "haetsal-k1");
+            browser.type("deviceId", KIOSK);
             browser.clickAndWait(browser.find("#enroll button[type=submit]"));
             assertThat(browser.find(".big-code").getText()).isEqualTo(code);
             browser.shots("admin-devices-code");
@@ -102,10 +107,10 @@ class RolloutPagesBrowserIT {
             // the kiosk, polling as it does, gets its bundle: the code was accepted
             assertThat(firstBoot.awaitInstalled(Duration.ofSeconds(60))).as(firstBoot.log()).isTrue();
             Properties env = firstBoot.kioskEnv();
-            assertThat(env).containsEntry("SSC_SITE_ID", "haetsal-01").containsEntry("SSC_DEVICE_ID", "haetsal-k1");
-            browser.page("/admin/sites/haetsal-01/devices?code=" + code);
+            assertThat(env).containsEntry("SSC_SITE_ID", SITE).containsEntry("SSC_DEVICE_ID", KIOSK);
+            browser.page("/admin/sites/" + SITE + "/devices?code=" + code);
             assertThat(browser.find(".enroll-code").getText()).contains(code, "키오스크가 설정을 받아 갔습니다");
-            assertThat(browser.find("tr[data-device=haetsal-k1]").getText()).contains("코드 " + code);
+            assertThat(browser.find("tr[data-device=" + KIOSK + "]").getText()).contains("코드 " + code);
 
             Path dataDir = Files.createTempDirectory("ssc-admin-kiosk-");
             KioskSettings settings = KioskSettings.of(env.getProperty("SSC_SITE_ID"), env.getProperty("SSC_DEVICE_ID"),
@@ -114,16 +119,16 @@ class RolloutPagesBrowserIT {
                     .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2));
             try (Kiosk kiosk = Kiosk.start(settings)) {
                 await("the kiosk online on its page").atMost(SYNC).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    browser.page("/admin/sites/haetsal-01/devices");
-                    return browser.find("tr[data-device=haetsal-k1] td.state").getText().startsWith("켜짐");
+                    browser.page("/admin/sites/" + SITE + "/devices");
+                    return browser.find("tr[data-device=" + KIOSK + "] td.state").getText().startsWith("켜짐");
                 });
                 browser.shots("admin-devices");
 
                 // configuration: an out-of-range value is refused per box, in Korean, before any preview
-                browser.page("/admin/sites/haetsal-01/config");
+                browser.page("/admin/sites/" + SITE + "/config");
                 new Select(browser.find("select[name='site.uploadsPaused']")).selectByValue("true");
                 browser.type("site.volume", "150");
-                browser.type("device.haetsal-k1.textScale", "1.3");
+                browser.type("device." + KIOSK + ".textScale", "1.3");
                 browser.clickAndWait(browser.find("button[value=preview]"));
                 assertThat(browser.mainText()).contains("소리 크기는 0~100 사이 정수로 적어 주세요");
                 assertThat(browser.driver().findElements(By.cssSelector("#preview"))).isEmpty();
@@ -132,7 +137,7 @@ class RolloutPagesBrowserIT {
                 browser.shots("admin-config-error");
                 browser.type("site.volume", "80");
                 browser.clickAndWait(browser.find("button[value=preview]"));
-                String preview = browser.find("#preview tr[data-device=haetsal-k1]").getText();
+                String preview = browser.find("#preview tr[data-device=" + KIOSK + "]").getText();
                 assertThat(preview).contains("멈춤", "80", "1.3", "이 기기", "경로당");
                 assertThat(kiosk.config()).as("nothing is sent by a preview").isEmpty();
                 browser.shots("admin-config-preview");
@@ -148,11 +153,11 @@ class RolloutPagesBrowserIT {
                 assertThat(((Number) applied.settings().get(DeviceSettings.TEXT_SCALE.key())).doubleValue()).isEqualTo(1.3);
                 assertThat(kiosk.remoteConfig().uploadsPaused()).isTrue();
                 await("the kiosk reports the version it runs").atMost(SYNC).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    browser.page("/admin/sites/haetsal-01/devices");
-                    return browser.find("tr[data-device=haetsal-k1]").getText().contains("v" + applied.version());
+                    browser.page("/admin/sites/" + SITE + "/devices");
+                    return browser.find("tr[data-device=" + KIOSK + "]").getText().contains("v" + applied.version());
                 });
                 assertThat(server.jdbc().sql("SELECT COUNT(*) FROM audit_log WHERE action IN ('site.create', 'device.enroll',"
-                        + " 'device.config.change') AND site_id = 'haetsal-01'").query(Long.class).single()).isEqualTo(3);
+                        + " 'device.config.change') AND site_id = '" + SITE + "'").query(Long.class).single()).isEqualTo(3);
             } finally {
                 TestDatabase.deleteTree(dataDir);
             }
@@ -199,18 +204,40 @@ class RolloutPagesBrowserIT {
         List<org.openqa.selenium.WebElement> summaries = browser.driver()
                 .findElements(By.cssSelector("tr[data-device=gangseo-07-kiosk-2] details summary"));
         summaries.get(1).click();
-        new Select(browser.find("tr[data-device=gangseo-07-kiosk-2] select[name=targetSiteId]")).selectByValue("haetsal-01");
+        new Select(browser.find("tr[data-device=gangseo-07-kiosk-2] select[name=targetSiteId]")).selectByValue(SITE);
         browser.find("tr[data-device=gangseo-07-kiosk-2] form[action$='/move'] input[name=confirm]").click();
         browser.shots("admin-devices-move");
         browser.clickAndWait(browser.find("tr[data-device=gangseo-07-kiosk-2] form[action$='/move'] button"));
-        assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/sites/haetsal-01/devices");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/sites/" + SITE + "/devices");
         assertThat(browser.mainText()).contains("기기 gangseo-07-kiosk-2를", "에서 해지했습니다", "새 등록 코드");
         assertThat(server.jdbc().sql("SELECT revoked_at FROM device WHERE id = 'gangseo-07-kiosk-2'").query(String.class).single())
                 .isNotNull();
         assertThat(server.jdbc().sql("SELECT COUNT(*) FROM audit_log WHERE action = 'device.move'").query(Long.class).single())
                 .isEqualTo(2);
+        // staff cannot reach any of it; an unknown site is the 404 page
+        assertThat(admin.post("/api/staff", Map.of("username", "kim", "password", "gangseo-staff-2026!", "role", "STAFF",
+                "siteIds", List.of("gangseo-07"))).status()).isEqualTo(201);
+        DashboardSession staff = new DashboardSession(server.baseUrl());
+        staff.login("kim", "gangseo-staff-2026!");
+        for (String path : List.of("/admin/sites", "/admin/sites/gangseo-07/devices", "/admin/sites/gangseo-07/config")) {
+            assertThat(staff.get(path).statusCode()).as(path).isEqualTo(403);
+        }
+        staff.get("/");
+        assertThat(staff.postForm("/admin/devices/gangseo-07-kiosk-3/revoke", Map.of("confirm", "on"), true).statusCode())
+                .isEqualTo(403);
+        assertThat(server.jdbc().sql("SELECT COUNT(*) FROM device WHERE id = 'gangseo-07-kiosk-3' AND revoked_at IS NULL")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(browser.page("/admin/sites/nowhere/devices")).contains("찾을 수 없습니다");
+
         // the site edit page has the wave and links back
         browser.page("/admin/sites/gangseo-07");
         assertThat(new Select(browser.find("select[name=wave]")).getFirstSelectedOption().getText()).startsWith("1차");
+        new Select(browser.find("select[name=wave]")).selectByValue("2");
+        browser.clickAndWait(browser.find("form[action='/admin/sites/gangseo-07'] button[type=submit]"));
+        assertThat(browser.mainText()).contains("저장했습니다");
+        assertThat(admin.get("/api/sites").json().findValues("wave").stream().filter(w -> w.asInt() == 2).count()).isEqualTo(7);
+        browser.shots("admin-site-edit");
+        browser.page("/admin/staff");
+        browser.shots("admin-staff");
     }
 }
