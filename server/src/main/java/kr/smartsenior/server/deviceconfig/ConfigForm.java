@@ -144,7 +144,7 @@ final class ConfigForm {
             List<Cell> cells = new ArrayList<>();
             for (Field field : FIELDS) {
                 Object value = merged.get(field.key());
-                String source = own.containsKey(field.key()) ? "이 기기" : parsed.site().containsKey(field.key()) ? "경로당" : "기본값";
+                String source = own.containsKey(field.key()) ? "이 기기" : parsed.site().containsKey(field.key()) ? "경로당" : "";
                 cells.add(new Cell(value == null ? "키오스크 기본값" : shown(field, value), source,
                         !same(value, now.get(field.key()))));
             }

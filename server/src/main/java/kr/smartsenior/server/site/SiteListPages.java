@@ -102,7 +102,7 @@ final class SiteListPages {
     private String page(Model model, NewSiteForm form, Map<String, String> errors) {
         List<SiteRow> rows = sites.all().stream()
                 .sorted(Comparator.comparing((Site s) -> s.wave() == null ? Integer.MAX_VALUE : s.wave())
-                        .thenComparing(Site::closed).thenComparing(Site::name))
+                        .thenComparing(Site::closed).thenComparing(Site::id))
                 .map(site -> new SiteRow(site, Waves.label(site.wave())))
                 .toList();
         Map<String, Long> perWave = new LinkedHashMap<>();

@@ -62,7 +62,7 @@ class ConfigFormTest {
         int volume = indexOf("volume");
         assertThat(k1.cells().get(volume)).isEqualTo(new ConfigForm.Cell("40", "이 기기", false));
         assertThat(k2.cells().get(volume)).isEqualTo(new ConfigForm.Cell("80", "경로당", true));
-        assertThat(k2.cells().get(indexOf("language"))).isEqualTo(new ConfigForm.Cell("키오스크 기본값", "기본값", false));
+        assertThat(k2.cells().get(indexOf("language"))).isEqualTo(new ConfigForm.Cell("키오스크 기본값", "", false));
         assertThat(k2.cells().get(indexOf("uploadsPaused")).text()).isEqualTo("보냄");
     }
 

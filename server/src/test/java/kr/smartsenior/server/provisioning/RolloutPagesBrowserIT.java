@@ -140,6 +140,9 @@ class RolloutPagesBrowserIT {
                 String preview = browser.find("#preview tr[data-device=" + KIOSK + "]").getText();
                 assertThat(preview).contains("멈춤", "80", "1.3", "이 기기", "경로당");
                 assertThat(kiosk.config()).as("nothing is sent by a preview").isEmpty();
+                browser.find("#preview tr[data-device=" + KIOSK + "] details summary").click();
+                assertThat(browser.find("#preview tr[data-device=" + KIOSK + "] pre").getText())
+                        .contains("\"uploadsPaused\" : true", "\"volume\" : 80", "\"textScale\" : 1.3");
                 browser.shots("admin-config-preview");
                 browser.clickAndWait(browser.find("button[value=push]"));
                 assertThat(browser.mainText()).contains("을 보냈습니다", "1대 중 1대");
