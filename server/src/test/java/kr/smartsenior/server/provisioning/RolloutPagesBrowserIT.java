@@ -122,7 +122,6 @@ class RolloutPagesBrowserIT {
                     browser.page("/admin/sites/" + SITE + "/devices");
                     return browser.find("tr[data-device=" + KIOSK + "] td.state").getText().startsWith("켜짐");
                 });
-                browser.shots("admin-devices");
 
                 // configuration: an out-of-range value is refused per box, in Korean, before any preview
                 browser.page("/admin/sites/" + SITE + "/config");
@@ -159,6 +158,7 @@ class RolloutPagesBrowserIT {
                     browser.page("/admin/sites/" + SITE + "/devices");
                     return browser.find("tr[data-device=" + KIOSK + "]").getText().contains("v" + applied.version());
                 });
+                browser.shots("admin-devices");
                 assertThat(server.jdbc().sql("SELECT COUNT(*) FROM audit_log WHERE action IN ('site.create', 'device.enroll',"
                         + " 'device.config.change') AND site_id = '" + SITE + "'").query(Long.class).single()).isEqualTo(3);
             } finally {
