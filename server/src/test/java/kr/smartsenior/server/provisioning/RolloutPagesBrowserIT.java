@@ -144,7 +144,7 @@ class RolloutPagesBrowserIT {
                         .contains("\"uploadsPaused\" : true", "\"volume\" : 80", "\"textScale\" : 1.3");
                 browser.shots("admin-config-preview");
                 browser.clickAndWait(browser.find("button[value=push]"));
-                assertThat(browser.mainText()).contains("을 보냈습니다", "1대 중 1대");
+                assertThat(browser.mainText()).contains("을 보냈습니다", "키오스크 1대 중");
 
                 // the kiosk got it over the broker and applied it: exactly what the preview showed
                 DeviceConfig applied = await("the configuration on the kiosk").atMost(SYNC).until(kiosk::config,

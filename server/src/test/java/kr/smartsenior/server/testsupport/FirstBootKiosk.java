@@ -79,6 +79,16 @@ public final class FirstBootKiosk implements AutoCloseable {
         return env;
     }
 
+    /** The scratch root the script installs into ({@code etc/smartsenior/…}, {@code var/lib/smartsenior/…}). */
+    public Path root() {
+        return root;
+    }
+
+    /** What the kiosk's screen shows (every redraw appended). */
+    public String screen() throws IOException {
+        return Files.readString(root.resolve("screen.txt"));
+    }
+
     /** The script's log, for assertion messages. */
     public String log() {
         try {
