@@ -86,6 +86,16 @@ public final class AuditLog {
     public static final String HANDLE_ALERT = "alert.handle";
     /** An admin downloaded the district's quarterly report (PDF or Excel; counts only, no names). */
     public static final String EXPORT_DISTRICT_REPORT = "district.report.export";
+    /** An admin created a site on the sites page (issue 17). */
+    public static final String CREATE_SITE = "site.create";
+    /** An admin entered a kiosk's enrollment code for a site on its devices page. */
+    public static final String ENROLL_DEVICE = "device.enroll";
+    /** An admin revoked a kiosk's identity on the devices page. */
+    public static final String REVOKE_DEVICE = "device.revoke";
+    /** An admin moved a kiosk to another site (its identity revoked here, enrolled anew there; decision 0039). */
+    public static final String MOVE_DEVICE = "device.move";
+    /** An admin pushed a site's remote configuration (and its kiosks' own settings) from the configuration page. */
+    public static final String CHANGE_DEVICE_CONFIG = "device.config.change";
 
     /** The most entries one search returns. */
     public static final int MAX_SEARCH = 1000;

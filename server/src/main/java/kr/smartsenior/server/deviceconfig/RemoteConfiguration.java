@@ -113,6 +113,29 @@ public final class RemoteConfiguration extends BackgroundWorker implements Setti
         return new Change(row, publish(device.active() ? List.of(device) : List.of()));
     }
 
+    /**
+     * Replaces a site's settings and those of the given devices of that site (each device in
+     * {@code deviceSettings} gets exactly these as its own; a device left out keeps what it has), then
+     * publishes once to each active device of the site: what the configuration page pushes.
+     */
+    synchronized Change setSiteAndDevices(String siteId, Map<String, Object> siteSettings,
+            Map<String, Map<String, Object>> deviceSettings, String actor) {
+        check(siteSettings);
+        deviceSettings.values().forEach(RemoteConfiguration::check);
+        List<ProvisionedDevices.Device> active = devices.activeAt(siteId);
+        for (String deviceId : deviceSettings.keySet()) {
+            if (active.stream().noneMatch(device -> device.id().equals(deviceId))) {
+                throw new InvalidFieldException("device", "not an active device of site " + siteId);
+            }
+        }
+        ConfigRepository.Row row = repository.put(ConfigRepository.SITE, siteId, siteSettings, clock.instant(), actor);
+        deviceSettings.forEach((deviceId, settings) -> repository.put(ConfigRepository.DEVICE, deviceId, settings,
+                clock.instant(), actor));
+        log.info("site {} configuration version {} set by {}, with {} devices' own settings", siteId, row.version(), actor,
+                deviceSettings.size());
+        return new Change(row, publish(active));
+    }
+
     /** A stored change and how many devices the broker confirmed it for. */
     record Change(ConfigRepository.Row row, int publishedTo) {
     }

@@ -45,6 +45,14 @@ final class EnrollmentPage {
             @RequestParam(defaultValue = "") String deviceId, Principal principal, Model model) {
         access.requireAdmin(principal);
         model.addAttribute("sites", sites.all());
+        java.util.Optional<String> wrongDevice = DevicePages.deviceIdProblem(deviceId.strip());
+        if (wrongDevice.isPresent()) { // the reserved id 'all' gets a message of its own
+            model.addAttribute("error", wrongDevice.get());
+            model.addAttribute("code", code);
+            model.addAttribute("siteId", siteId);
+            model.addAttribute("deviceId", deviceId);
+            return "enroll";
+        }
         try {
             Enrollments.Assigned assigned = api.assign(code, new EnrollmentController.AssignRequest(siteId, deviceId), principal);
             model.addAttribute("assigned", assigned);

@@ -202,6 +202,31 @@ final class Enrollments {
         return new Assigned(shown(code), siteId, device, fetchBy);
     }
 
+    /**
+     * A code an admin entered for a site, as the devices page shows it.
+     *
+     * @param deviceId the device id asked for, or null for a generated one
+     * @param fetchBy  until when the kiosk may fetch its bundle
+     * @param fetchedDevice the device its fetch provisioned, or null while the kiosk has not fetched
+     */
+    record Assignment(String code, String deviceId, Instant assignedAt, Instant fetchBy, String fetchedDevice) {
+
+        boolean fetched() {
+            return fetchedDevice != null;
+        }
+    }
+
+    /** The codes entered for this site in the last {@code within}, newest first (rows are dropped a while after they expire). */
+    List<Assignment> assignedAt(String siteId, Duration within) {
+        return jdbc.sql("""
+                SELECT code, device_id, assigned_at_ms, expires_at_ms, fetched_device FROM enrollment
+                WHERE site_id = ? AND assigned_at_ms >= ? ORDER BY assigned_at_ms DESC, code""")
+                .params(siteId, clock.millis() - within.toMillis())
+                .query((rs, n) -> new Assignment(shown(rs.getString(1)), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5)))
+                .list();
+    }
+
     /** A kiosk's poll, with the code it shows and its token. Empty when code and token do not match. */
     Optional<Fetch> fetch(String typedCode, String token) {
         Optional<String> code = normalise(typedCode);

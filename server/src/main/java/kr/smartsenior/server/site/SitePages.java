@@ -76,6 +76,15 @@ final class SitePages {
                         + "요일: 09:00-18:00 형식으로 적어 주세요 (여러 구간은 쉼표로: 09:00-12:00,13:00-17:00)");
             }
         }
+        // the wave (issue 17): only when the form has the box, so a post without it keeps the wave
+        Integer wave = site.wave();
+        if (params.containsKey("wave")) {
+            try {
+                wave = Waves.parse(params.get("wave"));
+            } catch (IllegalArgumentException e) {
+                errors.put("wave", e.getMessage());
+            }
+        }
         if (!errors.isEmpty()) {
             log.info("site {} not changed: {} fields refused", site.id(), errors.size());
             return form(model, site, form, errors);
@@ -88,6 +97,7 @@ final class SitePages {
         });
         sites.update(site.id(), form.name(), form.address().isEmpty() ? null : form.address(),
                 anyHours ? OpeningHours.parse(open) : null);
+        sites.updateWave(site.id(), wave);
         audit.record(principal.getName(), AuditLog.UPDATE_SITE, null, site.id(), request.getRemoteAddr());
         log.info("{} changed site {}", principal.getName(), site.id());
         return "redirect:/admin/sites/" + site.id() + "?saved";
@@ -108,6 +118,7 @@ final class SitePages {
         model.addAttribute("form", form);
         model.addAttribute("days", DAYS);
         model.addAttribute("errors", errors);
+        model.addAttribute("waveChoices", Waves.choices(site.wave()));
         return "site-edit";
     }
 

@@ -109,6 +109,11 @@ public final class SiteRepository {
                 .update() == 1;
     }
 
+    /** Plans the site into a rollout wave (null: not planned); false when there is no such site. */
+    boolean updateWave(String id, Integer wave) {
+        return jdbc.sql("UPDATE site SET rollout_wave = ? WHERE id = ?").params(wave, id).update() == 1;
+    }
+
     /** Closes (when {@code closed}) or reopens the site; false when there is no such site. */
     boolean close(String id, boolean closed) {
         String at = closed ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(

@@ -1,11 +1,8 @@
 package kr.smartsenior.server.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,13 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import kr.smartsenior.server.testsupport.DashboardSession;
+import kr.smartsenior.server.testsupport.FirstBootKiosk;
 import kr.smartsenior.server.testsupport.ServerApi;
 import kr.smartsenior.server.testsupport.TestDatabase;
 import kr.smartsenior.server.testsupport.TestServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -53,7 +48,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 abstract class EnrollmentScenarios {
 
-    private static final Pattern CODE = Pattern.compile("ENROLLMENT CODE:\\s+([A-Z0-9]{3}-[A-Z0-9]{3})");
     private static final String STAFF_PASSWORD = "gangseo-hanul-2026!";
     private static final String CA_PEM = "-----BEGIN CERTIFICATE-----\nMIIBdistrictCA\n-----END CERTIFICATE-----\n";
 
@@ -111,31 +105,9 @@ abstract class EnrollmentScenarios {
     @Test
     @Order(1)
     void aNewKioskShowsACodeTheAdminEntersItAndTheKioskInstallsItsBundle() throws Exception {
-        for (String tool : List.of("bash", "python3", "shred")) {
-            Assumptions.assumeTrue(onPath(tool), tool + " is not installed");
-        }
-        Path root = Files.createTempDirectory("ssc-enroll-root-");
-        Process firstBoot = null;
-        try {
-            Path script = root.resolve("smartsenior-firstboot.sh");
-            try (InputStream in = EnrollmentScenarios.class.getResourceAsStream("/firmware/provisioning/smartsenior-firstboot.sh")) {
-                assertThat(in).as("the first-boot script from firmware-config").isNotNull();
-                Files.write(script, in.readAllBytes());
-            }
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-            Files.createDirectories(root.resolve("boot/firmware"));
-            Files.writeString(root.resolve("boot/firmware/smartsenior-server.txt"), server.baseUrl() + "\n");
-            Path screen = root.resolve("screen.txt");
-            ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
-                    .redirectOutput(root.resolve("firstboot.log").toFile());
-            builder.environment().putAll(Map.of("SSC_ROOT", root.toString(), "SYSTEMCTL", "true", "SSC_SCREEN", screen.toString(),
-                    "SSC_ENROLL_POLL_S", "0.3", "SSC_ENROLL_MAX_WAIT_S", "90",
-                    "SSC_ENROLL_ALLOW_HTTP", "1"));   // test-only: the test server speaks plain HTTP
-            firstBoot = builder.start();
-
-            String code = await("a code on the kiosk's screen").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> Files.exists(screen) ? CODE.matcher(Files.readString(screen)) : null, m -> m != null && m.find())
-                    .group(1);
+        try (FirstBootKiosk firstBoot = FirstBootKiosk.boot(server.baseUrl())) {
+            String code = firstBoot.awaitCode(Duration.ofSeconds(30));
+            Path root = firstBoot.root();
             assertThat(Files.exists(root.resolve("etc/smartsenior/kiosk.env"))).as("nothing installed before the code is entered")
                     .isFalse();
 
@@ -151,23 +123,16 @@ abstract class EnrollmentScenarios {
             assertThat(entered.statusCode()).isEqualTo(200);
             assertThat(entered.body()).contains("키오스크를 새싹 경로당에 등록했습니다", "saessak-k1");
 
-            assertThat(firstBoot.waitFor(60, TimeUnit.SECONDS)).as(log(root)).isTrue();
-            assertThat(firstBoot.exitValue()).as(log(root)).isZero();
-            Properties env = new Properties();
-            env.load(new StringReader(Files.readString(root.resolve("etc/smartsenior/kiosk.env"))));
+            assertThat(firstBoot.awaitInstalled(Duration.ofSeconds(60))).as(firstBoot.log()).isTrue();
+            Properties env = firstBoot.kioskEnv();
             assertThat(env).containsEntry("SSC_SITE_ID", "enr-01").containsEntry("SSC_DEVICE_ID", "saessak-k1")
                     .containsEntry("SSC_MQTT_USER", "saessak-k1").containsEntry("SSC_MQTT_URL", server.mqttUri());
             assertThat(env.getProperty("SSC_MQTT_PASSWORD")).hasSize(24);
             assertThat(root.resolve("var/lib/smartsenior/enrolled-bundle.json")).as("the password does not stay on disk")
                     .doesNotExist();
             assertThat(root.resolve("etc/smartsenior/provisioned")).exists();
-            assertThat(Files.readString(screen)).contains("ENROLLED as saessak-k1");
+            assertThat(firstBoot.screen()).contains("ENROLLED as saessak-k1");
             assertThat(admin.get("/api/sites/enr-01/devices").body()).contains("saessak-k1").doesNotContain("$7$");
-        } finally {
-            if (firstBoot != null && firstBoot.isAlive()) {
-                firstBoot.destroyForcibly();
-            }
-            TestDatabase.deleteTree(root);
         }
     }
 
@@ -319,18 +284,5 @@ abstract class EnrollmentScenarios {
             request.header("X-Enrollment-Token", token);
         }
         return request.build();
-    }
-
-    private static boolean onPath(String tool) {
-        return List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
-                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, tool)));
-    }
-
-    private static String log(Path root) {
-        try {
-            return Files.readString(root.resolve("firstboot.log"));
-        } catch (java.io.IOException e) {
-            return "(no log)";
-        }
     }
 }
