@@ -3,9 +3,13 @@
 --
 -- measurement becomes a table partitioned by RANGE on taken_at_ms, one partition per calendar month
 -- in UTC (measurement_YYYY_MM, [first ms of the month, first ms of the next)), from the oldest stored
--- month to 3 months ahead, plus measurement_default for a record outside every partition (the server's
--- storage.MeasurementPartitions moves such records into a partition of their month, and keeps months
--- ahead). A month is then what retention detaches, archives and drops (docs/operations.md).
+-- month to 3 months ahead, and two catch-alls so that no record is ever refused for its time:
+-- measurement_before (MINVALUE up to the first month) and measurement_after (after the last month up
+-- to MAXVALUE). Not a DEFAULT partition: with one, PostgreSQL can no longer read the months in order,
+-- and the site overview's "latest record per senior" visits every month instead of stopping at the
+-- newest (17x slower at 3 years, docs/benchmarks.md). The server's storage.MeasurementPartitions
+-- keeps months ahead, splitting them off measurement_after. A month is what retention empties and
+-- drops (docs/operations.md).
 --
 -- A partitioned table's primary key must contain the partition key: it becomes (id, taken_at_ms), and
 -- the ingest's INSERT says ON CONFLICT DO NOTHING without a target. A re-sent record has the same id
@@ -50,17 +54,19 @@ BEGIN
     SELECT date_trunc('month', to_timestamp(MIN(taken_at_ms) / 1000.0) AT TIME ZONE 'UTC') INTO oldest
     FROM measurement_plain;
     month := LEAST(COALESCE(oldest, this_month), this_month);
+    -- extract(epoch) of a timestamp without time zone reads it as UTC
+    EXECUTE format('CREATE TABLE measurement_before PARTITION OF measurement FOR VALUES FROM (MINVALUE) TO (%s)',
+            (extract(epoch FROM month) * 1000)::bigint);
     WHILE month <= this_month + interval '3 months' LOOP
-        -- extract(epoch) of a timestamp without time zone reads it as UTC
         EXECUTE format('CREATE TABLE %I PARTITION OF measurement FOR VALUES FROM (%s) TO (%s)',
                 'measurement_' || to_char(month, 'YYYY_MM'),
                 (extract(epoch FROM month) * 1000)::bigint,
                 (extract(epoch FROM month + interval '1 month') * 1000)::bigint);
         month := month + interval '1 month';
     END LOOP;
+    EXECUTE format('CREATE TABLE measurement_after PARTITION OF measurement FOR VALUES FROM (%s) TO (MAXVALUE)',
+            (extract(epoch FROM month) * 1000)::bigint);
 END $$;
-
-CREATE TABLE measurement_default PARTITION OF measurement DEFAULT;
 
 INSERT INTO measurement SELECT * FROM measurement_plain;
 

@@ -7,9 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,15 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps {@code measurement}'s monthly partitions ahead of time on PostgreSQL (decision 0038): at
  * start and then daily, the current month and {@code ssc.partition.months-ahead} months after it
- * get a partition if they have none, and every month with records in the default partition (a
- * kiosk clock far off, a month retention dropped) gets one too, its records moved into it. Months
- * are calendar months in UTC, named {@code measurement_YYYY_MM}.
+ * are split off the catch-all {@code measurement_after} (which keeps every later time, so no record
+ * is refused), its records of those months moved into them. Months are calendar months in UTC, named
+ * {@code measurement_YYYY_MM}. A hole between partitions (a month dropped by hand in the middle) is
+ * filled again, since a record in it would fail its whole ingest group.
  *
  * <p>Safe with several server instances: each pass runs in one transaction under a transaction-level
- * advisory lock, reads what exists after taking it, and waits at most 10 s for any lock (a pass that
+ * advisory lock, reads what exists after taking it, and waits at most 5 s for any lock (a pass that
  * gives up is retried in an hour; months are made months ahead, so a missed day costs nothing). A
- * month is made as a plain table, filled from the default partition and then attached, which locks
- * {@code measurement} only against schema changes, not against the ingest or the pages.
+ * split detaches and re-attaches {@code measurement_after}, which locks {@code measurement} for the
+ * milliseconds it takes, once a month.
  */
 @Component
 final class MeasurementPartitions extends BackgroundWorker {
@@ -71,12 +69,15 @@ final class MeasurementPartitions extends BackgroundWorker {
     /**
      * What a pass did.
      *
-     * @param created       the partitions made, by name
-     * @param moved         records moved out of the default partition into them
-     * @param leftInDefault records still in the default partition (a month whose name is taken by a
-     *                      table that is not a partition, e.g. one detached for archiving)
+     * @param created the partitions made, by name, in order
+     * @param moved   records moved out of {@code measurement_after} into the months made (a kiosk clock
+     *                ahead, or months the server was not running to make)
      */
-    record Pass(List<String> created, long moved, long leftInDefault) {
+    record Pass(List<String> created, long moved) {
+    }
+
+    /** One partition: its name and range, {@code from} inclusive, {@code to} exclusive. */
+    private record Part(String name, long from, long to) {
     }
 
     /** Whether there is anything to keep: PostgreSQL with a partitioned {@code measurement}. */
@@ -91,70 +92,86 @@ final class MeasurementPartitions extends BackgroundWorker {
     /** One pass, on the caller's thread (the worker's timer, tests). */
     Pass keepAhead() {
         YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        long end = start(now.plusMonths(monthsAhead + 1L)); // months up to this are wanted
         return tx.execute(status -> {
-            jdbc.execute("SET LOCAL lock_timeout = '10s'");
+            jdbc.execute("SET LOCAL lock_timeout = '5s'");
             jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", LOCK_KEY);
-            Map<String, long[]> ranges = new TreeMap<>();
-            String[] defaultPartition = {null};
+            List<Part> parts = new ArrayList<>();
             jdbc.query("""
                     SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i
                     JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'measurement'::regclass""", rs -> {
-                String bound = rs.getString(2);
-                Matcher m = RANGE.matcher(bound);
+                Matcher m = RANGE.matcher(rs.getString(2));
                 if (m.find()) {
-                    ranges.put(rs.getString(1), new long[] {value(m.group(1)), value(m.group(2))});
-                } else if (bound.contains("DEFAULT")) {
-                    defaultPartition[0] = rs.getString(1);
+                    parts.add(new Part(rs.getString(1), value(m.group(1)), value(m.group(2))));
                 }
             });
-            TreeSet<YearMonth> wanted = new TreeSet<>();
-            for (int i = 0; i <= monthsAhead; i++) {
-                wanted.add(now.plusMonths(i));
-            }
-            if (defaultPartition[0] != null) {
-                jdbc.query("SELECT DISTINCT to_char(to_timestamp(taken_at_ms / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM')"
-                        + " FROM " + defaultPartition[0], rs -> {
-                            wanted.add(YearMonth.parse(rs.getString(1)));
-                        });
-            }
+            parts.sort(java.util.Comparator.comparingLong(Part::from));
             List<String> created = new ArrayList<>();
             long moved = 0;
-            for (YearMonth month : wanted) {
-                long from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-                long to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-                if (ranges.values().stream().anyMatch(r -> from < r[1] && r[0] < to)) {
-                    continue;
-                }
-                String name = NAME.format(month);
-                if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT to_regclass(?) IS NOT NULL", Boolean.class, name))) {
-                    log.warn("{} exists but is not a partition of measurement (detached for archiving?): records of {}"
-                            + " stay in the default partition", name, month);
-                    continue;
-                }
-                jdbc.execute("CREATE TABLE " + name + " (LIKE measurement INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-                if (defaultPartition[0] != null) {
-                    int rows = jdbc.update("WITH moved AS (DELETE FROM " + defaultPartition[0]
-                            + " WHERE taken_at_ms >= ? AND taken_at_ms < ? RETURNING *) INSERT INTO " + name
-                            + " SELECT * FROM moved", from, to);
-                    if (rows > 0) {
-                        log.warn("moved {} measurement records taken in {} out of {} into {}", rows, month,
-                                defaultPartition[0], name);
-                    }
-                    moved += rows;
-                }
-                jdbc.execute("ALTER TABLE measurement ATTACH PARTITION " + name + " FOR VALUES FROM (" + from + ") TO ("
-                        + to + ")");
-                ranges.put(name, new long[] {from, to});
-                created.add(name);
+            // holes between partitions, and before the first
+            long covered = Long.MIN_VALUE;
+            if (parts.isEmpty()) { // nothing at all (made by hand?): everything before this month in one
+                create("measurement_before", Long.MIN_VALUE, start(now));
+                created.add("measurement_before");
+                parts.add(new Part("measurement_before", Long.MIN_VALUE, start(now)));
             }
-            long left = defaultPartition[0] == null ? 0
-                    : jdbc.queryForObject("SELECT COUNT(*) FROM " + defaultPartition[0], Long.class);
-            if (left > 0) {
-                log.warn("{} measurement records are in {} (no partition of their month could be made)", left,
-                        defaultPartition[0]);
+            for (Part part : parts) {
+                if (part.from() > covered) {
+                    String name = covered == Long.MIN_VALUE ? "measurement_before" : "measurement_from_" + covered;
+                    create(name, covered, part.from());
+                    log.warn("measurement had no partition for [{}, {}): made {}", bound(covered), part.from(), name);
+                    created.add(name);
+                }
+                covered = Math.max(covered, part.to());
             }
-            return new Pass(List.copyOf(created), moved, left);
+            Part after = parts.getLast();
+            if (after.to() != Long.MAX_VALUE) { // no catch-all of later times: make one
+                long from = after.to();
+                for (long at = from; at < end; at = next(at)) {
+                    created.add(create(name(at), at, next(at)));
+                }
+                create("measurement_after", Math.max(from, end), Long.MAX_VALUE);
+                created.add("measurement_after");
+            } else if (after.from() < end) { // split the months wanted off the catch-all
+                jdbc.execute("ALTER TABLE measurement DETACH PARTITION " + after.name());
+                for (long at = after.from(); at < end; at = next(at)) {
+                    created.add(create(name(at), at, next(at)));
+                }
+                moved = jdbc.update("INSERT INTO measurement SELECT * FROM " + after.name() + " WHERE taken_at_ms < ?", end);
+                jdbc.update("DELETE FROM " + after.name() + " WHERE taken_at_ms < ?", end);
+                jdbc.execute("ALTER TABLE measurement ATTACH PARTITION " + after.name() + " FOR VALUES FROM (" + end
+                        + ") TO (MAXVALUE)");
+                if (moved > 0) {
+                    log.warn("moved {} measurement records out of {} into the months made (a kiosk clock ahead?)", moved,
+                            after.name());
+                }
+            }
+            return new Pass(List.copyOf(created), moved);
         });
+    }
+
+    private String create(String name, long from, long to) {
+        jdbc.execute("CREATE TABLE " + name + " PARTITION OF measurement FOR VALUES FROM (" + bound(from) + ") TO ("
+                + bound(to) + ")");
+        return name;
+    }
+
+    private static String bound(long value) {
+        return value == Long.MIN_VALUE ? "MINVALUE" : value == Long.MAX_VALUE ? "MAXVALUE" : Long.toString(value);
+    }
+
+    /** The name of the month partition starting at {@code at} (a month's first millisecond in UTC). */
+    private static String name(long at) {
+        return NAME.format(java.time.Instant.ofEpochMilli(at).atZone(ZoneOffset.UTC));
+    }
+
+    private static long start(YearMonth month) {
+        return month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    /** The first millisecond of the month after the one {@code at} is in. */
+    private static long next(long at) {
+        return start(YearMonth.from(java.time.Instant.ofEpochMilli(at).atZone(ZoneOffset.UTC)).plusMonths(1));
     }
 
     private static long value(String bound) {

@@ -53,7 +53,7 @@ class MeasurementStoreIT {
         try (TestDatabase db = database.get()) {
             MeasurementStore store = store(db);
             seed(db, "s1", "MEMBER0001");
-            // on PostgreSQL: one in this month's partition, one older than every partition (the default one)
+            // on PostgreSQL: one in this month's partition, one older than every month (measurement_before)
             MeasurementRecord recent = at(record("MEMBER0001", "20"), OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5));
             MeasurementRecord old = at(record("MEMBER0001", "21"), OffsetDateTime.of(2021, 5, 3, 9, 0, 0, 0,
                     ZoneOffset.ofHours(9)));
@@ -68,7 +68,7 @@ class MeasurementStoreIT {
             assertThat(jdbc.sql("SELECT batch_id FROM measurement").query(String.class).list()).containsOnly("batch-1");
             if (db.kind().equals("postgresql")) {
                 assertThat(jdbc.sql("SELECT tableoid::regclass::text FROM measurement WHERE id = ?")
-                        .param(old.id().toString()).query(String.class).single()).isEqualTo("measurement_default");
+                        .param(old.id().toString()).query(String.class).single()).isEqualTo("measurement_before");
                 assertThat(jdbc.sql("SELECT tableoid::regclass::text FROM measurement WHERE id = ?")
                         .param(recent.id().toString()).query(String.class).single())
                         .isEqualTo("measurement_" + recent.takenAt().withOffsetSameInstant(ZoneOffset.UTC)

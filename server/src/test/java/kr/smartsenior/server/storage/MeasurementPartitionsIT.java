@@ -55,11 +55,10 @@ class MeasurementPartitionsIT {
             assertThat(jdbc.sql("SELECT relkind FROM pg_class WHERE oid = 'measurement'::regclass").query(String.class)
                     .single()).isEqualTo("p");
             YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
-            List<String> expected = new ArrayList<>();
+            List<String> expected = new ArrayList<>(List.of("measurement_before", "measurement_after"));
             for (YearMonth m = YearMonth.of(2024, 3); !m.isAfter(thisMonth.plusMonths(3)); m = m.plusMonths(1)) {
                 expected.add(NAME.format(m));
             }
-            expected.add("measurement_default");
             assertThat(partitions(jdbc)).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(partitionOf(jdbc, oldId)).isEqualTo("measurement_2024_03"); // months are UTC months
             assertThat(partitionOf(jdbc, nowId)).isEqualTo(NAME.format(thisMonth));
@@ -80,63 +79,67 @@ class MeasurementPartitionsIT {
     }
 
     @Test
-    void monthsAheadAreMadeOnceAndAPassIsIdempotent() {
+    void monthsAheadAreSplitOffTheLaterCatchAllOnceAndAPassIsIdempotent() {
         try (TestDatabase db = TestDatabase.postgres()) {
-            YearMonth later = YearMonth.now(ZoneOffset.UTC).plusMonths(7);
+            YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
+            YearMonth later = thisMonth.plusMonths(7); // the server was not running for months
             MeasurementPartitions keeper = keeper(db.dataSource(), later, 3);
             assertThat(keeper.applies()).isTrue();
 
             MeasurementPartitions.Pass first = keeper.keepAhead();
             MeasurementPartitions.Pass second = keeper.keepAhead();
 
-            List<String> months = new ArrayList<>();
-            for (int i = 0; i <= 3; i++) {
-                months.add(NAME.format(later.plusMonths(i)));
-            }
-            assertThat(first.created()).containsExactlyElementsOf(months);
+            assertThat(first.created()).containsExactlyElementsOf(months(thisMonth.plusMonths(4), later.plusMonths(3)));
             assertThat(second.created()).isEmpty();
-            assertThat(partitions(JdbcClient.create(db.dataSource()))).containsAll(months);
+            JdbcClient jdbc = JdbcClient.create(db.dataSource());
+            assertThat(partitions(jdbc)).containsAll(months(thisMonth, later.plusMonths(3)))
+                    .contains("measurement_before", "measurement_after");
+            assertThat(jdbc.sql("SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_class c WHERE relname = 'measurement_after'")
+                    .query(String.class).single()).contains(Long.toString(later.plusMonths(4).atDay(1).atStartOfDay()
+                    .toInstant(ZoneOffset.UTC).toEpochMilli()));
         }
     }
 
     @Test
-    void recordsInTheDefaultPartitionMoveIntoTheirMonth() {
+    void recordsOutsideTheMonthsAreKeptAndMoveIntoTheirMonthWhenItIsMade() {
         try (TestDatabase db = TestDatabase.postgres()) {
             JdbcClient jdbc = JdbcClient.create(db.dataSource());
             seed(jdbc);
+            YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
             String early = insert(jdbc, OffsetDateTime.of(2022, 7, 14, 10, 0, 0, 0, ZoneOffset.ofHours(9)));
-            String far = insert(jdbc, OffsetDateTime.now(ZoneOffset.UTC).plusMonths(9)); // a clock far ahead
-            assertThat(partitionOf(jdbc, early)).isEqualTo("measurement_default");
-            assertThat(partitionOf(jdbc, far)).isEqualTo("measurement_default");
+            OffsetDateTime ahead = thisMonth.plusMonths(9).atDay(2).atTime(10, 0).atOffset(ZoneOffset.UTC);
+            String far = insert(jdbc, ahead); // a clock far ahead
+            assertThat(partitionOf(jdbc, early)).isEqualTo("measurement_before");
+            assertThat(partitionOf(jdbc, far)).isEqualTo("measurement_after");
 
-            MeasurementPartitions.Pass pass = keeper(db.dataSource(), YearMonth.now(ZoneOffset.UTC), 3).keepAhead();
+            MeasurementPartitions.Pass pass = keeper(db.dataSource(), thisMonth.plusMonths(7), 3).keepAhead();
 
-            assertThat(pass.created()).contains("measurement_2022_07");
-            assertThat(pass.moved()).isEqualTo(2);
-            assertThat(pass.leftInDefault()).isZero();
-            assertThat(partitionOf(jdbc, early)).isEqualTo("measurement_2022_07");
-            assertThat(partitionOf(jdbc, far)).isEqualTo(NAME.format(YearMonth.now(ZoneOffset.UTC).plusMonths(9)));
+            assertThat(pass.moved()).isEqualTo(1);
+            assertThat(partitionOf(jdbc, far)).isEqualTo(NAME.format(thisMonth.plusMonths(9)));
+            assertThat(partitionOf(jdbc, early)).isEqualTo("measurement_before");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM measurement").query(Long.class).single()).isEqualTo(2);
             // a partition made by the worker has the table's indexes and the member key
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'measurement_2022_07'")
-                    .query(Long.class).single()).isEqualTo(5);
-            assertThat(countRefused(jdbc, () -> insertFor(jdbc, "NOBODY",
-                    OffsetDateTime.of(2022, 7, 20, 10, 0, 0, 0, ZoneOffset.UTC)))).isTrue();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_indexes WHERE tablename = ?")
+                    .param(NAME.format(thisMonth.plusMonths(9))).query(Long.class).single()).isEqualTo(5);
+            assertThat(countRefused(jdbc, () -> insertFor(jdbc, "NOBODY", ahead.plusHours(1)))).isTrue();
         }
     }
 
     @Test
-    void aMonthWhoseNameIsTakenStaysInTheDefaultPartitionAndIsCounted() {
+    void aMonthDroppedInTheMiddleIsFilledAgainSoNoRecordIsRefused() {
         try (TestDatabase db = TestDatabase.postgres()) {
             JdbcClient jdbc = JdbcClient.create(db.dataSource());
             seed(jdbc);
-            jdbc.sql("CREATE TABLE measurement_2021_02 (LIKE measurement)").update(); // detached for archiving
-            insert(jdbc, OffsetDateTime.of(2021, 2, 10, 10, 0, 0, 0, ZoneOffset.UTC));
+            YearMonth next = YearMonth.now(ZoneOffset.UTC).plusMonths(1);
+            jdbc.sql("ALTER TABLE measurement DETACH PARTITION " + NAME.format(next)).update();
+            jdbc.sql("DROP TABLE " + NAME.format(next)).update();
+            OffsetDateTime inHole = next.atDay(5).atTime(9, 0).atOffset(ZoneOffset.UTC);
+            assertThat(countRefused(jdbc, () -> insert(jdbc, inHole))).isTrue();
 
             MeasurementPartitions.Pass pass = keeper(db.dataSource(), YearMonth.now(ZoneOffset.UTC), 3).keepAhead();
 
-            assertThat(pass.created()).doesNotContain("measurement_2021_02");
-            assertThat(pass.leftInDefault()).isEqualTo(1);
+            assertThat(pass.created()).singleElement().asString().startsWith("measurement_from_");
+            assertThat(partitionOf(jdbc, insert(jdbc, inHole))).isEqualTo(pass.created().getFirst());
         }
     }
 
@@ -155,11 +158,8 @@ class MeasurementPartitionsIT {
 
             List<String> created = new ArrayList<>(a.get().created());
             created.addAll(b.get().created());
-            List<String> months = new ArrayList<>();
-            for (int i = 0; i <= 6; i++) {
-                months.add(NAME.format(later.plusMonths(i)));
-            }
-            assertThat(created).containsExactlyInAnyOrderElementsOf(months);
+            assertThat(created).containsExactlyInAnyOrderElementsOf(
+                    months(YearMonth.now(ZoneOffset.UTC).plusMonths(4), later.plusMonths(6)));
         }
     }
 
@@ -170,6 +170,14 @@ class MeasurementPartitionsIT {
             assertThat(JdbcClient.create(db.dataSource()).sql("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'measurement%'"
                     + " AND type = 'table'").query(Long.class).single()).isEqualTo(1);
         }
+    }
+
+    private static List<String> months(YearMonth first, YearMonth last) {
+        List<String> months = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            months.add(NAME.format(m));
+        }
+        return months;
     }
 
     private static MeasurementPartitions.Pass await(CountDownLatch go, MeasurementPartitions keeper) {
