@@ -22,7 +22,7 @@ public enum Worker {
     ALERTS("ssc-alerts", 1000),
     /**
      * PostgreSQL only: keeps the months ahead of measurement's monthly partitions created, at start and
-     * daily, and moves records out of the default partition (decision 0038). No thread on SQLite.
+     * daily (decision 0038). No thread on SQLite.
      */
     PARTITIONS("ssc-partitions", 1000),
     /** Takes measurement messages off the ingest queue in groups, stores them, then acks. */
