@@ -71,7 +71,10 @@ final class SiteOverview {
 
     Page page(String siteId, String query, Sort sort, int page) {
         // one index lookup per senior (measurement_member_taken, measurement_member_kind_taken, V32)
-        // instead of reading every record of the site: 500 seniors with 3 years each are 330,000 rows
+        // instead of reading every record of the site: 500 seniors with 3 years each are 330,000 rows.
+        // An unwell answer counts only within UNWELL_RECENT, so its lookup is bounded by time: on
+        // PostgreSQL's monthly partitions (decision 0038) a senior who never answered "unwell" would
+        // otherwise cost one lookup per month stored.
         Map<String, long[]> visits = new HashMap<>();
         jdbc.sql("""
                 SELECT m.id,
@@ -79,9 +82,10 @@ final class SiteOverview {
                        (SELECT MAX(ms.taken_at_ms) FROM measurement ms
                         WHERE ms.member_id = m.id AND ms.kind = 'test') AS last_test,
                        (SELECT MAX(ms.taken_at_ms) FROM measurement ms
-                        WHERE ms.member_id = m.id AND ms.kind = 'check' AND ms.code = 'UNWELL_TODAY') AS last_unwell
+                        WHERE ms.member_id = m.id AND ms.kind = 'check' AND ms.code = 'UNWELL_TODAY'
+                          AND ms.taken_at_ms >= ?) AS last_unwell
                 FROM member m WHERE m.site_id = ? AND m.anonymised = 0""")
-                .param(siteId)
+                .params(clock.instant().minus(UNWELL_RECENT).toEpochMilli(), siteId)
                 .query(rs -> {
                     visits.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
                 });

@@ -29,7 +29,7 @@ final class MeasurementStore {
             INSERT INTO measurement (id, member_id, site_id, device_id, batch_id, kind, code, value, unit,
                                      taken_at, taken_at_ms, detail, received_at_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO NOTHING""";
+            ON CONFLICT DO NOTHING""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;

@@ -20,6 +20,11 @@ public enum Worker {
      * every senior hourly (absence begins with time). Up before the ingest, like the prescription.
      */
     ALERTS("ssc-alerts", 1000),
+    /**
+     * PostgreSQL only: keeps the months ahead of measurement's monthly partitions created, at start and
+     * daily (decision 0038). No thread on SQLite.
+     */
+    PARTITIONS("ssc-partitions", 1000),
     /** Takes measurement messages off the ingest queue in groups, stores them, then acks. */
     INGEST("ssc-ingest", 2000),
     /** Decodes kiosk statuses and saves what lasts of them (table {@code device_observation}). */

@@ -165,7 +165,7 @@ class DashboardBenchmark {
         return records;
     }
 
-    private static long history(JdbcTemplate jdbc, String siteId, String memberId, int years, Random random) {
+    static long history(JdbcTemplate jdbc, String siteId, String memberId, int years, Random random) {
         List<Object[]> rows = new ArrayList<>();
         OffsetDateTime today = OffsetDateTime.now(ZoneOffset.ofHours(9)).withHour(10);
         OffsetDateTime start = today.minusYears(years).plusDays(random.nextInt(28));

@@ -49,6 +49,60 @@ class MeasurementStoreIT {
 
     @ParameterizedTest
     @MethodSource(BOTH)
+    void aRecordResentInAnotherBatchIsStoredOnceInWhicheverPartition(Supplier<TestDatabase> database) {
+        try (TestDatabase db = database.get()) {
+            MeasurementStore store = store(db);
+            seed(db, "s1", "MEMBER0001");
+            // on PostgreSQL: one in this month's partition, one older than every month (measurement_before)
+            MeasurementRecord recent = at(record("MEMBER0001", "20"), OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5));
+            MeasurementRecord old = at(record("MEMBER0001", "21"), OffsetDateTime.of(2021, 5, 3, 9, 0, 0, 0,
+                    ZoneOffset.ofHours(9)));
+
+            boolean[] first = insert(db, store, List.of(row(recent, "batch-1"), row(old, "batch-1")));
+            boolean[] resent = insert(db, store, List.of(row(old, "batch-2"), row(recent, "batch-2")));
+
+            assertThat(first).containsExactly(true, true);
+            assertThat(resent).containsExactly(false, false);
+            JdbcClient jdbc = JdbcClient.create(db.dataSource());
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM measurement").query(Long.class).single()).isEqualTo(2);
+            assertThat(jdbc.sql("SELECT batch_id FROM measurement").query(String.class).list()).containsOnly("batch-1");
+            if (db.kind().equals("postgresql")) {
+                assertThat(jdbc.sql("SELECT tableoid::regclass::text FROM measurement WHERE id = ?")
+                        .param(old.id().toString()).query(String.class).single()).isEqualTo("measurement_before");
+                assertThat(jdbc.sql("SELECT tableoid::regclass::text FROM measurement WHERE id = ?")
+                        .param(recent.id().toString()).query(String.class).single())
+                        .isEqualTo("measurement_" + recent.takenAt().withOffsetSameInstant(ZoneOffset.UTC)
+                                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy_MM")));
+            }
+        }
+    }
+
+    /**
+     * Decision 0038: the key is (id, taken_at_ms) on PostgreSQL, so a record with a stored id but
+     * another time (a forged or broken kiosk; a re-send never changes taken_at) is a second row there;
+     * SQLite, keyed by id alone, keeps the first.
+     */
+    @ParameterizedTest
+    @MethodSource(BOTH)
+    void theSameIdWithAnotherTimeIsASecondRowOnPostgresqlOnly(Supplier<TestDatabase> database) {
+        try (TestDatabase db = database.get()) {
+            MeasurementStore store = store(db);
+            seed(db, "s1", "MEMBER0001");
+            MeasurementRecord first = record("MEMBER0001", "20");
+            MeasurementRecord later = at(first, first.takenAt().plusMonths(1));
+
+            insert(db, store, List.of(row(first, "batch-1")));
+            boolean[] second = insert(db, store, List.of(row(later, "batch-2")));
+
+            boolean postgres = db.kind().equals("postgresql");
+            assertThat(second).containsExactly(postgres);
+            assertThat(JdbcClient.create(db.dataSource()).sql("SELECT COUNT(*) FROM measurement WHERE id = ?")
+                    .param(first.id().toString()).query(Long.class).single()).isEqualTo(postgres ? 2 : 1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(BOTH)
     void findsSitesAndMembersInChunks(Supplier<TestDatabase> database) {
         try (TestDatabase db = database.get()) {
             MeasurementStore store = store(db);
@@ -109,6 +163,15 @@ class MeasurementStoreIT {
     }
 
     private static MeasurementStore.Row row(MeasurementRecord record) {
-        return new MeasurementStore.Row(record, "s1", "kiosk-1", "batch-1", Instant.now());
+        return row(record, "batch-1");
+    }
+
+    private static MeasurementStore.Row row(MeasurementRecord record, String batchId) {
+        return new MeasurementStore.Row(record, "s1", "kiosk-1", batchId, Instant.now());
+    }
+
+    private static MeasurementRecord at(MeasurementRecord record, OffsetDateTime takenAt) {
+        return new MeasurementRecord(record.id(), record.memberId(), record.kind(), record.code(), record.value(),
+                record.unit(), takenAt, record.detail());
     }
 }

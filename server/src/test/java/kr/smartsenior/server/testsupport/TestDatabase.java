@@ -31,7 +31,9 @@ public final class TestDatabase implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
         this.pool = pool;
         this.cleanup = cleanup;
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        // as the server's spring.flyway.locations, with {vendor} as Spring Boot resolves it
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration", "classpath:db/vendor/" + kind)
+                .load().migrate();
     }
 
     /** A SQLite file in a new temp folder. */
