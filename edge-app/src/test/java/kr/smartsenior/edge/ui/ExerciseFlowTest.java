@@ -163,7 +163,7 @@ class ExerciseFlowTest extends JourneyFixture {
     void steppingOffTheMatShowsThePausedScreenUntilTheSeniorIsBack() {
         exercises.stepOffNext();
         intoPlay();
-        // the pause is one simulated second (5 ms): read the screen history, not the current screen
+        // the pause is one simulated second (100 ms): read the screen history, not the current screen
         await().until(() -> sink.screens.stream().anyMatch(Screen.ExercisePaused.class::isInstance));
         assertThat(sink.prompts).contains(Prompt.EXERCISE_PAUSED);
         awaitScreen(Screen.EffortAsk.class);

@@ -53,7 +53,12 @@ abstract class JourneyFixture {
                             Prescriptions.program(MeasurementCode.INTERVAL, 1, 10))),
             HIGH_PRESSURE, Prescriptions.of(List.of("혈압이 높은 편이라 힘든 운동(인터벌)은 하지 않아요."), List.of(),
                     RestrictionCode.BP_HIGH)));
-    final SimulatedExercisePrograms exercises = new SimulatedExercisePrograms(Duration.ofMillis(5));
+    /**
+     * One step of a simulated exercise run every 100 ms: a run (about ten steps) lasts about a second, long
+     * enough that "멈추기" reaches it before it ends on its own even when the test's thread waits its turn on a
+     * loaded machine (at 5 ms a step a run ended in ~40 ms and the stop tests failed under load).
+     */
+    final SimulatedExercisePrograms exercises = new SimulatedExercisePrograms(Duration.ofMillis(100));
     final List<MeasurementRecord> recorded = new CopyOnWriteArrayList<>();
     final RecordingSink sink = new RecordingSink();
     ScheduledExecutorService executor;
