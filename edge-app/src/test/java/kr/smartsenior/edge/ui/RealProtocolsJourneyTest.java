@@ -156,8 +156,10 @@ class RealProtocolsJourneyTest {
         await().until(() -> sink.current() instanceof Screen.ExercisePlay play
                 && play.stage() == kr.smartsenior.edge.ui.ports.ExercisePrograms.Stage.PLAY);
         sensors.loop().execute(() -> exerciser.stepOff(Duration.ofSeconds(15)));
-        await().until(() -> sink.screens.stream().anyMatch(s -> s instanceof Screen.ExercisePaused p && p.feetBack()));
-        await().until(() -> sink.current() instanceof Screen.ExercisePlay);
+        // the sensor loop keeps loop time: on a loaded machine it runs slower than 60x, so wait longer than the default
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sink.screens.stream().anyMatch(s -> s instanceof Screen.ExercisePaused p && p.feetBack()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sink.current() instanceof Screen.ExercisePlay);
         List<Screen> screens = List.copyOf(sink.screens);
         int paused = screens.indexOf(screens.stream().filter(Screen.ExercisePaused.class::isInstance).findFirst().orElseThrow());
         assertThat(screens.subList(paused, paused + 3)).as("asked for the feet, then settling, then on")
