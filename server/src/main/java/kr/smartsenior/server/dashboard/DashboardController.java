@@ -65,10 +65,11 @@ final class DashboardController {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final KioskAgreements agreements;
+    private final java.time.Clock clock;
 
     DashboardController(SiteAccess access, MemberDirectory members, SiteRepository sites, SiteOverview overview,
             Evaluator evaluator, MeasurementHistory history, PrescriptionHistory prescriptions, Screenings screenings,
-            AuditLog audit, ObjectMapper json, KioskAgreements agreements) {
+            AuditLog audit, ObjectMapper json, KioskAgreements agreements, java.time.Clock clock) {
         this.access = access;
         this.members = members;
         this.sites = sites;
@@ -80,6 +81,7 @@ final class DashboardController {
         this.audit = audit;
         this.json = json;
         this.agreements = agreements;
+        this.clock = clock;
     }
 
     @GetMapping("/login")
@@ -131,7 +133,8 @@ final class DashboardController {
             HttpServletRequest request, Model model) throws JsonProcessingException {
         Senior senior = members.requireMember(principal, id);
         List<Result> results = history.of(senior.id());
-        Evaluation evaluation = evaluator.evaluate(senior);
+        // the records just read, not a second read of three years of them (docs/benchmarks.md, 2026-12-05)
+        Evaluation evaluation = evaluator.evaluate(senior, results, clock.instant());
         audit.record(principal.getName(), AuditLog.VIEW_MEMBER_PAGE, senior.id(), senior.siteId(), request.getRemoteAddr());
         model.addAttribute("senior", senior);
         model.addAttribute("site", sites.find(senior.siteId()).orElse(null));

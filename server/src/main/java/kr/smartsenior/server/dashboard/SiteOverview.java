@@ -70,25 +70,7 @@ final class SiteOverview {
     }
 
     Page page(String siteId, String query, Sort sort, int page) {
-        // one index lookup per senior (measurement_member_taken, measurement_member_kind_taken, V32)
-        // instead of reading every record of the site: 500 seniors with 3 years each are 330,000 rows.
-        // An unwell answer counts only within UNWELL_RECENT, so its lookup is bounded by time: on
-        // PostgreSQL's monthly partitions (decision 0038) a senior who never answered "unwell" would
-        // otherwise cost one lookup per month stored.
-        Map<String, long[]> visits = new HashMap<>();
-        jdbc.sql("""
-                SELECT m.id,
-                       (SELECT MAX(ms.taken_at_ms) FROM measurement ms WHERE ms.member_id = m.id) AS last_any,
-                       (SELECT MAX(ms.taken_at_ms) FROM measurement ms
-                        WHERE ms.member_id = m.id AND ms.kind = 'test') AS last_test,
-                       (SELECT MAX(ms.taken_at_ms) FROM measurement ms
-                        WHERE ms.member_id = m.id AND ms.kind = 'check' AND ms.code = 'UNWELL_TODAY'
-                          AND ms.taken_at_ms >= ?) AS last_unwell
-                FROM member m WHERE m.site_id = ? AND m.anonymised = 0""")
-                .params(clock.instant().minus(UNWELL_RECENT).toEpochMilli(), siteId)
-                .query(rs -> {
-                    visits.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
-                });
+        Map<String, long[]> visits = visits(siteId);
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         List<Senior> all = new ArrayList<>(members.atSite(siteId).stream()
                 .filter(s -> q.isEmpty() || s.displayName().toLowerCase(Locale.ROOT).contains(q)
@@ -109,6 +91,59 @@ final class SiteOverview {
     }
 
     /**
+     * Each senior's last record, last test and last "unwell" answer of the past {@link #UNWELL_RECENT}
+     * (epoch ms, 0 for none), by member id: three index lookups per senior
+     * ({@code measurement_member_taken}, {@code measurement_member_kind_taken}) rather than reading
+     * every record of the site (500 seniors with 3 years each are 330,000 rows). Every page of a site
+     * needs all of them (to sort and count), so a site's map is kept until a result of one of its
+     * seniors is stored ({@link MeasurementsStored}), a registration changes ({@link MembersChanged})
+     * or {@link #VISITS_FOR} passed: ten staff paging a large site then share one query
+     * (docs/benchmarks.md, 2026-12-05, decision 0035).
+     */
+    Map<String, long[]> visits(String siteId) {
+        Instant now = clock.instant();
+        Visits known = visits.get(siteId);
+        if (known != null && known.at().isAfter(now.minus(VISITS_FOR))) {
+            return known.byMember();
+        }
+        long version = changes.get(); // a change announced while reading makes this read unfit to keep
+        Map<String, long[]> byMember = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.id,
+                       (SELECT MAX(ms.taken_at_ms) FROM measurement ms WHERE ms.member_id = m.id) AS last_any,
+                       (SELECT MAX(ms.taken_at_ms) FROM measurement ms
+                        WHERE ms.member_id = m.id AND ms.kind = 'test') AS last_test,
+                       (SELECT MAX(ms.taken_at_ms) FROM measurement ms
+                        WHERE ms.member_id = m.id AND ms.kind = 'check' AND ms.taken_at_ms >= ?
+                          AND ms.code = 'UNWELL_TODAY') AS last_unwell
+                FROM member m WHERE m.site_id = ? AND m.anonymised = 0""")
+                // only a recent answer is shown: bounding it keeps the lookup to the last days' checks
+                // (an effort answer follows every exercise session) instead of three years of them
+                .params(now.minus(UNWELL_RECENT).toEpochMilli(), siteId)
+                .query(rs -> {
+                    byMember.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                });
+        Map<String, long[]> read = Map.copyOf(byMember);
+        if (changes.get() == version) {
+            visits.put(siteId, new Visits(now, read));
+        }
+        return read;
+    }
+
+    /** A site's {@link #visits}, read at {@code at}. */
+    private record Visits(Instant at, Map<String, long[]> byMember) {
+    }
+
+    /**
+     * How long a site's visits are reused without an announced change: the events cover the kiosks'
+     * results, registrations and withdrawals; this bounds what a change made another way (a database
+     * restore, an import that announces nothing) can leave unseen.
+     */
+    static final Duration VISITS_FOR = Duration.ofMinutes(2);
+    private final Map<String, Visits> visits = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
      * What a row shows of a senior's evaluation (grades, trends, decline and fall-risk chips), kept for
      * {@link #REUSE_FOR} or until the senior's records, screening or registration change: a page of
      * 25 is then 25 look-ups, not 25 evaluations of three years of records each (about 2-3 ms each),
@@ -124,7 +159,9 @@ final class SiteOverview {
 
     @EventListener
     void measurementsStored(MeasurementsStored event) {
+        changes.incrementAndGet();
         event.memberIds().forEach(evaluated::remove);
+        visits.values().removeIf(site -> event.memberIds().stream().anyMatch(site.byMember()::containsKey));
     }
 
     @EventListener
@@ -134,6 +171,8 @@ final class SiteOverview {
 
     @EventListener
     void membersChanged(MembersChanged event) {
+        changes.incrementAndGet();
+        visits.clear(); // a senior registered, moved or withdrawn: at most two sites, but rare enough to drop all
         evaluated.clear(); // a registration changed (birth year, sex, site): rare, and cheap to rebuild
     }
 

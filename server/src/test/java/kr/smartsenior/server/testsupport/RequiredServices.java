@@ -80,6 +80,24 @@ public final class RequiredServices {
         return new PostgresSchema(name, POSTGRES_URL + "&currentSchema=" + name);
     }
 
+    /**
+     * A named PostgreSQL schema ({@code it_<letters and digits>}) kept between runs: created if missing,
+     * else used with what an earlier run left in it (a benchmark's generated data). Never dropped here.
+     */
+    public static PostgresSchema keptPostgresSchema(String name) {
+        postgresOrSkip();
+        if (!name.matches("it_[a-z0-9]+")) {
+            throw new IllegalArgumentException("a kept schema is named it_ and lower-case letters or digits: " + name);
+        }
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create schema " + name, e);
+        }
+        return new PostgresSchema(name, POSTGRES_URL + "&currentSchema=" + name);
+    }
+
     /** Drops a schema made by {@link #freshPostgresSchema()}, with everything in it. */
     public static void dropPostgresSchema(String name) {
         if (!name.matches("it_[a-z0-9]+")) {
