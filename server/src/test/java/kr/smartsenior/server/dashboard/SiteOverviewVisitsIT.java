@@ -42,7 +42,7 @@ class SiteOverviewVisitsIT {
             record(jdbc, "m1", "check", "UNWELL_TODAY", now - 2 * DAY);
             record(jdbc, "m2", "check", "UNWELL_TODAY", now - 8 * DAY); // too old to be shown
             record(jdbc, "m2", "test", "TIMED_UP_AND_GO", now - 40 * DAY);
-            SiteOverview overview = new SiteOverview(null, null, jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+            SiteOverview overview = new SiteOverview(null, null, jdbc, Clock.fixed(NOW, ZoneOffset.UTC), 14);
 
             var visits = overview.visits("s1");
             assertThat(visits.get("m1")).containsExactly(now - 2 * DAY, now - 30 * DAY, now - 2 * DAY);
