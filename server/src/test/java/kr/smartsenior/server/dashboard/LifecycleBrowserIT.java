@@ -246,7 +246,7 @@ class LifecycleBrowserIT {
         browser.findElement(By.cssSelector("input[name=siteIds][value=dalbit]")).click();
         browser.findElement(By.name("password")).sendKeys("short");
         browser.findElement(By.xpath("//button[contains(., '계정 만들기')]")).click();
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("10자 이상");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "10자 이상"));
         browser.findElement(By.name("password")).sendKeys("dalbit-start-7");
         assertThat(browser.findElement(By.cssSelector("input[name=siteIds][value=dalbit]")).isSelected()).isTrue();
         browser.findElement(By.xpath("//button[contains(., '계정 만들기')]")).click();
@@ -258,7 +258,7 @@ class LifecycleBrowserIT {
         browser.get(server.baseUrl() + "/admin/sites/dalbit");
         browser.findElement(By.name("hours.mon")).sendKeys("9시부터");
         browser.findElement(By.xpath("//button[text()='저장']")).click();
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("월요일: 09:00-18:00 형식으로");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "월요일: 09:00-18:00 형식으로"));
         browser.findElement(By.name("hours.mon")).clear();
         browser.findElement(By.name("hours.mon")).sendKeys("09:00-18:00");
         browser.findElement(By.xpath("//button[text()='저장']")).click();
