@@ -40,7 +40,7 @@ final class DerivedWorker extends BackgroundWorker {
     private final Duration poll;
     /** This instance, as the rows it holds name it: host, process and a random part (restarts differ). */
     private final String owner;
-    private final AtomicLong done = new AtomicLong();
+    private final Map<WorkKind, AtomicLong> done = new EnumMap<>(WorkKind.class);
     private final List<Thread> running = new ArrayList<>();
 
     DerivedWorker(WorkQueue queue, List<WorkHandler> handlers, @Value("${ssc.derived.threads:2}") int threads,
@@ -55,6 +55,9 @@ final class DerivedWorker extends BackgroundWorker {
             throw new IllegalArgumentException("SSC_DERIVED_LEASE must be at least 1s and SSC_DERIVED_POLL more than 0");
         }
         this.queue = queue;
+        for (WorkKind kind : WorkKind.values()) {
+            done.put(kind, new AtomicLong());
+        }
         for (WorkHandler handler : handlers) {
             if (this.handlers.put(handler.kind(), handler) != null) {
                 throw new IllegalStateException("two handlers of derived work " + handler.kind());
@@ -107,7 +110,7 @@ final class DerivedWorker extends BackgroundWorker {
         try {
             handler.perform(row.key());
             queue.complete(row, owner);
-            done.incrementAndGet();
+            done.get(row.kind()).incrementAndGet();
         } catch (Exception e) {
             Duration backoff = backoff(row.attempts());
             log.error("derived work {} {}: failed (attempt {}); trying again in {} s", row.kind(), row.key(),
@@ -147,9 +150,9 @@ final class DerivedWorker extends BackgroundWorker {
         }
     }
 
-    /** Rows this instance has done since it started (tests, the benchmark). */
-    long done() {
-        return done.get();
+    /** Rows of this kind this instance has done since it started (tests, the benchmark). */
+    long done(WorkKind kind) {
+        return done.get(kind).get();
     }
 
     @Override
@@ -162,6 +165,7 @@ final class DerivedWorker extends BackgroundWorker {
                 Thread.currentThread().interrupt();
             }
         }
+        running.clear();
         try {
             int left = queue.releaseAll(owner);
             if (left > 0) {
