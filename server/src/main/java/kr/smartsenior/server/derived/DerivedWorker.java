@@ -111,6 +111,10 @@ final class DerivedWorker extends BackgroundWorker {
             handler.perform(row.key());
             queue.complete(row, owner);
             done.get(row.kind()).incrementAndGet();
+        } catch (WorkHandler.NotReady e) {
+            log.debug("derived work {} {}: not ready ({}); again in {}", row.kind(), row.key(), e.getMessage(),
+                    WorkHandler.RETRY_NOT_READY);
+            queue.postpone(row, owner, WorkHandler.RETRY_NOT_READY);
         } catch (Exception e) {
             Duration backoff = backoff(row.attempts());
             log.error("derived work {} {}: failed (attempt {}); trying again in {} s", row.kind(), row.key(),

@@ -11,4 +11,19 @@ public interface WorkHandler {
     WorkKind kind();
 
     void perform(String key) throws Exception;
+
+    /**
+     * Thrown by {@link #perform} when the work cannot be done yet for a reason that is not the key's
+     * (the broker not connected yet at start-up): the row is given back and tried again after
+     * {@link #RETRY_NOT_READY}, without counting as a failure.
+     */
+    final class NotReady extends RuntimeException {
+
+        public NotReady(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** How long a row whose handler was {@link NotReady} waits. */
+    java.time.Duration RETRY_NOT_READY = java.time.Duration.ofSeconds(5);
 }

@@ -201,6 +201,14 @@ public final class WorkQueue {
                 .update();
     }
 
+    /** Gives one row back to be tried again after {@code delay}, not counted as a failure. */
+    void postpone(Claimed claimed, String owner, Duration delay) {
+        jdbc.sql("""
+                UPDATE derived_work SET claimed_by = NULL, claimed_until_ms = NULL, due_at_ms = ?
+                WHERE kind = ? AND work_key = ? AND claimed_by = ?""")
+                .params(millis.getAsLong() + delay.toMillis(), claimed.kind().name(), claimed.key(), owner).update();
+    }
+
     /** Gives one row back without doing it (it stays due). */
     void release(Claimed claimed, String owner) {
         jdbc.sql("UPDATE derived_work SET claimed_by = NULL, claimed_until_ms = NULL "

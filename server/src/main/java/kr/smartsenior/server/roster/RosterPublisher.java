@@ -154,7 +154,7 @@ public final class RosterPublisher extends BackgroundWorker implements WorkHandl
     @Override
     public void perform(String siteId) throws Exception {
         if (!isRunning() || !connection.isConnected()) {
-            throw new IllegalStateException("roster of " + siteId + ": not connected to the broker yet");
+            throw new WorkHandler.NotReady("roster of " + siteId + ": not connected to the broker (yet)");
         }
         build(siteId);
     }
