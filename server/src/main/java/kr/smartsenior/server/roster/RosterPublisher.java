@@ -130,8 +130,9 @@ public final class RosterPublisher extends BackgroundWorker implements WorkHandl
         if (siteId != null && Topics.isValidId(siteId)) {
             try {
                 queue.rosterChanged(siteId);
-            } catch (RuntimeException e) { // the change itself is committed; the next refresh or start builds it
-                log.error("roster of {}: could not note the change ({}); built at the next refresh", siteId, e.toString());
+            } catch (RuntimeException e) { // the change itself is committed; the site's next change or start builds it
+                log.error("roster of {}: could not note the change ({}); built with the site's next change or at the"
+                        + " next start", siteId, e.toString());
             }
         }
     }
