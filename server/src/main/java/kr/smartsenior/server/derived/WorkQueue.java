@@ -222,12 +222,14 @@ public final class WorkQueue {
                 .param(owner).update();
     }
 
-    /** When the next row falls due (or a held one's lease runs out); empty when the queue is empty. */
+    /**
+     * When the next row not yet due falls due; empty when there is none. One look at the index on
+     * {@code due_at_ms}, however long the queue; rows already due but held (another worker, a lease
+     * that has not run out) are seen again at the next poll.
+     */
     OptionalLong nextDue() {
-        Long next = jdbc.sql("""
-                SELECT MIN(CASE WHEN claimed_until_ms IS NOT NULL AND claimed_until_ms > due_at_ms
-                                THEN claimed_until_ms ELSE due_at_ms END) FROM derived_work""")
-                .query(Long.class).single();
+        Long next = jdbc.sql("SELECT MIN(due_at_ms) FROM derived_work WHERE due_at_ms > ?")
+                .param(millis.getAsLong()).query(Long.class).single();
         return next == null ? OptionalLong.empty() : OptionalLong.of(next);
     }
 
