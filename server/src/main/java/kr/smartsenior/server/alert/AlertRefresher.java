@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import kr.smartsenior.server.derived.WorkHandler;
+import kr.smartsenior.server.derived.WorkKind;
 import kr.smartsenior.server.fitness.Evaluator;
 import kr.smartsenior.server.fitness.MeasurementHistory;
 import kr.smartsenior.server.fitness.Result;
-import kr.smartsenior.server.ingest.MeasurementsStored;
 import kr.smartsenior.server.member.MemberDirectory;
 import kr.smartsenior.server.member.MemberDirectory.Senior;
 import kr.smartsenior.server.member.MembersChanged;
@@ -30,14 +31,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the {@code alert} table in step with the records, on a thread of its own ({@code ssc-alerts}):
- * a member is derived afresh ({@link AlertRules}) as soon as their new records are committed, a
+ * a member is derived afresh ({@link AlertRules}) when their new records have settled (the durable
+ * derived-work queue, {@link #perform}, on the {@code ssc-derived} thread of one server instance), a
  * screening is stored, or their site's members change; a site's own alerts (tests not yet validated)
  * at most once a minute after its records change; and every member and site once at start-up and then
  * every {@code ssc.alert.sweep-every} (default an hour), since absence begins and an "unwell" answer
  * ages out with time alone. Listeners only note the work; nothing here blocks the ingest.
  */
 @Component
-final class AlertRefresher extends BackgroundWorker {
+final class AlertRefresher extends BackgroundWorker implements WorkHandler {
 
     private static final Logger log = LoggerFactory.getLogger(AlertRefresher.class);
     /** A site's validation is read afresh at most this often (it scans the site's hand references). */
@@ -85,9 +87,20 @@ final class AlertRefresher extends BackgroundWorker {
         this.sweepNanos = sweepEvery.toNanos();
     }
 
-    @EventListener
-    void measurementsStored(MeasurementsStored event) {
-        note(event.memberIds(), List.of());
+    @Override
+    public WorkKind kind() {
+        return WorkKind.ALERTS;
+    }
+
+    /**
+     * A member's new records, from the durable derived-work queue (noted in the storing transaction,
+     * coalesced per visit by {@code ssc.alert.quiet-period}, at most {@code ssc.alert.max-delay}):
+     * derived on the queue's thread, on whichever server instance took the row; a failure is thrown
+     * back so the row is tried again.
+     */
+    @Override
+    public void perform(String memberId) {
+        refreshMember(memberId);
     }
 
     @EventListener
@@ -148,8 +161,9 @@ final class AlertRefresher extends BackgroundWorker {
         if (senior.isEmpty()) {
             return;
         }
-        List<Result> results = history.of(memberId);
         Instant now = clock.instant();
+        // the rules look back on exercise and check records only for an "unwell" answer (7 days)
+        List<Result> results = history.forEvaluation(memberId, now.minus(AlertRules.UNWELL_RECENT).minus(Duration.ofDays(1)));
         store.applyMember(memberId, rules.of(senior.get(), evaluator.evaluate(senior.get(), results, now), results, now));
         synchronized (pendingMembers) { // the site's own alerts may follow from these records
             pendingSites.add(senior.get().siteId());

@@ -61,7 +61,7 @@ final class KioskGrading implements KioskResults {
         }
         int year = LocalDate.now(clock.withZone(KIOSK_ZONE)).getYear();
         return new MemberResults(year, cutoffs(senior.get().sex(), year - senior.get().birthYear()),
-                recent(senior.get(), history.of(memberId)));
+                recent(senior.get(), history.tests(memberId)));
     }
 
     /** The cut-offs the grader uses for this sex and age, one per graded test that has a norm for them. */

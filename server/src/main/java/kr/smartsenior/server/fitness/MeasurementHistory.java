@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -41,7 +42,44 @@ public final class MeasurementHistory {
                 SELECT kind, code, value, taken_at, detail FROM measurement
                 WHERE member_id = ? ORDER BY taken_at_ms, id""")
                 .param(memberId)
-                .query((rs, n) -> {
+                .query(row(memberId))
+                .list();
+    }
+
+    /**
+     * What the derived work (evaluation, alerts, prescription) reads of a member, oldest first: every
+     * test (a test's evaluation compares it with every earlier one: the trend, the procedure, the
+     * count of results taken another way), but only the exercise and check records taken since
+     * {@code othersFrom} and the latest of them. The records are those of {@link #of} without the
+     * older exercise and check records, whose details are the largest to read; the evaluation, the
+     * alert rules and the prescription rules give the same answer from it as from {@link #of} as long
+     * as {@code othersFrom} is no later than what they look back on: the 7 days of an "unwell" answer
+     * (alerts) and the time each program's level was set (prescription). Served by the index
+     * {@code measurement_member_kind_taken}.
+     */
+    public List<Result> forEvaluation(String memberId, Instant othersFrom) {
+        return jdbc.sql("""
+                SELECT kind, code, value, taken_at, detail FROM measurement
+                WHERE member_id = ? AND (kind = 'test' OR taken_at_ms >= ? OR taken_at_ms =
+                  (SELECT MAX(taken_at_ms) FROM measurement WHERE member_id = ? AND kind <> 'test'))
+                ORDER BY taken_at_ms, id""")
+                .params(memberId, othersFrom.toEpochMilli(), memberId)
+                .query(row(memberId))
+                .list();
+    }
+
+    /** Only the member's tests, oldest first (what the kiosk's "내 기록" lists): {@link #of} without the rest. */
+    public List<Result> tests(String memberId) {
+        return jdbc.sql("""
+                SELECT kind, code, value, taken_at, detail FROM measurement
+                WHERE member_id = ? AND kind = 'test' ORDER BY taken_at_ms, id""")
+                .param(memberId)
+                .query(row(memberId))
+                .list();
+    }
+
+    private org.springframework.jdbc.core.RowMapper<Result> row(String memberId) {
+        return (rs, n) -> {
                     String kind = rs.getString("kind");
                     String code = rs.getString("code");
                     // a test's evaluation needs only how it was taken and the grip's hand; exercises are read
@@ -50,8 +88,7 @@ public final class MeasurementHistory {
                     return new Result(code, kind, new BigDecimal(rs.getString("value")),
                             OffsetDateTime.parse(rs.getString("taken_at")),
                             "test".equals(kind) ? testKeys(memberId, detail) : detail(memberId, detail));
-                })
-                .list();
+        };
     }
 
     /**

@@ -15,6 +15,7 @@ import kr.smartsenior.protocol.ProtocolCodec;
 import kr.smartsenior.protocol.ReceivedBatch;
 import kr.smartsenior.protocol.Rejection;
 import kr.smartsenior.protocol.Topics;
+import kr.smartsenior.server.derived.WorkQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,15 +38,17 @@ final class IngestProcessor {
     private final AckPublisher acks;
     private final IngestCounters counters;
     private final ApplicationEventPublisher events;
+    private final WorkQueue derivedWork;
 
     IngestProcessor(ProtocolCodec codec, MeasurementStore store, TransactionTemplate transaction, AckPublisher acks,
-            IngestCounters counters, ApplicationEventPublisher events) {
+            IngestCounters counters, ApplicationEventPublisher events, WorkQueue derivedWork) {
         this.codec = codec;
         this.store = store;
         this.transaction = transaction;
         this.acks = acks;
         this.counters = counters;
         this.events = events;
+        this.derivedWork = derivedWork;
     }
 
     /** A readable batch and where it came from. */
@@ -69,7 +72,7 @@ final class IngestProcessor {
         boolean[] inserted;
         try {
             answers = check(readable, rows);
-            inserted = transaction.execute(status -> store.insert(rows));
+            inserted = transaction.execute(status -> noteDerivedWork(rows, store.insert(rows)));
         } catch (RuntimeException e) {
             log.error("could not store a group of {} batches ({} records); no acks sent, the kiosks will resend: {}",
                     readable.size(), rows.size(), e.toString());
@@ -90,7 +93,24 @@ final class IngestProcessor {
         announce(changedMembers);
     }
 
-    /** After the commit (and the acks): tell listeners (evaluation, prescription) who has new records. */
+    /**
+     * In the storing transaction: the new records' members and sites get their derived work
+     * (prescription, alerts, roster) in the durable queue (decision 0037), coalesced per visit.
+     */
+    private boolean[] noteDerivedWork(List<MeasurementStore.Row> rows, boolean[] inserted) {
+        Set<String> memberIds = new HashSet<>();
+        Set<String> siteIds = new HashSet<>();
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i]) {
+                memberIds.add(rows.get(i).record().memberId());
+                siteIds.add(rows.get(i).siteId());
+            }
+        }
+        derivedWork.resultsStored(memberIds, siteIds);
+        return inserted;
+    }
+
+    /** After the commit (and the acks): tell in-process listeners (the dashboard's cache) who has new records. */
     private void announce(Set<String> memberIds) {
         if (memberIds.isEmpty()) {
             return;

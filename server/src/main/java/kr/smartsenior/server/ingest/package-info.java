@@ -4,7 +4,9 @@
  * (decision 0033; {@code IngestHealth} and the stats say "behind"); one
  * {@code ssc-ingest} thread ({@code IngestWorker}) takes groups and {@code IngestProcessor} decodes,
  * validates and stores them in one transaction ({@code MeasurementStore},
- * {@code INSERT … ON CONFLICT DO NOTHING}), then acks after the commit. Public surface: the event
+ * {@code INSERT … ON CONFLICT DO NOTHING}) and, in the same transaction, notes the new records' derived
+ * work (prescription, alerts, roster) in {@code derived.WorkQueue} (decision 0037), then acks after the
+ * commit. Public surface: the event
  * {@link kr.smartsenior.server.ingest.MeasurementsStored} (published after the commit),
  * {@link kr.smartsenior.server.ingest.AckPublisher} (replaceable in tests) and
  * {@link kr.smartsenior.server.ingest.IngestStats} ({@code GET /api/ingest/stats}).

@@ -1,6 +1,8 @@
 package kr.smartsenior.server.prescription;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -102,12 +104,27 @@ public final class Prescriber {
     private record Outcome(boolean raced, Plan created) {
     }
 
+    /**
+     * How far back the prescription rules read exercise and check records: to the time each current
+     * program's level was set (progression looks at the sessions and efforts since), and at least the
+     * adherence window. Tests are read whole ({@link MeasurementHistory#forEvaluation}).
+     */
+    static Instant lookBack(Optional<Plan> previous, OffsetDateTime now) {
+        Instant from = now.toInstant().minus(PrescriptionRules.ADHERENCE_WINDOW).minus(Duration.ofDays(1));
+        for (Plan.ProgramLevel program : previous.map(Plan::programs).orElse(List.of())) {
+            if (program.levelSince() != null && program.levelSince().toInstant().isBefore(from)) {
+                from = program.levelSince().toInstant();
+            }
+        }
+        return from;
+    }
+
     private Outcome prescribe(Senior senior) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        List<Result> results = history.of(senior.id());
+        Optional<Plan> previous = store.current(senior.id());
+        List<Result> results = history.forEvaluation(senior.id(), lookBack(previous, now));
         Evaluation evaluation = evaluator.evaluate(senior, results, now.toInstant());
         ScreeningStatus screening = screenings.status(senior.id());
-        Optional<Plan> previous = store.current(senior.id());
         Plan plan = PrescriptionRules.prescribe(evaluation, screening, results, previous, now);
         if (plan.sameContent(previous.orElse(null))) {
             return new Outcome(false, null);

@@ -1,6 +1,7 @@
 package kr.smartsenior.server.roster;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,10 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import kr.smartsenior.protocol.Channel;
 import kr.smartsenior.protocol.ProtocolCodec;
 import kr.smartsenior.protocol.KioskPrescription;
@@ -21,7 +23,9 @@ import kr.smartsenior.protocol.Roster;
 import kr.smartsenior.protocol.RosterEntry;
 import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.server.card.CardIssuer;
-import kr.smartsenior.server.ingest.MeasurementsStored;
+import kr.smartsenior.server.derived.WorkHandler;
+import kr.smartsenior.server.derived.WorkKind;
+import kr.smartsenior.server.derived.WorkQueue;
 import kr.smartsenior.server.member.MemberDirectory;
 import kr.smartsenior.server.member.MembersChanged;
 import kr.smartsenior.server.mqtt.BrokerConnection;
@@ -32,7 +36,6 @@ import kr.smartsenior.server.worker.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -43,23 +46,27 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * member ids, display names, the hash of each current card token (never the token), card versions and,
  * when the prescription feature provides {@link KioskPrescriptions}, each member's prescription summary;
  * when the fitness feature provides {@link KioskResults}, each member's grade cut-offs and latest results.
- * New results ({@code ingest.MeasurementsStored}) rebuild their members' sites after
- * {@link #RESULTS_SETTLE_SECONDS} s (a visit's batches fold into one build), and a new year (the age the
- * cut-offs are for) rebuilds every site at the next refresh.
+ * New results rebuild their members' sites {@code ssc.roster.results-settle} (60 s) after the first of
+ * them (a visit's batches fold into one build): the ingest notes the site in the durable derived-work
+ * queue ({@code derived.WorkQueue}, decision 0037) in the transaction that stores the records. A new
+ * year (the age the cut-offs are for) rebuilds every site at the next refresh.
  *
- * <p>Work runs on one thread of its own, so rosters of a site go out in version order; events for a
- * site that arrive while one is being built are folded into the next build. A publish the broker did
- * not confirm is tried again after {@link #RETRY_SECONDS} s, and the last roster of every site is
- * published again every {@link #REFRESH_MINUTES} min (same version), so a broker that lost its retained
- * messages gets them back. Logs name sites, versions and counts, never members.
+ * <p>Every build goes through that queue as a (ROSTER, site) row, so one build of a site runs at a
+ * time across all server instances and rosters of a site go out in version order; changes that arrive
+ * while one is waiting fold into it ({@code ssc.roster.quiet-period}, at most
+ * {@code ssc.roster.max-delay}). A build whose publish the broker did not confirm fails and the queue
+ * tries it again ({@link #RETRY_SECONDS} s, then longer), and the last roster this instance built of
+ * every site is published again every {@link #REFRESH_MINUTES} min (same version, unless another
+ * instance has built a newer one since), so a broker that lost its retained messages gets them back.
+ * Logs name sites, versions and counts, never members.
  */
 @Component
-public final class RosterPublisher extends BackgroundWorker {
+public final class RosterPublisher extends BackgroundWorker implements WorkHandler {
 
     static final long RETRY_SECONDS = 5;
     static final long REFRESH_MINUTES = 30;
-    /** New results wait this long for the rest of the visit's batches before their site's roster is built. */
-    static final long RESULTS_SETTLE_SECONDS = 60;
+    /** How long a build waits for the broker to confirm the publish before it counts as failed. */
+    static final long CONFIRM_SECONDS = 10;
     /**
      * A roster over the protocol's size limit is refused by every kiosk, so the results give way first:
      * the latest 3 results per test, then 1, then the cut-offs only, then none (docs/benchmarks.md).
@@ -76,18 +83,21 @@ public final class RosterPublisher extends BackgroundWorker {
     private final ObjectProvider<KioskPrescriptions> prescriptions;
     private final ObjectProvider<KioskResults> results;
     private final Clock clock;
+    private final WorkQueue queue;
     private final Map<String, Integer> builtForYear = new ConcurrentHashMap<>();
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    /** Sites whose new results wait for the visit to settle; a change meanwhile is still built at once. */
-    private final Set<String> settling = ConcurrentHashMap.newKeySet();
-    private final Map<String, byte[]> lastPublished = new ConcurrentHashMap<>();
+    /** The last roster this instance published of each site, and its version. */
+    private record Published(long version, byte[] payload) {
+    }
+
+    private final Map<String, Published> lastPublished = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             namedThread().daemon().factory());
 
     RosterPublisher(BrokerConnection connection, ProtocolCodec codec, SiteRepository sites, MemberDirectory members,
             CardIssuer cards, ObjectProvider<KioskPrescriptions> prescriptions, ObjectProvider<KioskResults> results,
-            Clock clock) {
+            Clock clock, WorkQueue queue) {
         super(Worker.ROSTER);
+        this.queue = queue;
         this.connection = connection;
         this.codec = codec;
         this.sites = sites;
@@ -116,91 +126,65 @@ public final class RosterPublisher extends BackgroundWorker {
         changed(event == null ? null : event.siteId());
     }
 
-    /**
-     * New results: their members' sites are built again once the visit has settled, so "내 기록" shows
-     * them. The ingest thread only hands the ids over; the sites are looked up on the roster's thread.
-     */
-    @EventListener
-    void onMeasurementsStored(MeasurementsStored event) {
-        if (event == null || event.memberIds().isEmpty() || results.getIfUnique() == null) {
-            return;
-        }
-        try {
-            worker.execute(() -> {
-                Set<String> siteIds = new java.util.TreeSet<>();
-                for (String memberId : event.memberIds()) {
-                    members.find(memberId).ifPresent(senior -> siteIds.add(senior.siteId()));
-                }
-                for (String siteId : siteIds) {
-                    if (settling.add(siteId)) {
-                        worker.schedule(() -> {
-                            settling.remove(siteId);
-                            schedule(siteId, 0);
-                        }, RESULTS_SETTLE_SECONDS, TimeUnit.SECONDS);
-                    }
-                }
-            });
-        } catch (RejectedExecutionException stopping) {
-            // shutting down: the next start publishes every site
-        }
-    }
-
     private void changed(String siteId) {
         if (siteId != null && Topics.isValidId(siteId)) {
-            schedule(siteId, 0);
+            try {
+                queue.rosterChanged(siteId);
+            } catch (RuntimeException e) { // the change itself is committed; the site's next change or start builds it
+                log.error("roster of {}: could not note the change ({}); built with the site's next change or at the"
+                        + " next start", siteId, e.toString());
+            }
         }
     }
 
     @Override
     protected void startWork() {
-        for (String siteId : sites.ids()) {
-            schedule(siteId, 0);
-        }
+        queue.enqueue(WorkKind.ROSTER, sites.ids(), Duration.ZERO, Duration.ZERO);
         worker.scheduleWithFixedDelay(this::refresh, REFRESH_MINUTES, REFRESH_MINUTES, TimeUnit.MINUTES);
     }
 
-    private void schedule(String siteId, long delaySeconds) {
-        if (!pending.add(siteId)) {
-            return; // a build for this site is already waiting and will see this change too
-        }
-        try {
-            worker.schedule(() -> build(siteId), delaySeconds, TimeUnit.SECONDS);
-        } catch (RejectedExecutionException stopping) {
-            pending.remove(siteId);
-        }
+    @Override
+    public WorkKind kind() {
+        return WorkKind.ROSTER;
     }
 
-    private void build(String siteId) {
-        pending.remove(siteId);
-        try {
-            Optional<Roster> roster = roster(siteId);
-            if (roster.isEmpty()) {
-                return; // no such site (any more)
-            }
-            Roster built = roster.get();
-            byte[] payload = codec.encode(built);
-            for (int latest : RESULTS_KEPT_WHEN_LARGE) {
-                if (payload.length <= ProtocolCodec.MAX_PAYLOAD_BYTES) {
-                    break;
-                }
-                // the results must never cost a site its roster: fewer of them, then only the cut-offs, then none
-                built = keepingLatest(built, latest);
-                payload = codec.encode(built);
-                log.warn("roster of {} too large with every result; sent with {} ({} bytes)", siteId,
-                        latest > 0 ? "the latest " + latest + " results per test" : latest == 0 ? "the cut-offs only"
-                                : "no results", payload.length);
-            }
-            if (payload.length > ProtocolCodec.MAX_PAYLOAD_BYTES) {
-                log.error("roster of {} is {} bytes, over the protocol's {}; kiosks would refuse it, not published",
-                        siteId, payload.length, ProtocolCodec.MAX_PAYLOAD_BYTES);
-                return;
-            }
-            lastPublished.put(siteId, payload);
-            publish(siteId, payload, built.version(), built.members().size());
-        } catch (RuntimeException e) {
-            log.warn("could not build the roster of {} ({}); trying again in {} s", siteId, e.toString(), RETRY_SECONDS);
-            schedule(siteId, RETRY_SECONDS);
+    /**
+     * Builds and publishes one site's roster, on the queue's thread, waiting for the broker to confirm
+     * it; throws when it was not (the queue tries again later).
+     */
+    @Override
+    public void perform(String siteId) throws Exception {
+        if (!isRunning() || !connection.isConnected()) {
+            throw new WorkHandler.NotReady("roster of " + siteId + ": not connected to the broker (yet)");
         }
+        build(siteId);
+    }
+
+    private void build(String siteId) throws Exception {
+        Optional<Roster> roster = roster(siteId);
+        if (roster.isEmpty()) {
+            return; // no such site (any more)
+        }
+        Roster built = roster.get();
+        byte[] payload = codec.encode(built);
+        for (int latest : RESULTS_KEPT_WHEN_LARGE) {
+            if (payload.length <= ProtocolCodec.MAX_PAYLOAD_BYTES) {
+                break;
+            }
+            // the results must never cost a site its roster: fewer of them, then only the cut-offs, then none
+            built = keepingLatest(built, latest);
+            payload = codec.encode(built);
+            log.warn("roster of {} too large with every result; sent with {} ({} bytes)", siteId,
+                    latest > 0 ? "the latest " + latest + " results per test" : latest == 0 ? "the cut-offs only"
+                            : "no results", payload.length);
+        }
+        if (payload.length > ProtocolCodec.MAX_PAYLOAD_BYTES) {
+            log.error("roster of {} is {} bytes, over the protocol's {}; kiosks would refuse it, not published",
+                    siteId, payload.length, ProtocolCodec.MAX_PAYLOAD_BYTES);
+            return;
+        }
+        publish(siteId, payload, built.version(), built.members().size());
+        lastPublished.put(siteId, new Published(built.version(), payload));
     }
 
     /** The site's roster under a new version, or empty when there is no such site. */
@@ -262,31 +246,40 @@ public final class RosterPublisher extends BackgroundWorker {
         return java.time.LocalDate.now(clock.withZone(KioskResults.KIOSK_ZONE)).getYear();
     }
 
-    private void publish(String siteId, byte[] payload, long version, int memberCount) {
+    private void publish(String siteId, byte[] payload, long version, int memberCount) throws Exception {
         String topic = Topics.siteWide(siteId, Channel.ROSTER);
-        connection.publish(topic, payload, Channel.QOS, true).whenComplete((ok, error) -> {
-            if (error == null) {
-                log.info("published roster {} of {}: {} members", version, siteId, memberCount);
-            } else if (isRunning()) {
-                log.warn("roster {} of {} not confirmed by the broker ({}); building it again in {} s", version, siteId,
-                        error.toString(), RETRY_SECONDS);
-                schedule(siteId, RETRY_SECONDS);
-            }
-        });
+        try {
+            connection.publish(topic, payload, Channel.QOS, true).get(CONFIRM_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("roster {} of {} not confirmed by the broker ({}); built again later", version, siteId,
+                    e.toString());
+            throw e;
+        }
+        log.info("published roster {} of {}: {} members", version, siteId, memberCount);
     }
 
     private void refresh() {
-        int year = year();
-        builtForYear.forEach((siteId, built) -> {
-            if (built != year) {
-                schedule(siteId, 0); // every member is a year older: new cut-offs
+        try {
+            int year = year();
+            List<String> older = new ArrayList<>();
+            builtForYear.forEach((siteId, built) -> {
+                if (built != year) {
+                    older.add(siteId); // every member is a year older: new cut-offs
+                }
+            });
+            queue.enqueue(WorkKind.ROSTER, older, Duration.ZERO, Duration.ZERO);
+            if (!connection.isConnected()) {
+                return;
             }
-        });
-        if (!connection.isConnected()) {
-            return;
+            lastPublished.forEach((siteId, last) -> {
+                // another instance may have published a newer roster since: never put an older one back
+                if (sites.rosterVersion(siteId).filter(v -> v == last.version()).isPresent()) {
+                    connection.publish(Topics.siteWide(siteId, Channel.ROSTER), last.payload(), Channel.QOS, true);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("roster refresh failed ({}); tried again in {} min", e.toString(), REFRESH_MINUTES);
         }
-        lastPublished.forEach((siteId, payload) ->
-                connection.publish(Topics.siteWide(siteId, Channel.ROSTER), payload, Channel.QOS, true));
     }
 
     @Override

@@ -54,6 +54,11 @@ public final class SiteRepository {
         return jdbc.sql("SELECT id FROM site ORDER BY id").query(String.class).list();
     }
 
+    /** The last roster version taken for a site (another server instance may have taken it); empty: no such site. */
+    public Optional<Long> rosterVersion(String siteId) {
+        return jdbc.sql("SELECT roster_version FROM site WHERE id = ?").param(siteId).query(Long.class).optional();
+    }
+
     /**
      * Takes the next roster version of a site: one more than the last, and never less than
      * {@code floor} (the clock in milliseconds), so versions keep rising even after the database is

@@ -11,10 +11,11 @@ public enum Worker {
     /** Connects to the broker and keeps trying until the first connection succeeds (Paho reconnects after that). */
     BROKER_CONNECTION("ssc-mqtt-connect", 1000),
     /**
-     * Re-prescribes members with new records. Up before the ingest and down after it, so no member of
-     * a committed batch is missed.
+     * Does the derived work of the durable queue (prescriptions, alerts, rosters after new records;
+     * decision 0037). Up before the ingest and down after it; rows it has not done at shutdown stay in
+     * the queue for another instance or the next start.
      */
-    PRESCRIBE("ssc-prescribe", 1000),
+    DERIVED("ssc-derived", 1000),
     /**
      * Derives the alert inbox's alerts from new records, screenings and member changes, and sweeps
      * every senior hourly (absence begins with time). Up before the ingest, like the prescription.

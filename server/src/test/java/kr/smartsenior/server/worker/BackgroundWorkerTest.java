@@ -44,7 +44,7 @@ class BackgroundWorkerTest {
 
     @Test
     void theWorkersPhaseIsItsLifecyclePhase() {
-        assertThat(new Recording(Worker.PRESCRIBE).getPhase()).isEqualTo(Worker.PRESCRIBE.phase());
+        assertThat(new Recording(Worker.DERIVED).getPhase()).isEqualTo(Worker.DERIVED.phase());
         assertThat(new Recording(Worker.DEVICE_CONFIG).getPhase()).isEqualTo(Worker.DEVICE_CONFIG.phase());
     }
 

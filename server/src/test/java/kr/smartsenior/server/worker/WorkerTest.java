@@ -22,14 +22,14 @@ class WorkerTest {
     }
 
     @Test
-    void prescribingStartsBeforeAndStopsAfterTheIngestSoNoStoredBatchIsMissed() {
-        assertThat(Worker.PRESCRIBE.phase()).isLessThan(Worker.INGEST.phase());
+    void derivedWorkStartsBeforeAndStopsAfterTheIngestSoNoStoredBatchIsMissed() {
+        assertThat(Worker.DERIVED.phase()).isLessThan(Worker.INGEST.phase());
     }
 
     @Test
     void threadNamesAreTheServersAndUnique() {
         var names = Arrays.stream(Worker.values()).map(Worker::threadName).filter(Objects::nonNull).toList();
         assertThat(names).allMatch(name -> name.startsWith("ssc-")).doesNotHaveDuplicates();
-        assertThat(names).contains("ssc-mqtt-connect", "ssc-prescribe", "ssc-ingest", "ssc-status", "ssc-roster");
+        assertThat(names).contains("ssc-mqtt-connect", "ssc-derived", "ssc-ingest", "ssc-status", "ssc-roster");
     }
 }
