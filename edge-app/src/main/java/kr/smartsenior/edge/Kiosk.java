@@ -105,8 +105,9 @@ public final class Kiosk implements AutoCloseable {
             if (settings.mqttCaFile() != null) {
                 http.sslContext(Synchronizer.trusting(settings.mqttCaFile())); // the district CA signs the server too
             }
-            updates = new UpdateAgent(installer, version, http.build(), settings.mqttUser(), settings.mqttPassword(),
-                    Clock.systemDefaultZone(), UPDATE_POLL, UPDATE_TIMEOUT);
+            updates = new UpdateAgent(installer, version,
+                    UpdateAgent.overHttp(http.build(), settings.mqttUser(), settings.mqttPassword()), Clock.systemDefaultZone(),
+                    UPDATE_POLL, UPDATE_TIMEOUT);
             Synchronizer sync = Synchronizer.start(settings.syncSettings(version.get()), store.outbox(),
                     Clock.systemDefaultZone(), health, remoteConfig, roster::offer, updates, version);
             updates.start(sync::publishUpdateReport);

@@ -59,8 +59,7 @@ public final class UpdateAgent implements UpdateChannel, AutoCloseable {
 
     private final Installer installer;
     private final Supplier<String> runningVersion;
-    private final HttpClient http;
-    private final String authorization;
+    private final Fetch fetch;
     private final Clock clock;
     private final Duration pollEvery;
     private final Duration installTimeout;
@@ -80,19 +79,15 @@ public final class UpdateAgent implements UpdateChannel, AutoCloseable {
     /**
      * @param installer      installs a verified bundle; its work directory holds the agent's files too
      * @param runningVersion the version this kiosk runs now
-     * @param http           fetches the bundle (trusting the district CA, no redirects)
-     * @param user           the kiosk's broker user name, sent as HTTP Basic; null for none
-     * @param password       its password
+     * @param fetch          fetches the bundle and its signature ({@link #overHttp})
      * @param pollEvery      how often to look for the installer's result while installing
      * @param installTimeout after this long without a result the update is FAILED (no installer running)
      */
-    public UpdateAgent(Installer installer, Supplier<String> runningVersion, HttpClient http, String user, String password,
-            Clock clock, Duration pollEvery, Duration installTimeout) {
+    public UpdateAgent(Installer installer, Supplier<String> runningVersion, Fetch fetch, Clock clock, Duration pollEvery,
+            Duration installTimeout) {
         this.installer = Objects.requireNonNull(installer, "installer");
         this.runningVersion = Objects.requireNonNull(runningVersion, "runningVersion");
-        this.http = Objects.requireNonNull(http, "http");
-        this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+        this.fetch = Objects.requireNonNull(fetch, "fetch");
         this.clock = clock;
         this.pollEvery = pollEvery;
         this.installTimeout = installTimeout;
@@ -278,17 +273,34 @@ public final class UpdateAgent implements UpdateChannel, AutoCloseable {
         }
     }
 
-    /** Streams a URL into a file with the kiosk's credentials, at most {@code max} bytes; returns its SHA-256. */
-    private String download(String url, Path target, long max) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new IOException("the server answered " + response.statusCode() + " for " + URI.create(url).getPath());
+    /** Opens what a URL of the command points at. */
+    @FunctionalInterface
+    public interface Fetch {
+        /** The body of a successful answer; an IOException saying why otherwise. */
+        InputStream open(URI url) throws IOException, InterruptedException;
+    }
+
+    /** Fetches over HTTP(S) with the kiosk's broker account as HTTP Basic (how the server knows the device). */
+    public static Fetch overHttp(HttpClient http, String user, String password) {
+        String authorization = user == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+        return url -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10)).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
             }
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                response.body().close();
+                throw new IOException("the server answered " + response.statusCode() + " for " + url.getPath());
+            }
+            return response.body();
+        };
+    }
+
+    /** Streams a URL into a file, at most {@code max} bytes; returns its SHA-256. */
+    private String download(String url, Path target, long max) throws IOException, InterruptedException {
+        try (InputStream in = fetch.open(URI.create(url))) {
             MessageDigest sha = sha256();
             long size = 0;
             byte[] buffer = new byte[64 * 1024];

@@ -294,6 +294,11 @@ final class Campaigns extends BackgroundWorker {
     }
 
     private UpdateCommand command(CampaignRepository.Campaign campaign, CampaignRepository.Release release) {
+        return command(campaign, release, clock);
+    }
+
+    /** The command a campaign publishes for its release: where to fetch it, and what it must hash to. */
+    static UpdateCommand command(CampaignRepository.Campaign campaign, CampaignRepository.Release release, Clock clock) {
         String base = campaign.baseUrl() + "/updates/bundles/" + release.version();
         return new UpdateCommand(campaign.id(), release.version(), base + "/bundle", base + "/signature", release.sha256(),
                 release.sizeBytes(), OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
