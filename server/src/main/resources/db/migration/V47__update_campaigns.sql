@@ -1,5 +1,5 @@
 -- Updates as campaigns (issue 17, decision 0040). Portable between SQLite and PostgreSQL.
--- The bundles themselves are files under ${SSC_DATA_DIR}/updates/<version>/, not rows.
+-- The bundles themselves are files under the data directory (updates/<version>/), not rows.
 
 -- A signed kiosk release, checked against the district's update key when it was uploaded.
 CREATE TABLE update_release (

@@ -36,17 +36,37 @@ class RolloutSimulationIT {
     @Test
     void twentyOneSitesInThreeWavesThenThreeBrokenKiosksAreNamed() throws Exception {
         Path dir = Files.createTempDirectory("ssc-rollout-");
-        try (PrivateMosquitto broker = PrivateMosquitto.start(dir, SERVER_USER, SERVER_PASSWORD);
-                TestServer server = TestServer.start(settings(dir, broker), List.of())) {
+        RolloutSimulation.Releases releases = RolloutSimulation.prepareReleases(dir.resolve("releases"));
+        Map<String, String> settings = new LinkedHashMap<>();
+        try (PrivateMosquitto broker = PrivateMosquitto.start(dir, SERVER_USER, SERVER_PASSWORD)) {
+            settings.putAll(settings(dir, broker));
+            settings.put("SSC_UPDATE_PUBLIC_KEY", releases.publicKey().toString());
+            rollOutAndUpdate(dir, broker, settings, releases);
+        } finally {
+            TestDatabase.deleteTree(dir);
+        }
+    }
+
+    private void rollOutAndUpdate(Path dir, PrivateMosquitto broker, Map<String, String> settings,
+            RolloutSimulation.Releases releases) throws Exception {
+        try (TestServer server = TestServer.start(settings, List.of())) {
             ServerApi api = server.api();
             guardRails(server, api);
 
             long t0 = System.nanoTime();
             RolloutSimulation.Result result;
+            RolloutSimulation.CampaignResult campaigns;
             try (RolloutSimulation simulation = new RolloutSimulation(server.baseUrl(), "admin", TestServer.ADMIN_PASSWORD,
-                    "sim", dir.resolve("kiosks"))) {
+                    "sim", dir.resolve("kiosks")).withUpdates(releases)) {
                 result = simulation.run();
+                long t1 = System.nanoTime();
+                campaigns = simulation.runCampaign();
+                log.info("MEASURED: the two update campaigns (canary rollback, then 21 kiosks in three waves) took {} ms",
+                        (System.nanoTime() - t1) / 1_000_000);
             }
+            log.info("campaigns:\n{}\n{}", RolloutSimulation.campaignSummary(campaigns.broken()),
+                    RolloutSimulation.campaignSummary(campaigns.good()));
+            updatesAsCampaigns(server, campaigns);
             log.info("MEASURED: rollout simulation of 21 kiosks, healthy then broken, took {} ms",
                     (System.nanoTime() - t0) / 1_000_000);
             log.info("fleet after the breaks:\n{}", RolloutSimulation.summary(result.broken()));
@@ -81,9 +101,42 @@ class RolloutSimulationIT {
             assertThat(backlog.at("/status/outbox").asLong()).isGreaterThanOrEqualTo(5);
             assertThat(backlog.at("/status/configVersion").asLong()).as("it confirmed the pausing configuration")
                     .isEqualTo(backlog.path("desiredConfigVersion").asLong());
-        } finally {
-            TestDatabase.deleteTree(dir);
         }
+    }
+
+    /**
+     * Issue 17: the broken release rolled back on the canary alone (the real ssc-update.sh under a scratch root),
+     * the campaign halted and was stopped with nobody else told; the good one reached all 21, canary first.
+     */
+    private static void updatesAsCampaigns(TestServer server, RolloutSimulation.CampaignResult campaigns) {
+        assertThat(campaigns.refusedUpload()).contains("서명이 맞지 않습니다");
+
+        JsonNode broken = campaigns.broken();
+        assertThat(broken.path("state").asText()).isEqualTo("STOPPED");
+        JsonNode canary = RolloutSimulation.kiosk(broken, campaigns.canary());
+        assertThat(canary.path("stage").asInt()).isZero();
+        assertThat(canary.path("step").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(canary.path("problem").asText()).isEqualTo("DID_NOT_STAY_UP");
+        assertThat(canary.path("detail").asText()).contains("rolled back to " + RolloutSimulation.BASE_VERSION);
+        assertThat(canary.path("runningVersion").asText()).isEqualTo(RolloutSimulation.BASE_VERSION);
+        assertThat(broken.at("/counts/CANCELLED").asInt()).as("nobody else was told").isEqualTo(20);
+
+        JsonNode good = campaigns.good();
+        assertThat(good.path("state").asText()).isEqualTo("DONE");
+        assertThat(good.path("devices").asInt()).isEqualTo(21);
+        assertThat(good.at("/counts/HEALTHY").asInt()).isEqualTo(21);
+        List<Integer> stages = new ArrayList<>();
+        good.path("kiosks").forEach(k -> {
+            assertThat(k.path("runningVersion").asText()).isEqualTo(RolloutSimulation.GOOD_VERSION);
+            stages.add(k.path("stage").asInt());
+        });
+        assertThat(stages.stream().filter(s -> s == 0).count()).isEqualTo(1);
+        assertThat(stages.stream().filter(s -> s == 1).count()).as("wave 1 without the canary").isEqualTo(8);
+        assertThat(stages.stream().filter(s -> s == 2).count()).isEqualTo(6);
+        assertThat(stages.stream().filter(s -> s == 3).count()).isEqualTo(6);
+        // the kiosks fetched their bundles with their own credentials: every download is in the audit log
+        assertThat(server.jdbc().sql("SELECT COUNT(DISTINCT actor) FROM audit_log WHERE action = 'update.bundle.download'")
+                .query(Long.class).single()).isEqualTo(21);
     }
 
     private static Map<String, String> settings(Path dir, PrivateMosquitto broker) {
