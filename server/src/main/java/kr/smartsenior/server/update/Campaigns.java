@@ -222,7 +222,10 @@ final class Campaigns extends BackgroundWorker {
             throw new ConflictException("이미 끝난 배포입니다 (" + campaign.state().korean() + ").");
         }
         long now = clock.millis();
-        repository.setState(id, CampaignState.STOPPED, "관리자 " + actor + "이(가) 중지했습니다.", now);
+        // a halt's reason stays readable after the stop: why it stopped is the first thing asked later
+        String stopped = "관리자 " + actor + "이(가) 중지했습니다.";
+        repository.setState(id, CampaignState.STOPPED, campaign.stateReason() == null || campaign.state() == CampaignState.RUNNING
+                ? stopped : campaign.stateReason() + " → " + stopped, now);
         for (CampaignRepository.DeviceRow device : repository.devices(id)) {
             clear(device);
             if (device.step() == DeviceStep.WAITING || device.step() == DeviceStep.TOLD) {

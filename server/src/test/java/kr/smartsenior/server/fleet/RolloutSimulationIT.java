@@ -67,6 +67,7 @@ class RolloutSimulationIT {
             log.info("campaigns:\n{}\n{}", RolloutSimulation.campaignSummary(campaigns.broken()),
                     RolloutSimulation.campaignSummary(campaigns.good()));
             updatesAsCampaigns(server, campaigns);
+            screenshots(server, campaigns);
             log.info("MEASURED: rollout simulation of 21 kiosks, healthy then broken, took {} ms",
                     (System.nanoTime() - t0) / 1_000_000);
             log.info("fleet after the breaks:\n{}", RolloutSimulation.summary(result.broken()));
@@ -105,6 +106,46 @@ class RolloutSimulationIT {
     }
 
     /**
+     * With {@code -Dssc.screenshots=DIR}: the campaign pages in headless Chromium at tablet and desktop width,
+     * 21 kiosks on the good release and the canary's rollback, to look at.
+     */
+    private static void screenshots(TestServer server, RolloutSimulation.CampaignResult campaigns) throws Exception {
+        String dir = System.getProperty("ssc.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Path out = Files.createDirectories(Path.of(dir));
+        try (kr.smartsenior.server.testsupport.HeadlessChromium chromium =
+                kr.smartsenior.server.testsupport.HeadlessChromium.startOrSkip()) {
+            org.openqa.selenium.chrome.ChromeDriver browser = chromium.driver();
+            browser.get(server.baseUrl() + "/login");
+            browser.findElement(org.openqa.selenium.By.name("username")).sendKeys("admin");
+            browser.findElement(org.openqa.selenium.By.name("password")).sendKeys(TestServer.ADMIN_PASSWORD);
+            browser.findElement(org.openqa.selenium.By.cssSelector("main button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.not(
+                            org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login")));
+            Map<String, String> pages = Map.of("updates", "/admin/updates",
+                    "campaign-good", "/admin/updates/campaigns/" + campaigns.good().path("id").asText(),
+                    "campaign-rolled-back", "/admin/updates/campaigns/" + campaigns.broken().path("id").asText());
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                browser.get(server.baseUrl() + page.getValue());
+                for (int width : new int[] {1024, 1440}) {
+                    browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                    Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+                    Map<?, ?> content = (Map<?, ?>) metrics.get("cssContentSize");
+                    Map<String, Object> whole = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
+                            "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
+                                    "width", ((Number) content.get("width")).doubleValue(),
+                                    "height", Math.min(6000, ((Number) content.get("height")).doubleValue()), "scale", 1)));
+                    Files.write(out.resolve("dashboard-" + page.getKey() + "-" + width + ".png"),
+                            java.util.Base64.getDecoder().decode((String) whole.get("data")));
+                }
+            }
+        }
+    }
+
+    /**
      * Issue 17: the broken release rolled back on the canary alone (the real ssc-update.sh under a scratch root),
      * the campaign halted and was stopped with nobody else told; the good one reached all 21, canary first.
      */
@@ -113,6 +154,8 @@ class RolloutSimulationIT {
 
         JsonNode broken = campaigns.broken();
         assertThat(broken.path("state").asText()).isEqualTo("STOPPED");
+        assertThat(broken.path("stateReason").asText()).as("the halt's reason outlives the stop")
+                .contains("시범 기기 " + campaigns.canary(), "되돌려졌습니다", "중지했습니다");
         JsonNode canary = RolloutSimulation.kiosk(broken, campaigns.canary());
         assertThat(canary.path("stage").asInt()).isZero();
         assertThat(canary.path("step").asText()).isEqualTo("ROLLED_BACK");
