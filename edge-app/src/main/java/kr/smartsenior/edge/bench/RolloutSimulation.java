@@ -92,7 +92,7 @@ public final class RolloutSimulation implements AutoCloseable {
         boolean hold = positional.remove("--hold");
         if (positional.size() == 2 && positional.getFirst().equals("--prepare-releases")) {
             // the signing key and two signed releases, before the server starts (it needs the public key)
-            Releases prepared = prepareReleases(Path.of(positional.get(1)));
+            Releases prepared = prepareReleases(Path.of(positional.get(1)), true);
             System.out.println(prepared.publicKey());
             return;
         }
@@ -244,11 +244,19 @@ public final class RolloutSimulation implements AutoCloseable {
 
     /**
      * Makes a signing key (openssl) and builds {@value #GOOD_VERSION} and {@value #BROKEN_VERSION} with
-     * {@code build-update-bundle.sh}, from the kiosk jar this runs from (without its libraries, to keep the
-     * simulation quick). The broken release carries {@code SIMULATED-CRASH}: the simulated systemd never sees
-     * its unit active, as with a release that crashes on start.
+     * {@code build-update-bundle.sh}, with a small stand-in for the kiosk jar (tests). The broken release carries
+     * {@code SIMULATED-CRASH}: the simulated systemd never sees its unit active, as with a release that crashes
+     * on start.
      */
     public static Releases prepareReleases(Path dir) throws IOException, InterruptedException {
+        return prepareReleases(dir, false);
+    }
+
+    /**
+     * As {@link #prepareReleases(Path)}; with {@code withKioskJar} the releases carry the kiosk jar this runs
+     * from (tens of MB, without its libraries), so downloads are of a real size ({@code scripts/rollout-sim.sh}).
+     */
+    public static Releases prepareReleases(Path dir, boolean withKioskJar) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path scripts = Files.createDirectories(dir.resolve("firmware/update"));
         Path session = Files.createDirectories(dir.resolve("firmware/kiosk-session"));
@@ -259,7 +267,7 @@ public final class RolloutSimulation implements AutoCloseable {
         exec(dir, "openssl", "pkey", "-in", key.toString(), "-pubout", "-out", dir.resolve("update-key.pub").toString());
         for (String version : List.of(GOOD_VERSION, BROKEN_VERSION)) {
             Path kiosk = Files.createDirectories(dir.resolve("build-" + version + "/lib"));
-            Path jar = kioskJar();
+            Path jar = withKioskJar ? kioskJar() : null;
             if (jar != null) {
                 Files.copy(jar, kiosk.resolveSibling("smartsenior-kiosk.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } else {

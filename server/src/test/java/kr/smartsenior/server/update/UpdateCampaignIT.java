@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Timeout;
  * credentials, and reports steps; the API and the page show them. Also the upload's signature check, the
  * download's authentication, wave order, pause (the command withdrawn), a failure halting, and stop.
  */
-@Timeout(120)
+@Timeout(240)
 class UpdateCampaignIT {
 
     private static final ProtocolCodec CODEC = new ProtocolCodec();
