@@ -4,7 +4,7 @@
 # its signature into <dir> and checked their SHA-256 against the server's command; ssc-update.sh checks the
 # signature against the kiosk's update key, switches, restarts the kiosk unit first boot enabled and rolls
 # back if it does not stay up. The result is left for the kiosk's next start (or for it still running):
-#   <dir>/result       "<exit code> <version>"   (0 installed and stayed up; 1 refused or rolled back; 2 unusable)
+#   <dir>/result       "<exit code>"   (0 installed and stayed up; 1 refused or rolled back; 2 unusable)
 #   <dir>/result.log   what ssc-update.sh said
 #
 #   ssc-update-request.sh <dir>      (default /var/lib/smartsenior/update)
@@ -14,7 +14,7 @@ dir=${1:-/var/lib/smartsenior/update}
 [ -f "$dir/request" ] || exit 0
 here=$(cd "$(dirname "$0")" && pwd)
 UPDATE=${SSC_UPDATE_SCRIPT:-$here/ssc-update.sh}
-version=$(head -c 64 "$dir/request" | tr -dc '0-9A-Za-z.+-')
+# the request's content is never read: as root, that would read whatever file the kiosk's user linked there
 # the directory belongs to the kiosk's user: write nothing through a path it could have made a symlink;
 # results are made in a private directory and renamed into place (a rename replaces the name, never follows it)
 out=$(mktemp -d)
@@ -23,7 +23,7 @@ set +e
 "$UPDATE" install "$dir/bundle.tar.gz" "$dir/bundle.tar.gz.sig" > "$out/result.log" 2>&1
 code=$?
 set -e
-printf '%s %s\n' "$code" "$version" > "$out/result"
+printf '%s\n' "$code" > "$out/result"
 chmod 0644 "$out/result" "$out/result.log"
 rm -f "$dir/request"
 mv -fT "$out/result.log" "$dir/result.log"

@@ -72,7 +72,7 @@ class UpdateRequestTest {
         ask("0.2.0");
         assertThat(carryOut().exit()).isZero();
 
-        assertThat(Files.readString(dir.resolve("result")).strip()).isEqualTo("0 0.2.0");
+        assertThat(Files.readString(dir.resolve("result")).strip()).isEqualTo("0");
         assertThat(Files.readString(dir.resolve("result.log"))).contains("0.2.0 is running");
         assertThat(dir.resolve("request")).doesNotExist();
         assertThat(dir.resolve("bundle.tar.gz")).doesNotExist();
@@ -88,7 +88,7 @@ class UpdateRequestTest {
 
         assertThat(carryOut().exit()).isZero();
 
-        assertThat(Files.readString(dir.resolve("result")).strip()).isEqualTo("1 0.3.0");
+        assertThat(Files.readString(dir.resolve("result")).strip()).isEqualTo("1");
         assertThat(Files.readString(dir.resolve("result.log"))).contains("rolled back to 0.2.0");
     }
 
@@ -99,9 +99,24 @@ class UpdateRequestTest {
 
         carryOut();
 
-        assertThat(Files.readString(dir.resolve("result")).strip()).isEqualTo("1 0.2.0");
+        assertThat(Files.readString(dir.resolve("result")).strip()).isEqualTo("1");
         assertThat(Files.readString(dir.resolve("result.log"))).contains("REFUSED: the signature");
         assertThat(root.resolve("opt/smartsenior/kiosk")).doesNotExist();
+    }
+
+    @Test
+    void whatTheKiosksUserLinkedAsTheRequestIsNeverReadIntoTheResult() throws Exception {
+        ask("0.2.0");
+        Path secret = work.resolve("root-only-secret");
+        Files.writeString(secret, "s3cretHashOfRoot\n");
+        Files.delete(dir.resolve("request"));
+        Files.createSymbolicLink(dir.resolve("request"), secret);
+
+        carryOut();
+
+        assertThat(Files.readString(dir.resolve("result")) + Files.readString(dir.resolve("result.log")))
+                .doesNotContain("s3cretHashOfRoot");
+        assertThat(secret).hasContent("s3cretHashOfRoot");
     }
 
     @Test

@@ -28,9 +28,8 @@ public interface Installer {
      * How {@code ssc-update.sh install} ended.
      *
      * @param exitCode its exit code: 0 installed and stayed up, 1 refused or rolled back, 2 unusable request
-     * @param version  the version the request named
      * @param log      what it wrote ("ssc-update: ..." lines)
      */
-    record Outcome(int exitCode, String version, String log) {
+    record Outcome(int exitCode, String log) {
     }
 }

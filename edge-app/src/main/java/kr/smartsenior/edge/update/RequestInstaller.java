@@ -12,7 +12,7 @@ import java.util.Optional;
  * The Pi's installer: the kiosk writes {@code request} (the version) into its update directory, beside the
  * bundle and its signature; {@code smartsenior-update.path} (root) sees it and starts
  * {@code smartsenior-update.service}, which runs {@code ssc-update-request.sh} → {@code ssc-update.sh install}
- * and leaves {@code result} ({@code <exit code> <version>}) and {@code result.log}. The kiosk unit runs with
+ * and leaves {@code result} ({@code <exit code>}) and {@code result.log}. The kiosk unit runs with
  * {@code NoNewPrivileges}, so it could not use sudo; a path unit needs no privilege from the kiosk at all.
  */
 public class RequestInstaller implements Installer {
@@ -48,11 +48,11 @@ public class RequestInstaller implements Installer {
             String[] result = Files.readString(dir.resolve(RESULT), StandardCharsets.US_ASCII).strip().split("\\s+", 2);
             String log = Files.exists(dir.resolve(RESULT_LOG)) ? Files.readString(dir.resolve(RESULT_LOG), StandardCharsets.UTF_8)
                     : "";
-            return Optional.of(new Outcome(Integer.parseInt(result[0]), result.length > 1 ? result[1] : "", log));
+            return Optional.of(new Outcome(Integer.parseInt(result[0]), log));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | NumberFormatException e) {
-            return Optional.of(new Outcome(2, "", "unreadable installer result: " + e));
+            return Optional.of(new Outcome(2, "unreadable installer result: " + e));
         }
     }
 

@@ -169,7 +169,7 @@ class UpdateAgentTest {
                 UpdateStep.INSTALLING);
 
         running.set("2026.12.1");
-        installer.outcome = new Installer.Outcome(0, "2026.12.1", "ssc-update: switched to 2026.12.1\nssc-update: 2026.12.1 is running\n");
+        installer.outcome = new Installer.Outcome(0, "ssc-update: switched to 2026.12.1\nssc-update: 2026.12.1 is running\n");
 
         await().until(() -> last().step().finished());
         assertThat(last().step()).isEqualTo(UpdateStep.HEALTHY);
@@ -182,7 +182,7 @@ class UpdateAgentTest {
         agent().commandArrived(command(3, sha256(BUNDLE), BUNDLE.length));
         await().until(() -> installer.installed.size() == 1);
 
-        installer.outcome = new Installer.Outcome(1, "2026.12.1", "ssc-update: switched to 2026.12.1 (previous: 2026.11.0)\n"
+        installer.outcome = new Installer.Outcome(1, "ssc-update: switched to 2026.12.1 (previous: 2026.11.0)\n"
                 + "ssc-update: the kiosk did not stay up on 2026.12.1\nssc-update: rolled back to 2026.11.0\n");
 
         await().until(() -> last().step().finished());
@@ -197,7 +197,7 @@ class UpdateAgentTest {
     void aRefusedSignatureIsAFailureNotARollback() throws Exception {
         agent().commandArrived(command(3, sha256(BUNDLE), BUNDLE.length));
         await().until(() -> installer.installed.size() == 1);
-        installer.outcome = new Installer.Outcome(1, "2026.12.1",
+        installer.outcome = new Installer.Outcome(1,
                 "ssc-update: REFUSED: the signature of bundle.tar.gz does not verify; nothing changed\n");
 
         await().until(() -> last().step().finished());
@@ -214,7 +214,7 @@ class UpdateAgentTest {
         published.clear();
 
         running.set("2026.12.1");
-        installer.outcome = new Installer.Outcome(0, "2026.12.1", "ssc-update: 2026.12.1 is running\n");
+        installer.outcome = new Installer.Outcome(0, "ssc-update: 2026.12.1 is running\n");
         UpdateAgent after = agent();
 
         await().until(() -> !published.isEmpty() && last().step().finished());
