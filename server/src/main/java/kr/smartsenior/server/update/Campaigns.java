@@ -359,6 +359,25 @@ final class Campaigns extends BackgroundWorker {
         }
     }
 
+    /**
+     * At start: the commands of kiosks told and not yet answering are published again, in case the broker lost
+     * its retained messages (a kiosk takes one campaign once, so a repeat costs nothing).
+     */
+    synchronized void tellAgain() {
+        for (CampaignRepository.Campaign campaign : repository.active()) {
+            if (campaign.state() != CampaignState.RUNNING) {
+                continue;
+            }
+            CampaignRepository.Release release = repository.release(campaign.releaseVersion()).orElseThrow();
+            byte[] payload = codec.encode(command(campaign, release));
+            repository.devices(campaign.id()).stream().filter(d -> d.step() == DeviceStep.TOLD)
+                    .forEach(d -> send(d, payload).exceptionally(e -> {
+                        log.warn("could not tell {} again: {}", d.deviceId(), e.toString());
+                        return null;
+                    }));
+        }
+    }
+
     /** Looks at every running campaign again: commands the broker did not confirm are sent again. */
     synchronized void tick() {
         for (CampaignRepository.Campaign campaign : repository.active()) {
@@ -376,6 +395,7 @@ final class Campaigns extends BackgroundWorker {
             }
         });
         ticks = Executors.newSingleThreadScheduledExecutor(namedThread().daemon().factory());
+        reports.execute(() -> guarded(this::tellAgain));
         ticks.scheduleWithFixedDelay(() -> reports.execute(() -> guarded(this::tick)), 1, TICK_SECONDS, TimeUnit.SECONDS);
     }
 

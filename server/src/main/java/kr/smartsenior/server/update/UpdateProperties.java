@@ -22,6 +22,9 @@ record UpdateProperties(String publicKey, String publicUrl, DataSize maxBundleSi
     UpdateProperties {
         publicKey = blankToNull(publicKey);
         publicUrl = blankToNull(publicUrl);
+        if (publicUrl != null && !publicUrl.startsWith("https://") && !publicUrl.startsWith("http://")) {
+            throw new IllegalArgumentException("SSC_PUBLIC_URL must start with https:// or http://, not '" + publicUrl + "'");
+        }
         if (publicUrl != null && publicUrl.endsWith("/")) {
             publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
         }

@@ -26,7 +26,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * all healthy on the fleet page, then the three broken kiosks named with what is wrong and since when.
  * Also the fleet API's guard rails.
  */
-@Timeout(180)
+@Timeout(300)
 class RolloutSimulationIT {
 
     private static final Logger log = LoggerFactory.getLogger(RolloutSimulationIT.class);
