@@ -39,6 +39,10 @@ import kr.smartsenior.protocol.MeasurementRecord;
  * paused by remote configuration while it keeps recording (its backlog grows), one reports a failing
  * sensor; then the fleet must name each. The kiosks run in this process, as real {@link Kiosk}s.
  *
+ * <p>With {@link #withUpdates} (before {@link #run()}) each kiosk also has a scratch root with the update
+ * key and release {@value #BASE_VERSION}, and {@link #runCampaign()} then updates them as campaigns from
+ * the admin API (issue 17): a broken release rolled back on its canary, a good one to all 21, wave by wave.
+ *
  * <pre>
  * java -cp smartsenior-kiosk.jar kr.smartsenior.edge.simulate.RolloutSimulation http://127.0.0.1:8080 admin PASSWORD
  * </pre>
