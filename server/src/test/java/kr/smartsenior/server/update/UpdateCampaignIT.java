@@ -157,6 +157,7 @@ class UpdateCampaignIT {
             assertThat(html).contains("배포 #" + id, "일시 정지", "완료 1대", "실패 1대", first.id(), second.id(),
                     "파일이 다름 (체크섬 불일치, 설치 안 함)", "계속 진행", "배포 중지");
             assertThat(page.get("/admin/updates").body()).contains(RolloutSimulation.GOOD_VERSION, "새 배포 시작");
+            screenshot(server, "/admin/updates/campaigns/" + id, "dashboard-campaign-halted");
             // a form without its CSRF token changes nothing
             assertThat(page.postForm("/admin/updates/campaigns/" + id + "/stop", Map.of(), false).statusCode()).isEqualTo(403);
             assertThat(page.postForm("/admin/updates/campaigns/" + id + "/stop", Map.of(), true).statusCode()).isEqualTo(302);
@@ -167,6 +168,29 @@ class UpdateCampaignIT {
             }
             mqtt.close();
             TestDatabase.deleteTree(dir);
+        }
+    }
+
+    /** With {@code -Dssc.screenshots=DIR}: the page in headless Chromium at tablet width, to look at. */
+    private static void screenshot(TestServer server, String path, String name) throws IOException {
+        String dir = System.getProperty("ssc.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        try (kr.smartsenior.server.testsupport.HeadlessChromium chromium =
+                kr.smartsenior.server.testsupport.HeadlessChromium.startOrSkip()) {
+            org.openqa.selenium.chrome.ChromeDriver browser = chromium.driver();
+            browser.get(server.baseUrl() + "/login");
+            browser.findElement(org.openqa.selenium.By.name("username")).sendKeys("admin");
+            browser.findElement(org.openqa.selenium.By.name("password")).sendKeys(TestServer.ADMIN_PASSWORD);
+            browser.findElement(org.openqa.selenium.By.cssSelector("main button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.not(
+                            org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login")));
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 768));
+            browser.get(server.baseUrl() + path);
+            Files.createDirectories(Path.of(dir));
+            Files.write(Path.of(dir, name + "-1024.png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         }
     }
 
