@@ -3,11 +3,17 @@
 # the server, the server (SQLite), and 21 simulated kiosks in three waves (9, 15, 21 sites) that are
 # provisioned through the API, connect with their own credentials, report and send results. Then
 # three are broken (one stopped, one's uploads paused while it keeps recording, one sensor failing)
-# and GET /api/fleet names them. Everything runs in a temporary directory and is stopped at the end.
+# and GET /api/fleet names them. Then updates as campaigns (issue 17): two releases signed with
+# build-update-bundle.sh are uploaded through the admin API (a bundle under the wrong signature is refused);
+# release 2026.12.0 is broken and goes to a canary kiosk first, which installs it with the real
+# ssc-update.sh (in a scratch root, systemd simulated), sees it not stay up and rolls back, so the campaign
+# halts with nobody else told and is stopped; release 2026.12.1 then reaches all 21 kiosks, canary first and
+# wave by wave. Everything runs in a temporary directory and is stopped at the end.
 #
 #   scripts/rollout-sim.sh            (needs mosquitto and mosquitto_passwd; builds with Maven first)
 #   scripts/rollout-sim.sh --hold     then keeps everything running so you can look at the fleet page
-#                                     (기기 현황, /fleet) in a browser; Ctrl-C stops
+#                                     (기기 현황, /fleet) and the campaigns (업데이트 배포, /admin/updates) in a
+#                                     browser; Ctrl-C stops
 #
 # Settings (environment): SSC_HTTP_PORT (18080), SSC_MQTT_PORT (18830), KEEP=1 keeps the work directory.
 set -euo pipefail
@@ -42,6 +48,12 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# The district's update key and two signed releases (build-update-bundle.sh), before the server: it checks
+# every upload against the public key.
+RELEASES="$WORK/releases"
+java -cp edge-app/target/smartsenior-kiosk.jar -Dlogback.configurationFile=kiosk-logback.xml \
+  kr.smartsenior.edge.bench.RolloutSimulation --prepare-releases "$RELEASES" > /dev/null
+
 # The broker starts with only the server's account; the server rewrites both files and sends SIGHUP.
 mosquitto_passwd -c -b "$AUTH/passwords" ssc-server "$SERVER_PASSWORD" 2>/dev/null
 printf 'user ssc-server\ntopic read ssc/v1/+/+/measurements\ntopic read ssc/v1/+/+/status\n' > "$AUTH/acl"
@@ -60,7 +72,7 @@ echo $! > "$WORK/mosquitto.pid"
 echo "Starting the server on http://127.0.0.1:$HTTP_PORT (Mosquitto on 127.0.0.1:$MQTT_PORT, work dir $WORK)"
 SSC_HTTP_PORT=$HTTP_PORT SSC_DATA_DIR="$WORK/server" SSC_DB_URL= SSC_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   SSC_MQTT_URL="tcp://127.0.0.1:$MQTT_PORT" SSC_MQTT_USER=ssc-server SSC_MQTT_PASSWORD="$SERVER_PASSWORD" \
-  SSC_BROKER_AUTH_DIR="$AUTH" SSC_BROKER_PID_FILE="$WORK/mosquitto.pid" \
+  SSC_BROKER_AUTH_DIR="$AUTH" SSC_BROKER_PID_FILE="$WORK/mosquitto.pid" SSC_UPDATE_PUBLIC_KEY="$RELEASES/update-key.pub" \
   SSC_FLEET_OFFLINE_GRACE=2s SSC_FLEET_BACKLOG_GROWTH=5 SSC_FLEET_SILENT_AFTER=20s \
   java -jar server/target/smartsenior-server.jar > "$WORK/server.log" 2>&1 &
 PIDS+=($!)
@@ -73,9 +85,9 @@ done
 HOLD=()
 if [ "${1:-}" = "--hold" ]; then
   HOLD=(--hold)
-  echo "Dashboard: http://127.0.0.1:$HTTP_PORT/fleet  (sign in as admin, password $ADMIN_PASSWORD)"
+  echo "Dashboard: http://127.0.0.1:$HTTP_PORT/fleet and /admin/updates  (sign in as admin, password $ADMIN_PASSWORD)"
 fi
-SSC_LOG_LEVEL=WARN java -cp edge-app/target/smartsenior-kiosk.jar -Dlogback.configurationFile=kiosk-logback.xml \
+SSC_SIM_RELEASES="$RELEASES" SSC_LOG_LEVEL=WARN java -cp edge-app/target/smartsenior-kiosk.jar -Dlogback.configurationFile=kiosk-logback.xml \
   kr.smartsenior.edge.bench.RolloutSimulation "http://127.0.0.1:$HTTP_PORT" admin "$ADMIN_PASSWORD" sim ${HOLD[@]+"${HOLD[@]}"} \
   2> "$WORK/kiosks.log"
 echo "Logs: KEEP=1 keeps $WORK (server.log, kiosks.log, mosquitto.log and the generated broker/ files)."

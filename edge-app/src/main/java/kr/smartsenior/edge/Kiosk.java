@@ -1,6 +1,8 @@
 package kr.smartsenior.edge;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +12,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import kr.smartsenior.edge.update.Installer;
+import kr.smartsenior.edge.update.RequestInstaller;
+import kr.smartsenior.edge.update.UpdateAgent;
 import kr.smartsenior.edge.identify.RosterBook;
 import kr.smartsenior.edge.store.LocalStore;
 import kr.smartsenior.edge.sync.DeviceHealth;
@@ -51,13 +56,15 @@ public final class Kiosk implements AutoCloseable {
     private final DeviceHealth health;
     private final RemoteConfig remoteConfig;
     private final RosterBook roster;
+    private final UpdateAgent updates;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Watches a sensor-health source for changes; started by {@link #reportSensors(Supplier)}. */
     private ScheduledExecutorService healthWatch;
     private volatile Map<String, String> lastWatchedHealth;
 
     private Kiosk(KioskSettings settings, LocalStore store, Synchronizer sync, DeviceHealth health, RemoteConfig remoteConfig,
-            RosterBook roster) {
+            RosterBook roster, UpdateAgent updates) {
+        this.updates = updates;
         this.settings = settings;
         this.store = store;
         this.sync = sync;
@@ -74,23 +81,54 @@ public final class Kiosk implements AutoCloseable {
      */
     public static Kiosk start(KioskSettings settings) {
         Objects.requireNonNull(settings, "settings");
+        return start(settings, new RequestInstaller(settings.dataDir().resolve(UPDATE_DIR)), Kiosk::version);
+    }
+
+    /** The kiosk's update directory under its data directory, where the path unit looks for a request (decision 0040). */
+    public static final String UPDATE_DIR = "update";
+
+    /**
+     * As {@link #start(KioskSettings)}, with the installer that update campaigns hand bundles to and the
+     * version the kiosk runs (asked at every status and after an installation; a simulated kiosk's changes
+     * with its scratch root).
+     */
+    public static Kiosk start(KioskSettings settings, Installer installer, Supplier<String> version) {
+        Objects.requireNonNull(settings, "settings");
         LocalStore store = LocalStore.open(settings.dataDir());
         RosterBook roster = RosterBook.open(settings.siteId(), store.rosterCache());
+        UpdateAgent updates = null;
         try {
             DeviceHealth health = new DeviceHealth(settings.dataDir(), DeviceHealth.DEFAULT_THERMAL_ZONE);
             RemoteConfig remoteConfig = RemoteConfig.open(settings.dataDir());
-            Synchronizer sync = Synchronizer.start(settings.syncSettings(version()), store.outbox(),
-                    Clock.systemDefaultZone(), health, remoteConfig, roster::offer);
-            Kiosk kiosk = new Kiosk(settings, store, sync, health, remoteConfig, roster);
-            log.info("kiosk {}/{} {} started: {} records waiting in {}", settings.siteId(), settings.deviceId(), version(),
+            HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NEVER);
+            if (settings.mqttCaFile() != null) {
+                http.sslContext(Synchronizer.trusting(settings.mqttCaFile())); // the district CA signs the server too
+            }
+            updates = new UpdateAgent(installer, version,
+                    UpdateAgent.overHttp(http.build(), settings.mqttUser(), settings.mqttPassword()), Clock.systemDefaultZone(),
+                    UPDATE_POLL, UPDATE_TIMEOUT);
+            Synchronizer sync = Synchronizer.start(settings.syncSettings(version.get()), store.outbox(),
+                    Clock.systemDefaultZone(), health, remoteConfig, roster::offer, updates, version);
+            updates.start(sync::publishUpdateReport);
+            Kiosk kiosk = new Kiosk(settings, store, sync, health, remoteConfig, roster, updates);
+            log.info("kiosk {}/{} {} started: {} records waiting in {}", settings.siteId(), settings.deviceId(), version.get(),
                     store.outbox().size(), store.file());
             return kiosk;
         } catch (RuntimeException e) {
+            if (updates != null) {
+                updates.close();
+            }
             roster.close();
             store.close();
             throw e;
         }
     }
+
+    /** How often the update agent looks for the installer's result while installing. */
+    static final Duration UPDATE_POLL = Duration.ofSeconds(1);
+    /** An installation without a result for this long is reported FAILED (no path unit took the request). */
+    static final Duration UPDATE_TIMEOUT = Duration.ofMinutes(15);
 
     /**
      * Keeps a result: committed to disk before this returns, then sent when the broker is reachable.
@@ -209,8 +247,37 @@ public final class Kiosk implements AutoCloseable {
         return settings;
     }
 
-    /** The kiosk software version, from the jar manifest. */
+    /** The update agent's latest report (the update this kiosk was told of last), or null. */
+    public kr.smartsenior.protocol.UpdateReport updateState() {
+        return updates.state();
+    }
+
+    /**
+     * The kiosk software version: the release's name from the {@code VERSION} file beside the jar (as
+     * {@code build-update-bundle.sh} writes it, the name update campaigns use), else the jar manifest's.
+     */
     public static String version() {
+        return RELEASE_VERSION;
+    }
+
+    private static final String RELEASE_VERSION = releaseVersion();
+
+    private static String releaseVersion() {
+        try {
+            var source = Kiosk.class.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                java.nio.file.Path jar = java.nio.file.Path.of(source.getLocation().toURI());
+                java.nio.file.Path file = jar.resolveSibling("VERSION");
+                if (jar.toString().endsWith(".jar") && java.nio.file.Files.isRegularFile(file)) {
+                    String named = java.nio.file.Files.readString(file).strip();
+                    if (kr.smartsenior.protocol.UpdateCommand.isValidVersion(named)) {
+                        return named;
+                    }
+                }
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            log.debug("no VERSION beside the jar: {}", e.toString());
+        }
         String version = Kiosk.class.getPackage().getImplementationVersion();
         return version != null ? version : UNKNOWN_VERSION;
     }
@@ -227,6 +294,7 @@ public final class Kiosk implements AutoCloseable {
             }
         }
         try {
+            updates.close();
             sync.close();
         } finally {
             roster.close();

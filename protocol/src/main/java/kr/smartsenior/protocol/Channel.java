@@ -13,7 +13,14 @@ public enum Channel {
     /** server to kiosk, QoS 1, retained: {@link Roster}. */
     ROSTER("roster", true),
     /** server to kiosk, QoS 1, retained: {@link DeviceConfig}. */
-    CONFIG("config", true);
+    CONFIG("config", true),
+    /**
+     * server to kiosk, QoS 1, retained, one per device: {@link UpdateCommand} (install this release, campaign
+     * {@code n}); an empty retained message withdraws it (decision 0040).
+     */
+    UPDATE("update", true),
+    /** kiosk to server, QoS 1, retained: {@link UpdateReport}, the step of the latest update the kiosk was told of. */
+    UPDATE_STATUS("update-status", true);
 
     /** Every protocol v1 message is sent at QoS 1. */
     public static final int QOS = 1;

@@ -179,6 +179,25 @@ public final class ProtocolCodec {
         return decode(payload, DeviceConfig.class);
     }
 
+    /** Reads an update command; one that {@link UpdateCommand#problem()} finds wrong is malformed. */
+    public Decoded<UpdateCommand> decodeUpdateCommand(byte[] payload) {
+        Decoded<UpdateCommand> read = decode(payload, UpdateCommand.class);
+        if (read instanceof Decoded.Ok<UpdateCommand>(UpdateCommand command) && command.problem().isPresent()) {
+            return new Decoded.Malformed<>("update command: " + command.problem().get());
+        }
+        return read;
+    }
+
+    /** Reads a kiosk's update progress; campaign, version and step are required. */
+    public Decoded<UpdateReport> decodeUpdateReport(byte[] payload) {
+        Decoded<UpdateReport> read = decode(payload, UpdateReport.class);
+        if (read instanceof Decoded.Ok<UpdateReport>(UpdateReport report)
+                && (report.campaignId() < 1 || report.step() == null || !UpdateCommand.isValidVersion(report.version()))) {
+            return new Decoded.Malformed<>("update report: campaignId, version and step are required");
+        }
+        return read;
+    }
+
     private <T> Decoded<T> decode(byte[] payload, Class<T> type) {
         Decoded<JsonNode> tree = readTree(payload);
         if (tree instanceof Decoded.Malformed<JsonNode>(String reason)) {

@@ -37,6 +37,11 @@ final class BrokerTrust {
      * @throws IllegalArgumentException when the file is missing, unreadable or holds no certificate
      */
     static SSLSocketFactory fromCaFile(Path caFile) {
+        return contextFromCaFile(caFile).getSocketFactory();
+    }
+
+    /** A TLS context that trusts exactly the CA certificates in this PEM file (the broker's, and the server's for downloads). */
+    static SSLContext contextFromCaFile(Path caFile) {
         Collection<? extends Certificate> certificates;
         try (InputStream in = Files.newInputStream(caFile)) {
             certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
@@ -61,7 +66,7 @@ final class BrokerTrust {
             trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
-            return context.getSocketFactory();
+            return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up TLS with " + caFile + ": " + e.getMessage(), e);
         }

@@ -46,6 +46,10 @@ final class KioskChannels implements BatchLink, BrokerLink.Listener {
     private final String rosterTopic;
     private final String statusTopic;
     private final String measurementsTopic;
+    private final String updateTopic;
+    private final String updateStatusTopic;
+    /** Update commands and reports, or null for a kiosk without an update agent. */
+    private final UpdateChannel updates;
 
     private volatile BatchLink.Listener drainer;
     /** Connected and subscribed to {@code acks}. */
@@ -65,6 +69,15 @@ final class KioskChannels implements BatchLink, BrokerLink.Listener {
      */
     KioskChannels(BrokerLink link, SyncSettings settings, ProtocolCodec codec, StatusReport report, RemoteConfig remoteConfig,
             Consumer<byte[]> rosters, Backoff backoff, ScheduledExecutorService thread) {
+        this(link, settings, codec, report, remoteConfig, rosters, null, backoff, thread);
+    }
+
+    /** @param updates the update agent's side of the link, or null for none (no {@code update} subscription) */
+    KioskChannels(BrokerLink link, SyncSettings settings, ProtocolCodec codec, StatusReport report, RemoteConfig remoteConfig,
+            Consumer<byte[]> rosters, UpdateChannel updates, Backoff backoff, ScheduledExecutorService thread) {
+        this.updates = updates;
+        this.updateTopic = Topics.of(settings.siteId(), settings.deviceId(), Channel.UPDATE);
+        this.updateStatusTopic = Topics.of(settings.siteId(), settings.deviceId(), Channel.UPDATE_STATUS);
         this.link = link;
         this.codec = codec;
         this.report = report;
@@ -106,6 +119,11 @@ final class KioskChannels implements BatchLink, BrokerLink.Listener {
         return ready && link.publish(measurementsTopic, payload, Channel.QOS, Channel.MEASUREMENTS.retained());
     }
 
+    /** Publishes an update progress report (retained) if the link is up; false if it could not be handed over. */
+    boolean publishUpdateReport(byte[] payload) {
+        return ready && link.publish(updateStatusTopic, payload, Channel.QOS, Channel.UPDATE_STATUS.retained());
+    }
+
     /** Publishes the status now (a sensor changed), if the link is up. Never blocks. */
     void statusChanged() {
         onThread(this::refreshStatus);
@@ -140,7 +158,9 @@ final class KioskChannels implements BatchLink, BrokerLink.Listener {
         connection++;
         ready = false;
         for (Subscription subscription : Subscription.values()) {
-            subscribe(subscription, connection);
+            if (subscription != Subscription.UPDATE || updates != null) {
+                subscribe(subscription, connection);
+            }
         }
     }
 
@@ -189,6 +209,10 @@ final class KioskChannels implements BatchLink, BrokerLink.Listener {
     private void linkReady() {
         ready = true;
         publishStatus();
+        byte[] latest = updates == null ? null : updates.latestReport();
+        if (latest != null && !link.publish(updateStatusTopic, latest, Channel.QOS, Channel.UPDATE_STATUS.retained())) {
+            log.debug("could not publish the latest update report");
+        }
         BatchLink.Listener current = drainer;
         if (current != null) {
             current.linkUp();
@@ -222,7 +246,8 @@ final class KioskChannels implements BatchLink, BrokerLink.Listener {
     private enum Subscription {
         ACKS("without acks nothing can leave the outbox"),
         CONFIG("remote configuration will not arrive"),
-        ROSTER("cards are checked against the roster already kept");
+        ROSTER("cards are checked against the roster already kept"),
+        UPDATE("update commands will not arrive");
 
         final String withoutIt;
 
@@ -236,6 +261,7 @@ final class KioskChannels implements BatchLink, BrokerLink.Listener {
             case ACKS -> acksTopic;
             case CONFIG -> configTopic;
             case ROSTER -> rosterTopic;
+            case UPDATE -> updateTopic;
         };
     }
 
@@ -250,6 +276,7 @@ final class KioskChannels implements BatchLink, BrokerLink.Listener {
             };
             case CONFIG -> payload -> onThread(() -> applyConfig(payload));
             case ROSTER -> rosters;
+            case UPDATE -> payload -> updates.commandArrived(payload);
         };
     }
 

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import kr.smartsenior.edge.store.Outbox;
 import kr.smartsenior.protocol.ProtocolCodec;
 
@@ -43,12 +44,21 @@ public final class Synchronizer implements AutoCloseable {
      */
     public static Synchronizer start(SyncSettings settings, Outbox outbox, Clock clock, DeviceHealth health,
             RemoteConfig remoteConfig, Consumer<byte[]> rosters) {
+        return start(settings, outbox, clock, health, remoteConfig, rosters, null, settings::softwareVersion);
+    }
+
+    /**
+     * As {@link #start(SyncSettings, Outbox, Clock, DeviceHealth, RemoteConfig, Consumer)}, with the update agent's
+     * side of the link ({@code updates}, null for none) and the running version asked at every status.
+     */
+    public static Synchronizer start(SyncSettings settings, Outbox outbox, Clock clock, DeviceHealth health,
+            RemoteConfig remoteConfig, Consumer<byte[]> rosters, UpdateChannel updates, Supplier<String> version) {
         ProtocolCodec codec = new ProtocolCodec();
-        StatusReport report = new StatusReport(settings.softwareVersion(), outbox::size, health, remoteConfig, clock);
+        StatusReport report = new StatusReport(version, outbox::size, health, remoteConfig, clock);
         PahoBrokerLink link = new PahoBrokerLink(settings, backoff(settings),
                 KioskChannels.offlineStatus(settings, codec, report));
-        KioskChannels channels = new KioskChannels(link, settings, codec, report, remoteConfig, rosters, backoff(settings),
-                channelsThread());
+        KioskChannels channels = new KioskChannels(link, settings, codec, report, remoteConfig, rosters, updates,
+                backoff(settings), channelsThread());
         OutboxDrainer drainer = new OutboxDrainer(outbox, channels, codec, backoff(settings), settings, clock,
                 remoteConfig::uploadsPaused, health::synced);
         remoteConfig.onApplied(config -> drainer.wake()); // uploads may have been resumed
@@ -73,6 +83,16 @@ public final class Synchronizer implements AutoCloseable {
     /** Something the status reports changed (a sensor's self-test): publish the status now. Never blocks. */
     public void statusChanged() {
         channels.statusChanged();
+    }
+
+    /** Publishes an update progress report (retained); false when the link is down (it goes out again on connect). */
+    public boolean publishUpdateReport(byte[] payload) {
+        return channels.publishUpdateReport(payload);
+    }
+
+    /** A TLS context trusting exactly the CA certificates in this PEM file (the district CA of the bundle). */
+    public static javax.net.ssl.SSLContext trusting(java.nio.file.Path caFile) {
+        return BrokerTrust.contextFromCaFile(caFile);
     }
 
     /** A record was appended: send it now if the link is up. Never blocks. */

@@ -81,6 +81,49 @@ class KioskChannelsTest {
         assertThat(link.requestsFor(ROSTER)).hasSize(2);
     }
 
+    /** Decision 0040: with an update agent, its command topic is asked for too and its latest report goes out on connect. */
+    @Test
+    void anUpdateAgentGetsItsCommandsAndItsLatestReportIsRepublishedOnEveryConnect() {
+        channels.close();
+        List<byte[]> commands = new CopyOnWriteArrayList<>();
+        byte[] report = "{\"campaignId\":3}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        UpdateChannel agent = new UpdateChannel() {
+            @Override
+            public void commandArrived(byte[] payload) {
+                commands.add(payload);
+            }
+
+            @Override
+            public byte[] latestReport() {
+                return report;
+            }
+        };
+        SyncSettings settings = new SyncSettings(SITE, DEVICE, "tcp://127.0.0.1:1", "1.2.3", 10, 2, Duration.ofMillis(10),
+                Duration.ofMillis(20), Duration.ofMinutes(10));
+        StatusReport status = new StatusReport("1.2.3", () -> 4, DeviceHealth.none(), remoteConfig, Clock.systemUTC());
+        channels = new KioskChannels(link, settings, codec, status, remoteConfig, rosters::add, agent,
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(20), new SplittableRandom(7)),
+                Executors.newSingleThreadScheduledExecutor());
+        channels.start(drainer);
+        String update = Topics.of(SITE, DEVICE, Channel.UPDATE);
+        String updateStatus = Topics.of(SITE, DEVICE, Channel.UPDATE_STATUS);
+
+        link.connect();
+        await().atMost(WAIT).until(() -> link.requests.size() == 4);
+        assertThat(link.requests).extracting(ScriptedBrokerLink.Request::topic).containsExactly(ACKS, CONFIG, ROSTER, update);
+        link.requestFor(update).messages().accept(new byte[] {7});
+        assertThat(commands).singleElement().isEqualTo(new byte[] {7});
+        assertThat(link.publishedOn(updateStatus)).as("nothing before acks are granted").isEmpty();
+
+        link.requestFor(ACKS).grant();
+        await().atMost(WAIT).until(() -> !link.publishedOn(updateStatus).isEmpty());
+        assertThat(link.publishedOn(updateStatus)).singleElement().satisfies(published -> {
+            assertThat(published.payload()).isEqualTo(report);
+            assertThat(published.retained()).isTrue();
+        });
+        assertThat(channels.publishUpdateReport(report)).isTrue();
+    }
+
     @Test
     void batchesGoOutOnlyOnceAcksAreGrantedAndTheOnlineStatusGoesFirst() {
         link.connect();

@@ -97,6 +97,15 @@ public final class AuditLog {
     /** An admin pushed a site's remote configuration (and its kiosks' own settings) from the configuration page. */
     public static final String CHANGE_DEVICE_CONFIG = "device.config.change";
 
+    /** An admin uploaded a signed kiosk release (no personal data; who and when). */
+    public static final String UPLOAD_RELEASE = "update.release.upload";
+    /** An admin started, paused, resumed or stopped an update campaign. */
+    public static final String CHANGE_CAMPAIGN = "update.campaign.change";
+    /** A kiosk fetched an update bundle or its signature with its own credentials (actor: the device id). */
+    public static final String DOWNLOAD_BUNDLE = "update.bundle.download";
+    /** Refused: an update bundle asked for without valid device credentials. */
+    public static final String REFUSED_BUNDLE = "update.bundle.refused";
+
     /** The most entries one search returns. */
     public static final int MAX_SEARCH = 1000;
 

@@ -46,6 +46,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 final class MemberImport {
 
+    /**
+     * The largest file read (2,000 rows are well under 1 MB): the server's multipart limit is raised for kiosk
+     * releases (SSC_UPDATE_MAX_BUNDLE), and a list of seniors is read into memory, so it has a limit of its own.
+     */
+    static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+    /** The file's bytes, or {@link UnreadableFile} when it is larger than {@link #MAX_FILE_BYTES}. */
+    static byte[] contentOf(org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        if (file.getSize() > MAX_FILE_BYTES) {
+            throw new UnreadableFile("파일이 너무 큽니다 (최대 10 MB). 어르신 명단 파일이 맞는지 확인하세요");
+        }
+        return file.getBytes();
+    }
+
     /** The most rows (seniors) one file may hold. */
     static final int MAX_ROWS = 2000;
 

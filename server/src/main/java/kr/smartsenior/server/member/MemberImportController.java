@@ -55,7 +55,7 @@ final class MemberImportController {
             @RequestParam(defaultValue = "false") boolean partial,
             @RequestParam(required = false) java.util.List<Integer> confirm, Principal principal,
             HttpServletRequest request) throws IOException {
-        MemberImport.Report report = run(siteId, file.getOriginalFilename(), file.getBytes(), dryRun, partial,
+        MemberImport.Report report = run(siteId, file.getOriginalFilename(), MemberImport.contentOf(file), dryRun, partial,
                 confirm == null ? java.util.Set.of() : java.util.Set.copyOf(confirm), principal, request.getRemoteAddr());
         HttpStatus status = report.refused() ? HttpStatus.UNPROCESSABLE_ENTITY
                 : report.imported() > 0 ? HttpStatus.CREATED : HttpStatus.OK;

@@ -53,9 +53,10 @@ final class MemberImportPages {
         Site site = site(siteId, principal);
         model.addAttribute("site", site);
         try {
-            MemberImport.Report report = imports.run(site.id(), file.getOriginalFilename(), file.getBytes(), true,
+            byte[] content = MemberImport.contentOf(file);
+            MemberImport.Report report = imports.run(site.id(), file.getOriginalFilename(), content, true,
                     false, java.util.Set.of(), principal, request.getRemoteAddr());
-            session.setAttribute(PENDING, new Pending(site.id(), file.getOriginalFilename(), file.getBytes()));
+            session.setAttribute(PENDING, new Pending(site.id(), file.getOriginalFilename(), content));
             model.addAttribute("report", report);
             model.addAttribute("fileName", file.getOriginalFilename());
         } catch (MemberImport.UnreadableFile e) {

@@ -7,10 +7,11 @@ import kr.smartsenior.protocol.Topics;
 
 /**
  * The text of Mosquitto's {@code password_file} and {@code acl_file} for the server's account and
- * every active device. Each device may only write its own {@code measurements} and {@code status}
- * (the Last Will included), read its own {@code acks} and {@code config}, and read the retained
- * {@code roster} topics of its own site. The server may read every device's {@code measurements}
- * and {@code status} and write {@code acks}, {@code roster} and {@code config}: it can neither forge
+ * every active device. Each device may only write its own {@code measurements}, {@code status}
+ * (the Last Will included) and {@code update-status}, read its own {@code acks}, {@code config} and
+ * {@code update}, and read the retained {@code roster} topics of its own site. The server may read every
+ * device's {@code measurements}, {@code status} and {@code update-status} and write {@code acks},
+ * {@code roster}, {@code config} and {@code update}: it can neither forge
  * a kiosk's results nor its status, nor read anything else on the broker. Anonymous clients get
  * nothing (the broker must also say {@code allow_anonymous false}).
  */
@@ -45,6 +46,8 @@ final class BrokerAccessFiles {
         topic(text, "write", EVERY_DEVICE + Channel.ACKS.segment());
         topic(text, "write", EVERY_DEVICE + Channel.ROSTER.segment());
         topic(text, "write", EVERY_DEVICE + Channel.CONFIG.segment());
+        topic(text, "write", EVERY_DEVICE + Channel.UPDATE.segment());
+        topic(text, "read", EVERY_DEVICE + Channel.UPDATE_STATUS.segment());
         for (DeviceAccount device : sorted(devices)) {
             text.append("\n# device ").append(device.deviceId()).append(" at ").append(device.siteId()).append('\n');
             text.append("user ").append(device.username()).append('\n');
@@ -52,6 +55,8 @@ final class BrokerAccessFiles {
             topic(text, "write", Topics.of(device.siteId(), device.deviceId(), Channel.STATUS));
             topic(text, "read", Topics.of(device.siteId(), device.deviceId(), Channel.ACKS));
             topic(text, "read", Topics.of(device.siteId(), device.deviceId(), Channel.CONFIG));
+            topic(text, "read", Topics.of(device.siteId(), device.deviceId(), Channel.UPDATE));
+            topic(text, "write", Topics.of(device.siteId(), device.deviceId(), Channel.UPDATE_STATUS));
             topic(text, "read", Topics.PREFIX + device.siteId() + "/+/" + Channel.ROSTER.segment());
         }
         return text.toString();

@@ -53,6 +53,23 @@ public final class ProvisionedDevices {
                 .query(ProvisionedDevices::device).optional();
     }
 
+    /**
+     * The active device whose broker account these are (user name and password, as in its bundle), or
+     * empty: a kiosk fetches its update bundle with the credentials it already has (decision 0040).
+     */
+    public Optional<Device> authenticate(String username, String password) {
+        if (username == null || password == null || username.length() > 64 || password.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<String> hash = jdbc.sql("SELECT password_hash FROM device WHERE mqtt_username = ? AND revoked_at IS NULL")
+                .param(username).query(String.class).optional();
+        if (hash.isEmpty() || !MosquittoPasswordHash.matches(password, hash.get())) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM device WHERE mqtt_username = ?").param(username)
+                .query(ProvisionedDevices::device).optional();
+    }
+
     boolean exists(String deviceId) {
         return jdbc.sql("SELECT COUNT(*) FROM device WHERE id = ? OR mqtt_username = ?").params(deviceId, deviceId)
                 .query(Long.class).single() > 0;

@@ -56,6 +56,8 @@ class SecurityConfig {
                         .requestMatchers("/api/staff", "/api/staff/**", "/api/audit", "/api/audit/**", "/api/district",
                                 "/api/tokens", "/api/tokens/**").hasRole(ADMIN)
                         // rollout: provisioning, revoking, remote configuration and the fleet are for admins
+                        // update campaigns (decision 0040): releases, campaigns, pausing and stopping
+                        .requestMatchers("/api/updates", "/api/updates/**").hasRole(ADMIN)
                         .requestMatchers("/api/fleet", "/api/sites/*/devices", "/api/sites/*/config", "/api/devices/*/**",
                                 "/api/enrollments/**")
                         .hasRole(ADMIN)
@@ -71,6 +73,28 @@ class SecurityConfig {
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable());
+        return http.build();
+    }
+
+    /**
+     * Update bundles for kiosks ({@code /updates/bundles/**}, decision 0040): the device's own broker
+     * credentials as HTTP Basic, checked by the {@code update} feature against the device table (staff
+     * accounts are never tried here, so a kiosk's requests never feed the staff sign-in delays); no
+     * session, no CSRF (GET only).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain deviceDownloadChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/updates/bundles/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/updates/bundles/**").permitAll()
+                        .anyRequest().denyAll())
+                .csrf(csrf -> csrf.disable())
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable());
         return http.build();

@@ -32,6 +32,8 @@ public enum Worker {
     DEVICE_STATUS("ssc-status", 2000),
     /** Builds and publishes each site's retained roster, retries and re-publishes it every 30 min. */
     ROSTER("ssc-roster", 2000),
+    /** Applies the kiosks' update reports and carries update campaigns on, stage by stage (decision 0040). */
+    UPDATES("ssc-updates", 2000),
     /**
      * Publishes every active device's configuration once the broker is connected; no thread of its
      * own (it runs on the starting thread, later publications on the thread that made the change).

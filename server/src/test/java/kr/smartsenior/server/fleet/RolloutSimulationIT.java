@@ -26,7 +26,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * all healthy on the fleet page, then the three broken kiosks named with what is wrong and since when.
  * Also the fleet API's guard rails.
  */
-@Timeout(180)
+@Timeout(300)
 class RolloutSimulationIT {
 
     private static final Logger log = LoggerFactory.getLogger(RolloutSimulationIT.class);
@@ -36,17 +36,38 @@ class RolloutSimulationIT {
     @Test
     void twentyOneSitesInThreeWavesThenThreeBrokenKiosksAreNamed() throws Exception {
         Path dir = Files.createTempDirectory("ssc-rollout-");
-        try (PrivateMosquitto broker = PrivateMosquitto.start(dir, SERVER_USER, SERVER_PASSWORD);
-                TestServer server = TestServer.start(settings(dir, broker), List.of())) {
+        RolloutSimulation.Releases releases = RolloutSimulation.prepareReleases(dir.resolve("releases"));
+        Map<String, String> settings = new LinkedHashMap<>();
+        try (PrivateMosquitto broker = PrivateMosquitto.start(dir, SERVER_USER, SERVER_PASSWORD)) {
+            settings.putAll(settings(dir, broker));
+            settings.put("SSC_UPDATE_PUBLIC_KEY", releases.publicKey().toString());
+            rollOutAndUpdate(dir, broker, settings, releases);
+        } finally {
+            TestDatabase.deleteTree(dir);
+        }
+    }
+
+    private void rollOutAndUpdate(Path dir, PrivateMosquitto broker, Map<String, String> settings,
+            RolloutSimulation.Releases releases) throws Exception {
+        try (TestServer server = TestServer.start(settings, List.of())) {
             ServerApi api = server.api();
             guardRails(server, api);
 
             long t0 = System.nanoTime();
             RolloutSimulation.Result result;
+            RolloutSimulation.CampaignResult campaigns;
             try (RolloutSimulation simulation = new RolloutSimulation(server.baseUrl(), "admin", TestServer.ADMIN_PASSWORD,
-                    "sim", dir.resolve("kiosks"))) {
+                    "sim", dir.resolve("kiosks")).withUpdates(releases)) {
                 result = simulation.run();
+                long t1 = System.nanoTime();
+                campaigns = simulation.runCampaign();
+                log.info("MEASURED: the two update campaigns (canary rollback, then 21 kiosks in three waves) took {} ms",
+                        (System.nanoTime() - t1) / 1_000_000);
             }
+            log.info("campaigns:\n{}\n{}", RolloutSimulation.campaignSummary(campaigns.broken()),
+                    RolloutSimulation.campaignSummary(campaigns.good()));
+            updatesAsCampaigns(server, campaigns);
+            screenshots(server, campaigns);
             log.info("MEASURED: rollout simulation of 21 kiosks, healthy then broken, took {} ms",
                     (System.nanoTime() - t0) / 1_000_000);
             log.info("fleet after the breaks:\n{}", RolloutSimulation.summary(result.broken()));
@@ -81,9 +102,84 @@ class RolloutSimulationIT {
             assertThat(backlog.at("/status/outbox").asLong()).isGreaterThanOrEqualTo(5);
             assertThat(backlog.at("/status/configVersion").asLong()).as("it confirmed the pausing configuration")
                     .isEqualTo(backlog.path("desiredConfigVersion").asLong());
-        } finally {
-            TestDatabase.deleteTree(dir);
         }
+    }
+
+    /**
+     * With {@code -Dssc.screenshots=DIR}: the campaign pages in headless Chromium at tablet and desktop width,
+     * 21 kiosks on the good release and the canary's rollback, to look at.
+     */
+    private static void screenshots(TestServer server, RolloutSimulation.CampaignResult campaigns) throws Exception {
+        String dir = System.getProperty("ssc.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Path out = Files.createDirectories(Path.of(dir));
+        try (kr.smartsenior.server.testsupport.HeadlessChromium chromium =
+                kr.smartsenior.server.testsupport.HeadlessChromium.startOrSkip()) {
+            org.openqa.selenium.chrome.ChromeDriver browser = chromium.driver();
+            browser.get(server.baseUrl() + "/login");
+            browser.findElement(org.openqa.selenium.By.name("username")).sendKeys("admin");
+            browser.findElement(org.openqa.selenium.By.name("password")).sendKeys(TestServer.ADMIN_PASSWORD);
+            browser.findElement(org.openqa.selenium.By.cssSelector("main button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.not(
+                            org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login")));
+            Map<String, String> pages = Map.of("updates", "/admin/updates",
+                    "campaign-good", "/admin/updates/campaigns/" + campaigns.good().path("id").asText(),
+                    "campaign-rolled-back", "/admin/updates/campaigns/" + campaigns.broken().path("id").asText());
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                browser.get(server.baseUrl() + page.getValue());
+                for (int width : new int[] {1024, 1440}) {
+                    browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                    Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+                    Map<?, ?> content = (Map<?, ?>) metrics.get("cssContentSize");
+                    Map<String, Object> whole = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
+                            "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
+                                    "width", ((Number) content.get("width")).doubleValue(),
+                                    "height", Math.min(6000, ((Number) content.get("height")).doubleValue()), "scale", 1)));
+                    Files.write(out.resolve("dashboard-" + page.getKey() + "-" + width + ".png"),
+                            java.util.Base64.getDecoder().decode((String) whole.get("data")));
+                }
+            }
+        }
+    }
+
+    /**
+     * Issue 17: the broken release rolled back on the canary alone (the real ssc-update.sh under a scratch root),
+     * the campaign halted and was stopped with nobody else told; the good one reached all 21, canary first.
+     */
+    private static void updatesAsCampaigns(TestServer server, RolloutSimulation.CampaignResult campaigns) {
+        assertThat(campaigns.refusedUpload()).contains("서명이 맞지 않습니다");
+
+        JsonNode broken = campaigns.broken();
+        assertThat(broken.path("state").asText()).isEqualTo("STOPPED");
+        assertThat(broken.path("stateReason").asText()).as("the halt's reason outlives the stop")
+                .contains("시범 기기 " + campaigns.canary(), "되돌려졌습니다", "중지했습니다");
+        JsonNode canary = RolloutSimulation.kiosk(broken, campaigns.canary());
+        assertThat(canary.path("stage").asInt()).isZero();
+        assertThat(canary.path("step").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(canary.path("problem").asText()).isEqualTo("DID_NOT_STAY_UP");
+        assertThat(canary.path("detail").asText()).contains("rolled back to " + RolloutSimulation.BASE_VERSION);
+        assertThat(canary.path("runningVersion").asText()).isEqualTo(RolloutSimulation.BASE_VERSION);
+        assertThat(broken.at("/counts/CANCELLED").asInt()).as("nobody else was told").isEqualTo(20);
+
+        JsonNode good = campaigns.good();
+        assertThat(good.path("state").asText()).isEqualTo("DONE");
+        assertThat(good.path("devices").asInt()).isEqualTo(21);
+        assertThat(good.at("/counts/HEALTHY").asInt()).isEqualTo(21);
+        List<Integer> stages = new ArrayList<>();
+        good.path("kiosks").forEach(k -> {
+            assertThat(k.path("runningVersion").asText()).isEqualTo(RolloutSimulation.GOOD_VERSION);
+            stages.add(k.path("stage").asInt());
+        });
+        assertThat(stages.stream().filter(s -> s == 0).count()).isEqualTo(1);
+        assertThat(stages.stream().filter(s -> s == 1).count()).as("wave 1 without the canary").isEqualTo(8);
+        assertThat(stages.stream().filter(s -> s == 2).count()).isEqualTo(6);
+        assertThat(stages.stream().filter(s -> s == 3).count()).isEqualTo(6);
+        // the kiosks fetched their bundles with their own credentials: every download is in the audit log
+        assertThat(server.jdbc().sql("SELECT COUNT(DISTINCT actor) FROM audit_log WHERE action = 'update.bundle.download'")
+                .query(Long.class).single()).isEqualTo(21);
     }
 
     private static Map<String, String> settings(Path dir, PrivateMosquitto broker) {

@@ -203,6 +203,30 @@ class BrokerSecurityIT {
                 .doesNotContain("ack-for-b", "config-for-b", "roster-of-site-2");
     }
 
+    /** Decision 0040: a device reads only its own update command, and only the server may command; reports are the device's own. */
+    @Test
+    void updateCommandsReachOnlyTheirDeviceAndOnlyTheServerGivesThem() throws Exception {
+        Peer serverPeer = keep(Peer.connect(broker.url(), SERVER_USER, SERVER_PASSWORD));
+        Peer a = keep(Peer.connect(broker.deviceUrl(), "dev-a", passwords.get("dev-a")));
+        Peer b = keep(Peer.connect(broker.deviceUrl(), "dev-b", passwords.get("dev-b")));
+        a.subscribe(Topics.of("sec-01", "dev-b", Channel.UPDATE));
+        a.subscribe(Topics.of("sec-01", "dev-a", Channel.UPDATE));
+        b.subscribe(Topics.of("sec-01", "dev-b", Channel.UPDATE));
+        serverPeer.subscribe(Topics.everyDevice(Channel.UPDATE_STATUS));
+
+        a.publish(Topics.of("sec-01", "dev-b", Channel.UPDATE), "forged-command-from-a", false);
+        a.publish(Topics.of("sec-01", "dev-b", Channel.UPDATE_STATUS), "forged-report-for-b", false);
+        b.publish(Topics.of("sec-01", "dev-b", Channel.UPDATE_STATUS), "report-of-b", false);
+        serverPeer.publish(Topics.of("sec-01", "dev-b", Channel.UPDATE), "command-for-b", false);
+        serverPeer.publish(Topics.of("sec-01", "dev-a", Channel.UPDATE), "command-for-a", false);
+
+        await().atMost(WAIT).until(() -> b.received().contains("command-for-b") && a.received().contains("command-for-a")
+                && serverPeer.received().contains("report-of-b"));
+        assertThat(b.received()).doesNotContain("forged-command-from-a");
+        assertThat(a.received()).doesNotContain("command-for-b");
+        assertThat(serverPeer.received()).doesNotContain("forged-report-for-b");
+    }
+
     @Test
     void theServersAccountCanDoWhatTheServerNeedsAndNoMore() throws Exception {
         Peer serverPeer = keep(Peer.connect(broker.url(), SERVER_USER, SERVER_PASSWORD));
