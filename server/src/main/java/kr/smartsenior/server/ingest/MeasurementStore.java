@@ -2,7 +2,9 @@ package kr.smartsenior.server.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -11,29 +13,50 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import kr.smartsenior.protocol.MeasurementRecord;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The ingest's view of the database: which sites and members exist, and storing records once. */
+/**
+ * The ingest's view of the database: which sites and members exist, and storing records once.
+ *
+ * <p>On PostgreSQL a group's records go in as <em>one</em> statement, whatever their number: thirteen
+ * arrays (one per column) unnested into {@code INSERT … ON CONFLICT DO NOTHING RETURNING id}, which
+ * says which ids were new (decision 0036). On SQLite (an embedded file, no round trips) a batch of
+ * one-row inserts. Neither names a conflict target, so any unique key that contains the id will do.
+ */
 @Component
 final class MeasurementStore {
 
     /** Ids per IN (...) query: well below the parameter limits of SQLite and PostgreSQL. */
     private static final int IN_CHUNK = 500;
-    private static final String INSERT = """
-            INSERT INTO measurement (id, member_id, site_id, device_id, batch_id, kind, code, value, unit,
-                                     taken_at, taken_at_ms, detail, received_at_ms)
+    private static final String COLUMNS = """
+            measurement (id, member_id, site_id, device_id, batch_id, kind, code, value, unit,
+                         taken_at, taken_at_ms, detail, received_at_ms)""";
+    private static final String INSERT = "INSERT INTO " + COLUMNS + """
+
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO NOTHING""";
+            ON CONFLICT DO NOTHING""";
+    private static final String INSERT_ARRAYS = "INSERT INTO " + COLUMNS + """
+
+            SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                                 ?::varchar[], ?::numeric[], ?::varchar[], ?::varchar[], ?::bigint[], ?::text[],
+                                 ?::bigint[])
+            ON CONFLICT DO NOTHING
+            RETURNING id""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final ObjectMapper json;
+
+    /** Whether the database is PostgreSQL; asked once, on the first insert. */
+    private volatile Boolean postgres;
 
     MeasurementStore(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -75,6 +98,82 @@ final class MeasurementStore {
         if (rows.isEmpty()) {
             return new boolean[0];
         }
+        if (postgres == null) {
+            postgres = template.execute((ConnectionCallback<Boolean>) connection ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
+        }
+        return postgres ? insertArrays(rows) : insertRowByRow(rows);
+    }
+
+    /** PostgreSQL: the group as one statement of column arrays; the ids it returns are the new ones. */
+    private boolean[] insertArrays(List<Row> rows) {
+        // a re-sent batch may meet its earlier send in the same group: send each id once, the first wins
+        Map<String, Integer> firstIndex = new HashMap<>();
+        List<Row> unique = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (firstIndex.putIfAbsent(rows.get(i).record().id().toString(), i) == null) {
+                unique.add(rows.get(i));
+            }
+        }
+        int n = unique.size();
+        String[] ids = new String[n];
+        String[] members = new String[n];
+        String[] sites = new String[n];
+        String[] devices = new String[n];
+        String[] batches = new String[n];
+        String[] kinds = new String[n];
+        String[] codes = new String[n];
+        BigDecimal[] values = new BigDecimal[n];
+        String[] units = new String[n];
+        String[] takenAts = new String[n];
+        Long[] takenAtMs = new Long[n];
+        String[] details = new String[n];
+        Long[] receivedAtMs = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Row row = unique.get(i);
+            MeasurementRecord record = row.record();
+            ids[i] = record.id().toString();
+            members[i] = record.memberId();
+            sites[i] = row.siteId();
+            devices[i] = row.deviceId();
+            batches[i] = row.batchId();
+            kinds[i] = record.kind();
+            codes[i] = record.code();
+            values[i] = record.value();
+            units[i] = record.unit();
+            takenAts[i] = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(record.takenAt());
+            takenAtMs[i] = record.takenAt().toInstant().toEpochMilli();
+            details[i] = toJson(record.detail());
+            receivedAtMs[i] = row.receivedAt().toEpochMilli();
+        }
+        Set<String> inserted = template.execute((ConnectionCallback<Set<String>>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_ARRAYS)) {
+                Object[][] columns = {ids, members, sites, devices, batches, kinds, codes, values, units, takenAts,
+                    takenAtMs, details, receivedAtMs};
+                String[] types = {"varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "numeric",
+                    "varchar", "varchar", "int8", "text", "int8"};
+                for (int c = 0; c < columns.length; c++) {
+                    statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+                }
+                Set<String> fresh = new HashSet<>();
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        fresh.add(result.getString(1));
+                    }
+                }
+                return fresh;
+            }
+        });
+        boolean[] stored = new boolean[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            String id = rows.get(i).record().id().toString();
+            stored[i] = firstIndex.get(id) == i && inserted.contains(id);
+        }
+        return stored;
+    }
+
+    /** SQLite: a batch of one-row inserts (in-process, no round trip to save). */
+    private boolean[] insertRowByRow(List<Row> rows) {
         int[] counts = template.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
