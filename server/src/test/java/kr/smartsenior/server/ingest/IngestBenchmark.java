@@ -138,7 +138,7 @@ class IngestBenchmark {
 
     /**
      * Overload: the sustainable rate (closed loop, {@code SSC_BENCH_DURATION}), then 3× that offered for
-     * 60 s, then the normal rate ({@code SSC_BENCH_RATE}) until everything offered during the overload
+     * 60 s, then a normal rate ({@code SSC_BENCH_RATE}, at most half the sustainable) until everything offered during the overload
      * is acked, then the rest drained; every acked record must be stored, none twice.
      */
     private void overload() throws Exception {
@@ -149,9 +149,10 @@ class IngestBenchmark {
             fleet.stopProducing();
             fleet.awaitDrained(Duration.ofSeconds(60));
             int over = (int) Math.round(3 * sustainable);
+            int normal = (int) Math.min(rate, Math.round(sustainable / 2)); // below what it sustains, or it never recovers
             int overloadSeconds = setting("SSC_BENCH_OVERLOAD_SECONDS", 60);
             say("overload: %d records/s offered (3× the sustainable %.0f) for %d s, then %d records/s", over,
-                    sustainable, overloadSeconds, rate);
+                    sustainable, overloadSeconds, normal);
             int first = fleet.ackedPerSecond().size();
             fleet.resetLongestGap();
             fleet.latencies.clear();
@@ -159,7 +160,7 @@ class IngestBenchmark {
             Thread.sleep(overloadSeconds * 1000L);
             long[] marks = fleet.producedMarks();
             long unackedAtEnd = fleet.unackedRecords();
-            fleet.fixedRate(rate);
+            fleet.fixedRate(normal);
             long normalFrom = System.nanoTime();
             double recovered = Double.NaN;
             while (System.nanoTime() - normalFrom < Duration.ofSeconds(300).toNanos()) {

@@ -475,9 +475,9 @@ final class KioskFleet implements AutoCloseable {
         for (MqttAsyncClient link : links) {
             try {
                 if (link.isConnected()) {
-                    link.disconnectForcibly(1000, 1000);
+                    link.disconnectForcibly(0, 100, false);
                 }
-                link.close();
+                link.close(true);
             } catch (MqttException e) {
                 // closing anyway
             }

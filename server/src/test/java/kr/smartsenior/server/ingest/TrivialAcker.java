@@ -95,8 +95,8 @@ final class TrivialAcker implements AutoCloseable {
     public void close() {
         for (MqttAsyncClient client : List.of(in, out)) {
             try {
-                client.disconnectForcibly(1000, 1000);
-                client.close();
+                client.disconnectForcibly(0, 100, false);
+                client.close(true);
             } catch (MqttException e) {
                 // closing anyway
             }
