@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
 /**
  * The ingest's view of the database: which sites and members exist, and storing records once.
  *
- * <p>On PostgreSQL (decision 0036) a group's records go in with three round trips whatever their
- * number: one query for the ids already stored (a kiosk's re-send), {@code COPY} of the others, the
- * commit. Should {@code COPY} meet an id stored meanwhile (another server instance of the shared
+ * <p>On PostgreSQL (decision 0036) a group's records go in with four round trips whatever their
+ * number: one query for the ids already stored (a kiosk's re-send), a savepoint, {@code COPY} of the
+ * others, the commit. Should {@code COPY} meet an id stored meanwhile (another server instance of the shared
  * subscription took a re-send of the same batch), it is rolled back to a savepoint and the records go
  * in as one statement instead: thirteen column arrays unnested into
  * {@code INSERT … ON CONFLICT DO NOTHING RETURNING id}, which says which ids were new. On SQLite (an
@@ -144,11 +144,12 @@ final class MeasurementStore {
             }
             Savepoint beforeCopy = connection.setSavepoint();
             try {
-                long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(copyText(fresh)));
+                long copied = connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(COPY, new StringReader(copyText(fresh)));
                 if (copied != fresh.size()) {
                     throw new SQLException("COPY stored " + copied + " of " + fresh.size() + " records");
                 }
-                connection.releaseSavepoint(beforeCopy);
+                // the savepoint ends with the transaction: releasing it would cost a round trip
                 Set<String> ids = new HashSet<>();
                 fresh.forEach(row -> ids.add(row.record().id().toString()));
                 return ids;

@@ -276,22 +276,32 @@ final class KioskFleet implements AutoCloseable {
         longestGapNanos = 0;
     }
 
-    /**
-     * Compares what was acked with what is stored: the ids of this run read back from the database.
-     *
-     * @return {records acked but not stored, records stored but never acked}
-     */
-    long[] compare(Iterable<UUID> storedIds) {
-        BitSet[] stored = new BitSet[kiosks.length];
-        for (int i = 0; i < stored.length; i++) {
-            stored[i] = new BitSet();
+    /** One bit per kiosk and sequence number, for the ids read back from the database. */
+    final class StoredIds {
+
+        private final BitSet[] stored = new BitSet[kiosks.length];
+
+        StoredIds() {
+            for (int i = 0; i < stored.length; i++) {
+                stored[i] = new BitSet();
+            }
         }
-        for (UUID id : storedIds) {
+
+        void add(UUID id) {
             int kiosk = records.kioskOf(id);
             if (kiosk >= 0 && kiosk < kiosks.length) {
                 stored[kiosk].set((int) BenchRecords.seqOf(id));
             }
         }
+    }
+
+    /**
+     * Compares what was acked with what is stored: the ids of this run read back from the database.
+     *
+     * @return {records acked but not stored, records stored but never acked}
+     */
+    long[] compare(StoredIds storedIds) {
+        BitSet[] stored = storedIds.stored;
         long lost = 0;
         long unacked = 0;
         for (int i = 0; i < kiosks.length; i++) {
