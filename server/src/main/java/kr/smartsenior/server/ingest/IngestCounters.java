@@ -21,12 +21,29 @@ final class IngestCounters {
     final AtomicLong acksNotPublished = new AtomicLong();
     /** When the queue last dropped a message (epoch ms), 0 never. */
     final AtomicLong lastDropAt = new AtomicLong();
+    /** Groups stored (one transaction each). */
+    final AtomicLong groups = new AtomicLong();
+
+    /** The steps of a group, in the order the ingest thread takes them. */
+    enum Phase { DECODE, CHECK, STORE, ACK, ANNOUNCE }
+
+    private final AtomicLong[] nanos = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong(),
+        new AtomicLong()};
+
+    void time(Phase phase, long elapsedNanos) {
+        nanos[phase.ordinal()].addAndGet(elapsedNanos);
+    }
+
+    private long millis(Phase phase) {
+        return nanos[phase.ordinal()].get() / 1_000_000;
+    }
 
     IngestStats snapshot(IngestQueue queue, long nowMillis) {
         long lastDrop = lastDropAt.get();
         boolean behind = lastDrop != 0 && nowMillis - lastDrop < BEHIND_FOR_MS;
         return new IngestStats(messages.get(), malformed.get(), received.get(), stored.get(), duplicate.get(),
                 rejected.get(), ignored.get(), droppedUnacked.get(), acksNotPublished.get(), queue.size(),
-                queue.capacity(), behind);
+                queue.capacity(), behind, new IngestStats.Time(groups.get(), millis(Phase.DECODE), millis(Phase.CHECK),
+                        millis(Phase.STORE), millis(Phase.ACK), millis(Phase.ANNOUNCE)));
     }
 }

@@ -24,8 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns a group of measurement messages into stored records and acks: decode and check each
- * message, check the members against the site (one query per group), store all records of the group
- * in one transaction, and only after the commit publish one ack per message.
+ * message, check the members against the site (one query per group; a second only for a site none of
+ * the group's members belongs to), store all records of the group in one transaction, and only after
+ * the commit publish one ack per message. Where the time goes is counted per phase
+ * ({@link IngestStats.Time}).
  */
 @Component
 final class IngestProcessor {
@@ -60,10 +62,13 @@ final class IngestProcessor {
     }
 
     void process(List<Inbound> group) {
+        long started = System.nanoTime();
         List<Pending> readable = new ArrayList<>(group.size());
         for (Inbound message : group) {
             read(message).ifPresent(readable::add);
         }
+        long decoded = System.nanoTime();
+        counters.time(IngestCounters.Phase.DECODE, decoded - started);
         if (readable.isEmpty()) {
             return;
         }
@@ -72,7 +77,10 @@ final class IngestProcessor {
         boolean[] inserted;
         try {
             answers = check(readable, rows);
+            long checked = System.nanoTime();
+            counters.time(IngestCounters.Phase.CHECK, checked - decoded);
             inserted = transaction.execute(status -> noteDerivedWork(rows, store.insert(rows)));
+            counters.time(IngestCounters.Phase.STORE, System.nanoTime() - checked);
         } catch (RuntimeException e) {
             log.error("could not store a group of {} batches ({} records); no acks sent, the kiosks will resend: {}",
                     readable.size(), rows.size(), e.toString());
@@ -89,8 +97,13 @@ final class IngestProcessor {
         counters.stored.addAndGet(stored);
         counters.duplicate.addAndGet(inserted.length - stored);
         answers.forEach(answer -> counters.rejected.addAndGet(answer.rejected().size()));
+        long acking = System.nanoTime();
         publish(answers);
+        long acked = System.nanoTime();
+        counters.time(IngestCounters.Phase.ACK, acked - acking);
         announce(changedMembers);
+        counters.time(IngestCounters.Phase.ANNOUNCE, System.nanoTime() - acked);
+        counters.groups.incrementAndGet();
     }
 
     /**
@@ -166,8 +179,15 @@ final class IngestProcessor {
             siteIds.add(pending.from().siteId());
             pending.batch().valid().forEach(record -> memberIds.add(record.memberId()));
         }
-        Set<String> knownSites = store.existingSites(siteIds);
         Map<String, String> memberSites = store.memberSites(memberIds);
+        // a member's site exists (foreign key): ask only about sites none of the group's members named
+        Set<String> knownSites = new HashSet<>(memberSites.values());
+        knownSites.retainAll(siteIds);
+        if (knownSites.size() < siteIds.size()) {
+            Set<String> unseen = new HashSet<>(siteIds);
+            unseen.removeAll(knownSites);
+            knownSites.addAll(store.existingSites(unseen));
+        }
         List<Answer> answers = new ArrayList<>(readable.size());
         for (Pending pending : readable) {
             String siteId = pending.from().siteId();

@@ -139,6 +139,78 @@ class MeasurementStoreIT {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource(BOTH)
+    void storesTheDetailAndValueExactlyAsSentWhateverCharactersTheyHold(Supplier<TestDatabase> database) {
+        try (TestDatabase db = database.get()) {
+            MeasurementStore store = store(db);
+            seed(db, "s1", "MEMBER0001");
+            Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("note", "탭\t줄\n바꿈\r\\역슬래시 \"따옴표\" \\N 😀");
+            detail.put("protocol", "grip/1");
+            MeasurementRecord record = new MeasurementRecord(java.util.UUID.randomUUID(), "MEMBER0001", "test",
+                    "GRIP_STRENGTH", new BigDecimal("12.50"), "kg",
+                    OffsetDateTime.of(2026, 3, 1, 10, 0, 0, 0, ZoneOffset.ofHours(9)), detail);
+
+            assertThat(insert(db, store, List.of(row(record)))).containsExactly(true);
+
+            Map<String, Object> stored = JdbcClient.create(db.dataSource())
+                    .sql("SELECT detail, value, taken_at FROM measurement WHERE id = ?").param(record.id().toString())
+                    .query().singleRow();
+            assertThat(stored.get("detail")).isEqualTo("{\"note\":\"탭\\t줄\\n바꿈\\r\\\\역슬래시 \\\"따옴표\\\" \\\\N 😀\","
+                    + "\"protocol\":\"grip/1\"}");
+            assertThat(new BigDecimal(stored.get("value").toString())).isEqualByComparingTo("12.5");
+            assertThat(stored.get("taken_at")).isEqualTo("2026-03-01T10:00:00+09:00");
+        }
+    }
+
+    /**
+     * Two server instances share the measurements (a shared subscription), so a re-send may reach the
+     * other one while the first is still storing the batch: the record is committed between this
+     * instance's look-up and its COPY. It must come out as a duplicate, the rest of the group stored.
+     */
+    @org.junit.jupiter.api.Test
+    void aRecordCommittedByAnotherInstanceDuringTheGroupIsADuplicateNotAFailure() throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            MeasurementStore store = store(db);
+            seed(db, "s1", "MEMBER0001");
+            MeasurementRecord contested = record("MEMBER0001", "10");
+            MeasurementRecord mine = record("MEMBER0001", "11");
+            try (java.sql.Connection other = db.dataSource().getConnection()) {
+                other.setAutoCommit(false);
+                try (java.sql.PreparedStatement statement = other.prepareStatement(DatabaseRates.ROW_BY_ROW)) {
+                    MeasurementStore.Row row = row(contested);
+                    statement.setString(1, contested.id().toString());
+                    statement.setString(2, contested.memberId());
+                    statement.setString(3, row.siteId());
+                    statement.setString(4, row.deviceId());
+                    statement.setString(5, "other-instance");
+                    statement.setString(6, contested.kind());
+                    statement.setString(7, contested.code());
+                    statement.setBigDecimal(8, contested.value());
+                    statement.setString(9, contested.unit());
+                    statement.setString(10, contested.takenAt().toString());
+                    statement.setLong(11, contested.takenAt().toInstant().toEpochMilli());
+                    statement.setString(12, "{}");
+                    statement.setLong(13, 0);
+                    statement.executeUpdate();
+                }
+                java.util.concurrent.CompletableFuture<boolean[]> group = java.util.concurrent.CompletableFuture
+                        .supplyAsync(() -> insert(db, store, List.of(row(contested), row(mine))));
+                // this instance's COPY waits on the other's uncommitted key; then the other commits
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> JdbcClient
+                        .create(db.dataSource()).sql("SELECT COUNT(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                                + " WHERE NOT l.granted AND a.query LIKE 'COPY measurement%'")
+                        .query(Long.class).single() > 0 || group.isDone());
+                other.commit();
+
+                assertThat(group.get(20, java.util.concurrent.TimeUnit.SECONDS)).containsExactly(false, true);
+            }
+            assertThat(JdbcClient.create(db.dataSource()).sql("SELECT batch_id FROM measurement ORDER BY value")
+                    .query(String.class).list()).containsExactly("other-instance", "batch-1");
+        }
+    }
+
     private static MeasurementStore store(TestDatabase db) {
         return new MeasurementStore(JdbcClient.create(db.dataSource()), new JdbcTemplate(db.dataSource()),
                 new ObjectMapper());
