@@ -84,7 +84,10 @@ class MeasurementStoreIT {
      */
     @ParameterizedTest
     @MethodSource(BOTH)
-    void theSameIdWithAnotherTimeIsASecondRowOnPostgresqlOnly(Supplier<TestDatabase> database) {
+    void theSameIdWithAnotherTimeIsNotStoredAgain(Supplier<TestDatabase> database) {
+        // PostgreSQL's key is (id, taken_at_ms) since the monthly partitions (decision 0038); the ingest's
+        // look-up of the ids already stored (decision 0036) still keeps a forged or broken re-send with
+        // another time out, as SQLite's key on id does
         try (TestDatabase db = database.get()) {
             MeasurementStore store = store(db);
             seed(db, "s1", "MEMBER0001");
@@ -94,10 +97,9 @@ class MeasurementStoreIT {
             insert(db, store, List.of(row(first, "batch-1")));
             boolean[] second = insert(db, store, List.of(row(later, "batch-2")));
 
-            boolean postgres = db.kind().equals("postgresql");
-            assertThat(second).containsExactly(postgres);
+            assertThat(second).containsExactly(false);
             assertThat(JdbcClient.create(db.dataSource()).sql("SELECT COUNT(*) FROM measurement WHERE id = ?")
-                    .param(first.id().toString()).query(Long.class).single()).isEqualTo(postgres ? 2 : 1);
+                    .param(first.id().toString()).query(Long.class).single()).isEqualTo(1);
         }
     }
 
