@@ -167,6 +167,9 @@ public final class KioskMain {
             System.exit(EXIT_CANNOT_START);
             return;
         }
+        // the admin's remote settings: the saved ones at once, each newly applied one live (decision 0042)
+        kiosk.remoteConfig().onApplied(config -> screen.applyRemote(config.settings()));
+        kiosk.config().ifPresent(config -> screen.applyRemote(config.settings()));
         AtomicBoolean stopped = new AtomicBoolean();
         Runnable stop = () -> { // on SIGTERM the hook does it, on Ctrl+Q this thread; whichever comes first
             if (stopped.compareAndSet(false, true)) {

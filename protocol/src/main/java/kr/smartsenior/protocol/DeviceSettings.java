@@ -14,12 +14,22 @@ import java.util.Set;
  * old to know it refuses the configuration and says which setting, so the admin sees why.
  */
 public enum DeviceSettings {
-    /** Speaker volume in percent, 0 to 100. */
+    /**
+     * Speaker volume in percent, 0 to 100. The kiosk plays no quieter than {@link #VOLUME_KIOSK_MIN}: a
+     * senior who cannot read well must still hear the prompts (decision 0042).
+     */
     VOLUME("volume", Kind.WHOLE, 0, 100, Set.of()),
-    /** Size of the text on the screen relative to the default, 1.0 to 2.0. */
+    /**
+     * Size of the text on the screen relative to the default, 1.0 to 2.0. The kiosk's screens fit the
+     * longest real content up to {@link #TEXT_SCALE_KIOSK_MAX}; a larger value runs at that (decision 0042).
+     */
     TEXT_SCALE("textScale", Kind.NUMBER, 1, 2, Set.of()),
-    /** The language of the screens and voice: {@code ko} or {@code en}. */
-    LANGUAGE("language", Kind.CHOICE, 0, 0, Set.of("ko", "en")),
+    /**
+     * The language of the screens and voice: {@code ko} only. The kiosk has no English screens or voice,
+     * so {@code en} is refused rather than accepted and ignored (decision 0042); it returns here, additively,
+     * when they exist.
+     */
+    LANGUAGE("language", Kind.CHOICE, 0, 0, Set.of("ko")),
     /** Seconds without a touch before the kiosk returns to its welcome screen, 15 to 600. */
     IDLE_TIMEOUT_SECONDS("idleTimeoutSeconds", Kind.WHOLE, 15, 600, Set.of()),
     /**
@@ -27,6 +37,12 @@ public enum DeviceSettings {
      * the outbox grows and the fleet page shows it. {@code false} or absent: send as usual.
      */
     UPLOADS_PAUSED("uploadsPaused", Kind.BOOLEAN, 0, 0, Set.of());
+
+    /** The quietest the kiosk plays, in percent, whatever {@link #VOLUME} says (decision 0042). */
+    public static final int VOLUME_KIOSK_MIN = 30;
+
+    /** The largest text scale the kiosk applies; a larger {@link #TEXT_SCALE} runs at this (decision 0042). */
+    public static final double TEXT_SCALE_KIOSK_MAX = 1.15;
 
     private enum Kind { WHOLE, NUMBER, CHOICE, BOOLEAN }
 
@@ -91,7 +107,8 @@ public enum DeviceSettings {
             case BOOLEAN -> value instanceof Boolean ? Optional.empty() : Optional.of("must be true or false");
             case CHOICE -> value instanceof String text && choices.contains(text)
                     ? Optional.empty()
-                    : Optional.of("must be one of " + choices.stream().sorted().toList());
+                    : Optional.of((this == LANGUAGE && "en".equals(value) ? "the kiosk has no English screens or voice; " : "")
+                            + "must be one of " + choices.stream().sorted().toList());
             case WHOLE, NUMBER -> number(value);
         };
     }

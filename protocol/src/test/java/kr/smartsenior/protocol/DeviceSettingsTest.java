@@ -28,7 +28,9 @@ class DeviceSettingsTest {
         assertThat(DeviceSettings.problem(new DeviceConfig(2, Map.of("volume", 50.5)))).contains("volume: must be a whole number");
         assertThat(DeviceSettings.problem(new DeviceConfig(2, Map.of("volume", "loud")))).contains("volume: must be a number");
         assertThat(DeviceSettings.problem(new DeviceConfig(2, Map.of("language", "fr"))))
-                .contains("language: must be one of [en, ko]");
+                .contains("language: must be one of [ko]");
+        assertThat(DeviceSettings.problem(new DeviceConfig(2, Map.of("language", "en")))) // decision 0042: no English screens yet
+                .contains("language: the kiosk has no English screens or voice; must be one of [ko]");
         assertThat(DeviceSettings.problem(new DeviceConfig(2, Map.of("uploadsPaused", "yes"))))
                 .contains("uploadsPaused: must be true or false");
         Map<String, Object> withNull = new LinkedHashMap<>();

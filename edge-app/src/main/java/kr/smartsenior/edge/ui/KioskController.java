@@ -51,6 +51,15 @@ public final class KioskController {
 
     // --- inputs: callable from any thread ---
 
+    /** The admin's remote idle timeout: the next screen timeout that waits for input uses it. */
+    public void idleTimeout(java.time.Duration next) {
+        visit.submit(() -> visit.idleTimeout(next));
+    }
+
+    java.time.Duration idleTimeout() {
+        return visit.idleTimeout();
+    }
+
     void cardShown(CardEvent card) {
         visit.submit(() -> visit.onCard(card));
     }

@@ -127,11 +127,13 @@ public final class KioskUi implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final Voice voice;
     private final KioskViewModel model;
+    private final UiSettings settings;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Duration firstFrame;
 
     private KioskUi(Stage stage, KioskController controller, ScheduledExecutorService executor, Voice voice,
-            KioskViewModel model) {
+            KioskViewModel model, UiSettings settings) {
+        this.settings = settings;
         this.stage = stage;
         this.controller = controller;
         this.executor = executor;
@@ -214,7 +216,7 @@ public final class KioskUi implements AutoCloseable {
                 : new Scene(view, KioskView.WIDTH, KioskView.HEIGHT);
         stage.setTitle("스마트 경로당");
         stage.setScene(scene);
-        KioskUi ui = new KioskUi(stage, controller, executor, voice, model);
+        KioskUi ui = new KioskUi(stage, controller, executor, voice, model, settings);
         keyboard.filter(Keyboard::simulation).ifPresent(keys -> scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.isShortcutDown() && event.getCode() == KeyCode.Q) {
                 ui.close();
@@ -287,6 +289,29 @@ public final class KioskUi implements AutoCloseable {
         }));
     }
 
+    /**
+     * Runs with the admin's remote settings ({@code DeviceConfig.settings()}, checked against the catalogue
+     * by the kiosk's {@code RemoteConfig}), live: the voice's volume from the next sound (the phrase playing
+     * too), the text size at once (the screen shown is drawn again), the idle timeout from the next timeout.
+     * A setting left out falls back to the kiosk's own ({@link UiSettings}); see {@link RemoteSettings} for
+     * the volume's floor and the text's cap (decision 0042). Callable from any thread.
+     */
+    public void applyRemote(java.util.Map<String, Object> remote) {
+        RemoteSettings applied = RemoteSettings.of(remote, settings);
+        log.info("remote settings applied: volume {}%, text {}x, idle timeout {} s", Math.round(applied.voiceVolume() * 100),
+                applied.textScale(), applied.idleTimeout().toSeconds());
+        controller.idleTimeout(applied.idleTimeout());
+        Runnable onFx = () -> {
+            voice.volume(applied.voiceVolume());
+            model.textScale(applied.textScale());
+        };
+        if (Platform.isFxApplicationThread()) {
+            onFx.run();
+        } else {
+            Platform.runLater(onFx);
+        }
+    }
+
     /** Blocks until the window is closed ({@link #close()}, Ctrl+Q in simulation). */
     public void awaitClosed() throws InterruptedException {
         closed.await();
@@ -326,5 +351,9 @@ public final class KioskUi implements AutoCloseable {
 
     Stage stage() {
         return stage;
+    }
+
+    Voice voice() {
+        return voice;
     }
 }

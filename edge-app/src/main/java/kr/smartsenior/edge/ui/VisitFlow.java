@@ -72,6 +72,8 @@ final class VisitFlow {
     private long screenSerial;
     /** 검증 측정: staff switched it on in their menu; for this kiosk, until switched off or restarted. */
     private boolean validationMode;
+    /** No input for this long asks "계속하시겠어요?": the settings' value until the admin's remote one arrives. */
+    private volatile Duration idleTimeout; // volatile: tests read it
 
     /**
      * @param tests      asked for the battery when a member is greeted
@@ -86,6 +88,7 @@ final class VisitFlow {
         this.members = members;
         this.sink = sink;
         this.settings = settings;
+        this.idleTimeout = settings.idleTimeout();
         this.executor = executor;
         this.cancelRuns = cancelRuns;
     }
@@ -110,6 +113,24 @@ final class VisitFlow {
         } catch (RejectedExecutionException e) {
             log.debug("the screen is closing; nothing scheduled");
         }
+    }
+
+    /**
+     * From the next timeout on, no input for this long asks "계속하시겠어요?" (and an awake idle screen
+     * falls asleep): the admin's remote {@code idleTimeoutSeconds}. The timer running keeps its delay.
+     */
+    void idleTimeout(Duration next) {
+        if (next.isNegative() || next.isZero()) {
+            throw new IllegalArgumentException("the idle timeout must be positive, got " + next);
+        }
+        if (!next.equals(idleTimeout)) {
+            log.info("idle timeout now {} s", next.toSeconds());
+        }
+        idleTimeout = next;
+    }
+
+    Duration idleTimeout() {
+        return idleTimeout;
     }
 
     /** The member being served; null between visits. */
@@ -479,7 +500,7 @@ final class VisitFlow {
                     delay = NOTICE_RECHECK;
                     then = () -> refreshIdle(idle);
                 } else {
-                    delay = settings.idleTimeout();
+                    delay = idleTimeout;
                     then = () -> show(idle(false));
                 }
             }
@@ -524,7 +545,7 @@ final class VisitFlow {
                 then = this::endSession;
             }
             default -> {
-                delay = settings.idleTimeout();
+                delay = idleTimeout;
                 then = this::stillThere;
             }
         }

@@ -90,7 +90,7 @@ class RemoteConfigTest {
         DeviceStatus status = new StatusReport("0.2.0", () -> 4, health, config, clock).status(DeviceStatus.ONLINE);
 
         assertThat(status.configVersion()).isEqualTo(7);
-        assertThat(status.configRefused().reason()).isEqualTo("language: must be one of [en, ko]");
+        assertThat(status.configRefused().reason()).isEqualTo("language: must be one of [ko]");
         assertThat(status.temperatureC()).isEqualTo(51.2);
         assertThat(status.diskFreeBytes()).isPositive();
         assertThat(status.sensors()).containsEntry("distance", "not responding");

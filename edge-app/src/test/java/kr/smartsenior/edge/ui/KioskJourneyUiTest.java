@@ -86,6 +86,40 @@ class KioskJourneyUiTest {
         }
     }
 
+    /**
+     * The admin's remote settings apply live (decision 0042): the voice's volume (floored at 30 %), the text
+     * of the screen shown (capped), the idle timeout; settings left out fall back to the kiosk's own.
+     */
+    @Test
+    void theAdminsRemoteSettingsApplyLiveAndFallBackWhenCleared() throws Exception {
+        open(UiSettings.defaults().withTimeouts(LONG, LONG, LONG, LONG, LONG));
+        double designFont = FxTesting.onFx(() -> largestFont(ui.stage().getScene().getRoot()));
+        ui.applyRemote(java.util.Map.of("volume", 0, "textScale", 2.0, "idleTimeoutSeconds", 45, "language", "ko"));
+        await().until(() -> FxTesting.onFx(() -> ui.voice().volume()) == 0.3);
+        await().until(() -> ui.controller().idleTimeout().equals(Duration.ofSeconds(45)));
+        assertThat(FxTesting.onFx(() -> ui.model().textScale().get())).isEqualTo(kr.smartsenior.edge.ui.views.TextScale.MAX);
+        await().until(() -> FxTesting.onFx(() -> {
+            ui.stage().getScene().getRoot().applyCss();
+            return largestFont(ui.stage().getScene().getRoot());
+        }) >= designFont * kr.smartsenior.edge.ui.views.TextScale.MAX - 1);
+        awaitText("카드를 보여 주세요"); // the same screen, drawn again
+
+        ui.applyRemote(java.util.Map.of("volume", 80));
+        await().until(() -> FxTesting.onFx(() -> ui.voice().volume()) == 0.8);
+        await().until(() -> ui.controller().idleTimeout().equals(LONG));
+        await().until(() -> FxTesting.onFx(() -> ui.model().textScale().get()) == 1.0);
+    }
+
+    private static double largestFont(Node node) {
+        double largest = node instanceof javafx.scene.text.Text text ? text.getFont().getSize() : 0;
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                largest = Math.max(largest, largestFont(child));
+            }
+        }
+        return largest;
+    }
+
     @Test
     void aSeniorGoesFromCardToGoodbyeTappingAndSteppingAndEveryResultIsKept() throws Exception {
         open(UiSettings.defaults().withTimeouts(LONG, LONG, LONG, Duration.ofMillis(500), LONG));

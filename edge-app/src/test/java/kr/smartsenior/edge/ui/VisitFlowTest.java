@@ -73,6 +73,19 @@ class VisitFlowTest extends JourneyFixture {
         assertThat(awaitScreen(Screen.Greeting.class).name()).isEqualTo("박영수");
     }
 
+    /** The admin's remote idle timeout (decision 0042): the next screen that waits for input uses it, no restart. */
+    @Test
+    void aNewIdleTimeoutIsUsedByTheNextTimeout() {
+        start(UiSettings.defaults().withTimeouts(LONG, LONG, LONG, LONG, LONG));
+        cards.show(1);
+        awaitScreen(Screen.Greeting.class);
+        controller.idleTimeout(SHORT);
+        tap(Action.NEXT); // home, waiting for input: with 30 s this would not ask within the wait
+        awaitScreen(Screen.StillThere.class);
+        assertThat(sink.screens).map(screen -> screen.getClass().getSimpleName()).containsSubsequence("Home", "StillThere");
+        assertThat(controller.idleTimeout()).isEqualTo(SHORT);
+    }
+
     @Test
     void yesToTheQuestionReturnsToTheSameScreen() {
         // long enough that a loaded machine does not ask a second time while the test answers the first

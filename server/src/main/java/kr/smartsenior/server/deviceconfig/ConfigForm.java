@@ -20,23 +20,35 @@ import kr.smartsenior.protocol.DeviceSettings;
  */
 final class ConfigForm {
 
-    /** A setting as the form shows it: its key, Korean label, box kind, and the rule said on error. */
+    /**
+     * A setting as the form shows it: its key, Korean label, box kind, the rule said on error, and a note on
+     * what the kiosk does with it (null: none).
+     */
     record Field(String key, String label, String kind, String min, String max, String step, Map<String, String> choices,
-            String rule) {
+            String rule, String note) {
     }
+
+    /** The kiosk's own limits on what it applies (decision 0042), said on the page and in the preview. */
+    private static final String TEXT_SCALE_KIOSK_MAX = new BigDecimal(Double.toString(DeviceSettings.TEXT_SCALE_KIOSK_MAX))
+            .stripTrailingZeros().toPlainString();
 
     /** The settings of the catalogue, in the order of the form. */
     static final List<Field> FIELDS = List.of(
             new Field(DeviceSettings.UPLOADS_PAUSED.key(), "기록 보내기 멈춤", "choice", null, null, null,
-                    choices("true", "멈춤", "false", "보냄"), "기록 보내기는 ‘멈춤’ 또는 ‘보냄’으로 골라 주세요"),
+                    choices("true", "멈춤", "false", "보냄"), "기록 보내기는 ‘멈춤’ 또는 ‘보냄’으로 골라 주세요", null),
             new Field(DeviceSettings.VOLUME.key(), "소리 크기 (%)", "number", "0", "100", "1", Map.of(),
-                    "소리 크기는 0~100 사이 정수로 적어 주세요"),
+                    "소리 크기는 0~100 사이 정수로 적어 주세요",
+                    "글을 읽기 어려운 어르신도 안내를 듣도록 키오스크는 " + DeviceSettings.VOLUME_KIOSK_MIN
+                            + "보다 작게 하지 않습니다"),
             new Field(DeviceSettings.TEXT_SCALE.key(), "글자 크기 배율", "number", "1", "2", "0.1", Map.of(),
-                    "글자 크기 배율은 1.0~2.0 사이 숫자로 적어 주세요 (예: 1.2)"),
+                    "글자 크기 배율은 1.0~2.0 사이 숫자로 적어 주세요 (예: 1.2)",
+                    "긴 화면도 한 화면에 들어가도록 키오스크는 " + TEXT_SCALE_KIOSK_MAX
+                            + "배까지 키웁니다 (운동 화면과 결과 요약은 이미 꽉 차서 그대로)"),
             new Field(DeviceSettings.IDLE_TIMEOUT_SECONDS.key(), "처음 화면으로 돌아가는 시간 (초)", "number", "15", "600", "1",
-                    Map.of(), "처음 화면으로 돌아가는 시간은 15~600초 사이 정수로 적어 주세요"),
-            new Field(DeviceSettings.LANGUAGE.key(), "언어", "choice", null, null, null, choices("ko", "한국어", "en", "English"),
-                    "언어는 한국어 또는 English로 골라 주세요"));
+                    Map.of(), "처음 화면으로 돌아가는 시간은 15~600초 사이 정수로 적어 주세요", null),
+            new Field(DeviceSettings.LANGUAGE.key(), "언어", "choice", null, null, null, choices("ko", "한국어"),
+                    "언어는 한국어로 골라 주세요 (키오스크에 영어 화면과 음성이 아직 없습니다)",
+                    "키오스크에 영어 화면과 음성이 아직 없어 한국어만 고를 수 있습니다"));
 
     private ConfigForm() {
     }
@@ -169,6 +181,14 @@ final class ConfigForm {
         if (field.kind().equals("choice")) {
             return field.choices().getOrDefault(value.toString(), value.toString());
         }
+        if (value instanceof Number number && field.key().equals(DeviceSettings.VOLUME.key())
+                && number.doubleValue() < DeviceSettings.VOLUME_KIOSK_MIN) {
+            return value + " (키오스크는 " + DeviceSettings.VOLUME_KIOSK_MIN + ")";
+        }
+        if (value instanceof Number number && field.key().equals(DeviceSettings.TEXT_SCALE.key())
+                && number.doubleValue() > DeviceSettings.TEXT_SCALE_KIOSK_MAX) {
+            return value + " (키오스크는 " + TEXT_SCALE_KIOSK_MAX + ")";
+        }
         return value.toString();
     }
 
@@ -183,10 +203,11 @@ final class ConfigForm {
         }
     }
 
-    private static Map<String, String> choices(String k1, String v1, String k2, String v2) {
+    private static Map<String, String> choices(String... keysAndNames) {
         Map<String, String> map = new LinkedHashMap<>();
-        map.put(k1, v1);
-        map.put(k2, v2);
+        for (int i = 0; i < keysAndNames.length; i += 2) {
+            map.put(keysAndNames[i], keysAndNames[i + 1]);
+        }
         return map;
     }
 }

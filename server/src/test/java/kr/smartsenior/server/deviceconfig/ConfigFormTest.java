@@ -16,10 +16,10 @@ class ConfigFormTest {
     @Test
     void emptyBoxesFollowAndFilledOnesAreTypedValues() {
         ConfigForm.Parsed parsed = ConfigForm.parse(typed(Map.of("site.volume", " 80 ", "site.uploadsPaused", "true",
-                "site.textScale", "1,5", "device.k1.language", "en", "device.k1.idleTimeoutSeconds", "120"), "k1", "k2"));
+                "site.textScale", "1,5", "device.k1.language", "ko", "device.k1.idleTimeoutSeconds", "120"), "k1", "k2"));
         assertThat(parsed.errors()).isEmpty();
         assertThat(parsed.site()).containsExactlyInAnyOrderEntriesOf(Map.of("volume", 80, "uploadsPaused", true, "textScale", 1.5));
-        assertThat(parsed.devices().get("k1")).containsExactlyInAnyOrderEntriesOf(Map.of("language", "en", "idleTimeoutSeconds", 120));
+        assertThat(parsed.devices().get("k1")).containsExactlyInAnyOrderEntriesOf(Map.of("language", "ko", "idleTimeoutSeconds", 120));
         assertThat(parsed.devices().get("k2")).isEmpty();
     }
 
@@ -38,6 +38,29 @@ class ConfigFormTest {
         assertThat(parsed.errors().get("site.volume")).isEqualTo("소리 크기는 0~100 사이 정수로 적어 주세요");
         assertThat(parsed.errors().get("device.k1.idleTimeoutSeconds")).startsWith("k1: ").contains("15~600초");
         assertThat(parsed.site()).isEmpty();
+    }
+
+    /** Decision 0042: the kiosk has no English screens or voice, so the page refuses English instead of the kiosk ignoring it. */
+    @Test
+    void englishIsRefusedOnThePageWithTheReason() {
+        ConfigForm.Parsed parsed = ConfigForm.parse(typed(Map.of("site.language", "en", "device.k1.language", "en"), "k1"));
+        assertThat(parsed.errors()).containsOnlyKeys("site.language", "device.k1.language");
+        assertThat(parsed.errors().get("site.language")).contains("영어 화면과 음성이 아직 없습니다");
+        ConfigForm.Field language = ConfigForm.FIELDS.stream().filter(f -> f.key().equals("language")).findFirst().orElseThrow();
+        assertThat(language.choices()).containsOnlyKeys("ko");
+    }
+
+    /** What the kiosk does with a volume under its floor and a text scale over its cap is said, not hidden (decision 0042). */
+    @Test
+    void thePageSaysTheKiosksFloorOfVolumeAndCapOfTextScale() {
+        ConfigForm.Field volume = ConfigForm.FIELDS.stream().filter(f -> f.key().equals("volume")).findFirst().orElseThrow();
+        ConfigForm.Field textScale = ConfigForm.FIELDS.stream().filter(f -> f.key().equals("textScale")).findFirst().orElseThrow();
+        assertThat(volume.note()).contains("30보다 작게 하지 않습니다");
+        assertThat(textScale.note()).contains("1.15배까지");
+        assertThat(ConfigForm.shown(volume, 0)).isEqualTo("0 (키오스크는 30)");
+        assertThat(ConfigForm.shown(volume, 30)).isEqualTo("30");
+        assertThat(ConfigForm.shown(textScale, 2.0)).isEqualTo("2.0 (키오스크는 1.15)");
+        assertThat(ConfigForm.shown(textScale, 1.1)).isEqualTo("1.1");
     }
 
     @Test

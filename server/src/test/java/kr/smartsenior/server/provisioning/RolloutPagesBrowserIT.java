@@ -138,6 +138,10 @@ class RolloutPagesBrowserIT {
                 browser.clickAndWait(browser.find("button[value=preview]"));
                 String preview = browser.find("#preview tr[data-device=" + KIOSK + "]").getText();
                 assertThat(preview).contains("멈춤", "80", "1.3", "이 기기", "경로당");
+                // decision 0042: what the kiosk makes of it is said, not hidden
+                assertThat(preview).contains("1.3 (키오스크는 1.15)");
+                assertThat(browser.mainText()).contains("30보다 작게 하지 않습니다", "1.15배까지 키웁니다",
+                        "한국어만 고를 수 있습니다").doesNotContain("해당 기능이 들어오면");
                 assertThat(kiosk.config()).as("nothing is sent by a preview").isEmpty();
                 browser.find("#preview tr[data-device=" + KIOSK + "] details summary").click();
                 assertThat(browser.find("#preview tr[data-device=" + KIOSK + "] pre").getText())

@@ -41,7 +41,8 @@ public final class KioskView extends Pane {
     public KioskView(KioskViewModel model, BiConsumer<Screen, Action> act, Optional<String> simulationHelp) {
         this.model = model;
         this.act = act;
-        getStylesheets().add(KioskView.class.getResource(STYLESHEET).toExternalForm());
+        getStylesheets().add(TextScale.stylesheet(model.textScale().get()));
+        model.textScale().addListener((obs, before, now) -> getStylesheets().setAll(TextScale.stylesheet(now.doubleValue())));
         design.getStyleClass().add("kiosk");
         design.setPrefSize(WIDTH, HEIGHT);
         design.setMinSize(WIDTH, HEIGHT);

@@ -25,6 +25,7 @@ public final class KioskViewModel {
     private final ReadOnlyBooleanWrapper validation = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper spoken = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ExerciseLive> exercise = new ReadOnlyObjectWrapper<>(ExerciseLive.NONE);
+    private final ReadOnlyDoubleWrapper textScale = new ReadOnlyDoubleWrapper(TextScale.DEFAULT);
 
     public ReadOnlyObjectProperty<Screen> screen() {
         return screen.getReadOnlyProperty();
@@ -91,6 +92,17 @@ public final class KioskViewModel {
     void validation(boolean on) {
         requireFxThread();
         validation.set(on);
+    }
+
+    /** The text size relative to the design, as applied ({@link TextScale#applied}: capped). */
+    public ReadOnlyDoubleProperty textScale() {
+        return textScale.getReadOnlyProperty();
+    }
+
+    /** Sets the text size (the admin's remote {@code textScale}); the current screen is drawn again with it. */
+    public void textScale(double requested) {
+        requireFxThread();
+        textScale.set(TextScale.applied(requested));
     }
 
     public void voiceWorking(boolean working) {

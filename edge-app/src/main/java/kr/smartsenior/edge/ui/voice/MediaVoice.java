@@ -26,7 +26,7 @@ public final class MediaVoice implements Voice {
     private static final Logger log = LoggerFactory.getLogger(MediaVoice.class);
 
     private final PromptSource source;
-    private final double volume;
+    private double volume;
     private final double rate;
     private final Consumer<Boolean> working;
     private final Map<String, Media> recordings = new HashMap<>();
@@ -84,6 +84,33 @@ public final class MediaVoice implements Voice {
             start(first);
             prepareAhead();
         }
+    }
+
+    @Override
+    public void volume(double next) {
+        if (!(next >= 0 && next <= 1)) {
+            throw new IllegalArgumentException("volume must be 0 to 1, got " + next);
+        }
+        volume = next;
+        if (player != null) {
+            player.setVolume(next);
+        }
+        ahead.forEach(waiting -> waiting.setVolume(next));
+    }
+
+    @Override
+    public double volume() {
+        return volume;
+    }
+
+    /** The loudness of the player playing and of those made ahead, in that order (for tests). */
+    List<Double> playerVolumes() {
+        List<Double> volumes = new ArrayList<>();
+        if (player != null) {
+            volumes.add(player.getVolume());
+        }
+        ahead.forEach(waiting -> volumes.add(waiting.getVolume()));
+        return volumes;
     }
 
     @Override

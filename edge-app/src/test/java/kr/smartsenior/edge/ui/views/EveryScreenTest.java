@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.scene.Scene;
@@ -89,6 +90,74 @@ class EveryScreenTest {
             }
         }
         assertThat(broken).as("screens that break a rule").isEmpty();
+    }
+
+    /**
+     * The admin's largest text (remote {@code textScale}, applied up to {@link TextScale#MAX}, decision 0042):
+     * every screen of the gallery, the server's real prescriptions and the longest content still keep every
+     * rule at both sizes, and the text is really larger. With {@code -Dssc.screenshots.scaled=<folder>} the
+     * screens are written as PNG.
+     */
+    @Test
+    void everyScreenFitsWithTheLargestTextTheKioskApplies() {
+        assertThat(fitProblems(TextScale.MAX)).as("screens that break a rule at text scale " + TextScale.MAX).isEmpty();
+    }
+
+    static Map<String, List<String>> fitProblems(double textScale) {
+        Map<String, List<String>> broken = new LinkedHashMap<>();
+        List<ScreenGallery.Example> examples = new ArrayList<>(ScreenGallery.all());
+        examples.addAll(ScreenGallery.golden());
+        examples.addAll(ScreenGallery.worstCase());
+        for (ScreenGallery.Example example : ScreenGallery.everyPage(examples)) {
+            for (double[] size : SIZES) {
+                String name = example.name() + "-" + (int) size[0] + "x" + (int) size[1] + "-text-" + textScale;
+                List<String> problems = FxTesting.onFx(() -> {
+                    Scene scene = render(example, size[0], size[1], textScale);
+                    List<String> found = new ArrayList<>(ScreenRules.check(scene.getRoot()));
+                    screenshot(scene, name, "ssc.screenshots.scaled");
+                    return found;
+                });
+                if (!problems.isEmpty()) {
+                    broken.put(name, problems);
+                }
+            }
+        }
+        return broken;
+    }
+
+    /** The remote text scale reaches every text of a screen, live: the same view's fonts grow, capped at {@link TextScale#MAX}. */
+    @Test
+    void aTextScaleEnlargesTheFontsOfTheScreenShownAndIsCapped() {
+        double[] sizes = FxTesting.onFx(() -> {
+            KioskViewModel model = new KioskViewModel();
+            model.show(new Screen.Home("김순자"));
+            KioskView view = new KioskView(model, (screen, action) -> { }, Optional.empty());
+            Scene scene = new Scene(view, KioskView.WIDTH, KioskView.HEIGHT);
+            view.applyCss();
+            view.layout();
+            double before = largestFont(scene.getRoot());
+            model.textScale(1.1);
+            view.applyCss();
+            view.layout();
+            double after = largestFont(scene.getRoot());
+            model.textScale(2.0);
+            view.applyCss();
+            double capped = largestFont(scene.getRoot());
+            return new double[] {before, after, capped, model.textScale().get()};
+        });
+        assertThat(sizes[1]).isCloseTo(sizes[0] * 1.1, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(sizes[3]).isEqualTo(TextScale.MAX);
+        assertThat(sizes[2]).isCloseTo(sizes[0] * TextScale.MAX, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    private static double largestFont(javafx.scene.Node node) {
+        double largest = node instanceof javafx.scene.text.Text text ? text.getFont().getSize() : 0;
+        if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                largest = Math.max(largest, largestFont(child));
+            }
+        }
+        return largest;
     }
 
     /**
@@ -190,7 +259,13 @@ class EveryScreenTest {
 
     /** The kiosk's view of one example, laid out in a scene of the given size (the design scales to it). */
     static Scene render(ScreenGallery.Example example, double width, double height) {
+        return render(example, width, height, TextScale.DEFAULT);
+    }
+
+    /** The same, with the admin's remote text scale applied. */
+    static Scene render(ScreenGallery.Example example, double width, double height, double textScale) {
         KioskViewModel model = new KioskViewModel();
+        model.textScale(textScale);
         model.show(example.screen());
         model.live(example.live());
         model.exercise(example.exercise());

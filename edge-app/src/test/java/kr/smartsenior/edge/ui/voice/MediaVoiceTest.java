@@ -34,6 +34,28 @@ class MediaVoiceTest {
         FxTesting.onFx(voice::close);
     }
 
+    /** The admin's remote volume reaches the phrase playing, the ones made ahead and every later one (decision 0042). */
+    @Test
+    void aNewVolumeReachesThePlayerPlayingAndTheNextPhrases() {
+        Utterance said = SpeechComposer.builtIn().compose("다녀오는 데 10.8초 걸렸어요.").orElseThrow();
+        MediaVoice voice = FxTesting.onFx(() -> new MediaVoice(new PromptSource(Optional.empty()), 1.0, 1.0, ok -> { }));
+        List<Double> playing = FxTesting.onFx(() -> {
+            voice.say(said);
+            voice.volume(0.3);
+            return voice.playerVolumes();
+        });
+        assertThat(playing).isNotEmpty().containsOnly(0.3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> FxTesting.onFx(voice::finished) == 1);
+        List<Double> next = FxTesting.onFx(() -> {
+            voice.say(Prompt.COUNT_1);
+            return voice.playerVolumes();
+        });
+        assertThat(next).containsExactly(0.3);
+        assertThat(FxTesting.onFx(() -> voice.volume())).isEqualTo(0.3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> voice.volume(1.5)).isInstanceOf(IllegalArgumentException.class);
+        FxTesting.onFx(voice::close);
+    }
+
     @Test
     void aBrokenRecordingIsReportedAndTheNextGoodOneWorksAgain(@TempDir Path site) throws IOException {
         Files.writeString(site.resolve(Prompt.COUNT_2.fileName()), "this is not a wav file");
