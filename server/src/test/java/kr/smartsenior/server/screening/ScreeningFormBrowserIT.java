@@ -314,7 +314,7 @@ class ScreeningFormBrowserIT {
         WebElement button = browser.findElement(By.xpath("//button[normalize-space()='건강 질문 저장']"));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(kr.smartsenior.server.testsupport.DashboardBrowser.gone(button));
     }
 
     /** The error shown under the field with this name, or "". */

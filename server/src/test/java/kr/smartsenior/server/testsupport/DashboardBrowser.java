@@ -8,8 +8,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -80,7 +83,28 @@ public final class DashboardBrowser implements AutoCloseable {
     public void clickAndWait(WebElement element) {
         WebElement html = driver().findElement(By.tagName("html"));
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(html));
+        wait.until(gone(html));
+    }
+
+    /**
+     * The element's page has been replaced. Like {@link ExpectedConditions#stalenessOf}, but Chromium may
+     * answer a question about an element of a page being replaced with "Node with given id does not belong
+     * to the document" (a plain {@link WebDriverException}) instead of a stale element: that means gone too.
+     */
+    public static ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     /**
