@@ -228,8 +228,10 @@ public final class WorkQueue {
      * that has not run out) are seen again at the next poll.
      */
     OptionalLong nextDue() {
-        Long next = jdbc.sql("SELECT MIN(due_at_ms) FROM derived_work WHERE due_at_ms > ?")
-                .param(millis.getAsLong()).query(Long.class).single();
+        // MIN over no rows is one row holding NULL: read it as a list (single() refuses a null value)
+        java.util.List<Long> min = jdbc.sql("SELECT MIN(due_at_ms) FROM derived_work WHERE due_at_ms > ?")
+                .param(millis.getAsLong()).query(Long.class).list();
+        Long next = min.isEmpty() ? null : min.getFirst();
         return next == null ? OptionalLong.empty() : OptionalLong.of(next);
     }
 

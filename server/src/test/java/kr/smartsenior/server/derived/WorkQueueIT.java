@@ -59,6 +59,17 @@ class WorkQueueIT {
 
     @ParameterizedTest
     @MethodSource("kr.smartsenior.server.testsupport.TestDatabase#both")
+    void anEmptyQueueHasNoNextDueTimeAndANotedRowHasOne(Supplier<TestDatabase> kind) {
+        try (TestDatabase database = kind.get()) {
+            WorkQueue queue = queue(database);
+            assertThat(queue.nextDue()).isEmpty(); // MIN over no rows is NULL: the idle worker's usual look
+            queue.resultsStored(List.of("M1"), List.of("s1"));
+            assertThat(queue.nextDue()).hasValue(now.get() + ALERTS.quiet().toMillis());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kr.smartsenior.server.testsupport.TestDatabase#both")
     void aVisitsBatchesAreOneRowDueAfterTheQuietPeriodButNeverPastTheMaximumDelay(Supplier<TestDatabase> kind) {
         try (TestDatabase database = kind.get()) {
             WorkQueue queue = queue(database);
