@@ -4,7 +4,7 @@
 #       [--duration S] [--rate R] [--batch N] [--backlog N] [--server-heap 1g] [--skip broker,db]
 #       [--jfr /tmp/server.jfr] [--skip-build]
 # Needs Mosquitto at 127.0.0.1:1883 (anonymous) and PostgreSQL at 127.0.0.1:5432 (scripts/services.sh
-# starts both). Simulated kiosks (default 1,000, sharing 100 MQTT connections) publish batches of 10
+# starts both). Simulated kiosks (default 1,000, sharing 20 MQTT connections) publish batches of 10
 # records in the protocol's format.
 #   standard         (a) the broker with a subscriber that acks at once, (b) PostgreSQL alone (the
 #                    server's write path, COPY), (c) the server's jar end to end (publish → commit →

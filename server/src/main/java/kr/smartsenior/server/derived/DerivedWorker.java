@@ -24,6 +24,11 @@ import org.springframework.stereotype.Component;
  * work). A failed row is tried again after 5 s, doubling up to 10 min, each failure logged. At
  * shutdown the current rows are finished and the rest given back, so another instance (or the next
  * start) does them; after a crash the lease runs out and the same happens.
+ *
+ * <p>While a {@link Foreground} (the ingest) is busy, the threads together use at most
+ * {@code ssc.derived.share-while-ingesting} of one processor: after each row a thread rests for as
+ * long as its share asks (at most 2 s a row). Without this, two threads evaluating histories took
+ * both cores of a small server away from the ingest and acks waited seconds (decision 0043).
  */
 @Component
 final class DerivedWorker extends BackgroundWorker {
@@ -31,6 +36,7 @@ final class DerivedWorker extends BackgroundWorker {
     private static final Logger log = LoggerFactory.getLogger(DerivedWorker.class);
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     static final Duration LAST_RETRY = Duration.ofMinutes(10);
+    static final long MAX_REST_MS = 2_000;
 
     private final WorkQueue queue;
     private final Map<WorkKind, WorkHandler> handlers = new EnumMap<>(WorkKind.class);
@@ -38,6 +44,9 @@ final class DerivedWorker extends BackgroundWorker {
     private final int batch;
     private final Duration lease;
     private final Duration poll;
+    private final List<Foreground> foreground;
+    /** Rest after a row, as a multiple of its time, while the foreground is busy. */
+    private final double restPerWork;
     /** This instance, as the rows it holds name it: host, process and a random part (restarts differ). */
     private final String owner;
     private final Map<WorkKind, AtomicLong> done = new EnumMap<>(WorkKind.class);
@@ -45,8 +54,13 @@ final class DerivedWorker extends BackgroundWorker {
 
     DerivedWorker(WorkQueue queue, List<WorkHandler> handlers, @Value("${ssc.derived.threads:2}") int threads,
             @Value("${ssc.derived.batch:8}") int batch, @Value("${ssc.derived.lease:5m}") Duration lease,
-            @Value("${ssc.derived.poll:1s}") Duration poll) {
+            @Value("${ssc.derived.poll:1s}") Duration poll, List<Foreground> foreground,
+            @Value("${ssc.derived.share-while-ingesting:0.25}") double shareWhileIngesting) {
         super(Worker.DERIVED);
+        if (!(shareWhileIngesting >= 0.05 && shareWhileIngesting <= 1)) {
+            throw new IllegalArgumentException("SSC_DERIVED_SHARE_WHILE_INGESTING must be 0.05 to 1 (of one processor),"
+                    + " not " + shareWhileIngesting);
+        }
         if (threads < 1 || threads > 32 || batch < 1 || batch > 500) {
             throw new IllegalArgumentException("SSC_DERIVED_THREADS must be 1 to 32 and SSC_DERIVED_BATCH 1 to 500, not "
                     + threads + " and " + batch);
@@ -67,6 +81,9 @@ final class DerivedWorker extends BackgroundWorker {
         this.batch = batch;
         this.lease = lease;
         this.poll = poll;
+        this.foreground = List.copyOf(foreground);
+        // each of n threads runs share/n of the time: it rests (n/share - 1) times what it worked
+        this.restPerWork = Math.max(0, threads / shareWhileIngesting - 1);
         this.owner = (ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8))
                 .replaceAll("[^A-Za-z0-9@._-]", "_");
     }
@@ -92,7 +109,9 @@ final class DerivedWorker extends BackgroundWorker {
                         queue.release(row, owner); // stopping: another instance or the next start does it
                         continue;
                     }
+                    long started = System.nanoTime();
                     perform(row);
+                    yieldToForeground(System.nanoTime() - started);
                 }
             } catch (RuntimeException e) { // the database is away: wait, then try again
                 log.warn("derived work: cannot read the queue ({}); trying again in {}", e.toString(), poll);
@@ -126,6 +145,17 @@ final class DerivedWorker extends BackgroundWorker {
                         row.key(), again.toString());
             }
         }
+    }
+
+    /** While the foreground is busy, rests in proportion to the work just done. */
+    private void yieldToForeground(long workedNanos) {
+        if (restPerWork > 0 && isRunning() && foreground.stream().anyMatch(Foreground::busy)) {
+            sleep(restMillis(workedNanos, restPerWork));
+        }
+    }
+
+    static long restMillis(long workedNanos, double restPerWork) {
+        return Math.min(MAX_REST_MS, Math.round(workedNanos * restPerWork / 1_000_000));
     }
 
     static Duration backoff(int attempts) {

@@ -1,11 +1,18 @@
 package kr.smartsenior.server.ingest;
 
 import java.util.concurrent.atomic.AtomicLong;
+import kr.smartsenior.server.derived.Foreground;
 import org.springframework.stereotype.Component;
 
-/** The live counters behind {@link IngestStats}. */
+/**
+ * The live counters behind {@link IngestStats}; also tells the derived work when the ingest is busy
+ * (a group stored in the last second), so that it yields the processor (decision 0043).
+ */
 @Component
-final class IngestCounters {
+final class IngestCounters implements Foreground {
+
+    /** How long after its last group the ingest still counts as busy. */
+    static final long BUSY_FOR_NANOS = 1_000_000_000L;
 
     /** How long after the last dropped message ingest still counts as behind. */
     static final long BEHIND_FOR_MS = 60_000;
@@ -23,12 +30,25 @@ final class IngestCounters {
     final AtomicLong lastDropAt = new AtomicLong();
     /** Groups stored (one transaction each). */
     final AtomicLong groups = new AtomicLong();
+    /** When the last group was stored ({@link System#nanoTime()}); 0 none yet. */
+    private volatile long lastGroupNanos;
 
     /** The steps of a group, in the order the ingest thread takes them. */
     enum Phase { DECODE, CHECK, STORE, ACK, ANNOUNCE }
 
     private final AtomicLong[] nanos = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong(),
         new AtomicLong()};
+
+    void groupStored() {
+        groups.incrementAndGet();
+        lastGroupNanos = System.nanoTime();
+    }
+
+    @Override
+    public boolean busy() {
+        long last = lastGroupNanos;
+        return last != 0 && System.nanoTime() - last < BUSY_FOR_NANOS;
+    }
 
     void time(Phase phase, long elapsedNanos) {
         nanos[phase.ordinal()].addAndGet(elapsedNanos);

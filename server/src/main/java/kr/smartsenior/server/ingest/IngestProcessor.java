@@ -23,11 +23,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a group of measurement messages into stored records and acks: decode and check each
- * message, check the members against the site (one query per group; a second only for a site none of
- * the group's members belongs to), store all records of the group in one transaction, and only after
- * the commit publish one ack per message. Where the time goes is counted per phase
- * ({@link IngestStats.Time}).
+ * Turns a group of measurement messages into stored records and acks, in two steps that run on two
+ * threads, one group apart: {@link #prepare} decodes and checks each message and checks the members
+ * against the site (one query per group; a second only for a site none of the group's members belongs
+ * to); {@link #store} stores all records of the group in one transaction and only after the commit
+ * publishes one ack per message. Where the time goes is counted per phase ({@link IngestStats.Time}).
  */
 @Component
 final class IngestProcessor {
@@ -61,7 +61,31 @@ final class IngestProcessor {
     private record Answer(Pending pending, List<UUID> accepted, List<Rejection> rejected) {
     }
 
-    void process(List<Inbound> group) {
+    /**
+     * A group decoded and checked, ready to store: its acks and its rows. Made by {@link #prepare} on the
+     * ingest thread while the group before it is being stored, stored by {@link #store} (decision 0043).
+     */
+    static final class Prepared {
+        private final List<Answer> answers;
+        private final List<MeasurementStore.Row> rows;
+        private final int batches;
+
+        private Prepared(List<Answer> answers, List<MeasurementStore.Row> rows, int batches) {
+            this.answers = answers;
+            this.rows = rows;
+            this.batches = batches;
+        }
+
+        int records() {
+            return rows.size();
+        }
+    }
+
+    /**
+     * Decodes and checks a group (reads the members and sites, writes nothing). Empty when no message of
+     * it is readable, or the check could not be made (logged; no acks, the kiosks will resend).
+     */
+    Optional<Prepared> prepare(List<Inbound> group) {
         long started = System.nanoTime();
         List<Pending> readable = new ArrayList<>(group.size());
         for (Inbound message : group) {
@@ -70,20 +94,31 @@ final class IngestProcessor {
         long decoded = System.nanoTime();
         counters.time(IngestCounters.Phase.DECODE, decoded - started);
         if (readable.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        List<Answer> answers;
         List<MeasurementStore.Row> rows = new ArrayList<>();
+        try {
+            List<Answer> answers = check(readable, rows);
+            counters.time(IngestCounters.Phase.CHECK, System.nanoTime() - decoded);
+            return Optional.of(new Prepared(answers, rows, readable.size()));
+        } catch (RuntimeException e) {
+            log.error("could not check a group of {} batches against the members; no acks sent, the kiosks will"
+                    + " resend: {}", readable.size(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Stores a prepared group in one transaction and, only after the commit, acks each of its batches. */
+    void store(Prepared prepared) {
+        long started = System.nanoTime();
+        List<MeasurementStore.Row> rows = prepared.rows;
         boolean[] inserted;
         try {
-            answers = check(readable, rows);
-            long checked = System.nanoTime();
-            counters.time(IngestCounters.Phase.CHECK, checked - decoded);
             inserted = transaction.execute(status -> noteDerivedWork(rows, store.insert(rows)));
-            counters.time(IngestCounters.Phase.STORE, System.nanoTime() - checked);
+            counters.time(IngestCounters.Phase.STORE, System.nanoTime() - started);
         } catch (RuntimeException e) {
             log.error("could not store a group of {} batches ({} records); no acks sent, the kiosks will resend: {}",
-                    readable.size(), rows.size(), e.toString());
+                    prepared.batches, rows.size(), e.toString());
             return;
         }
         long stored = 0;
@@ -96,14 +131,14 @@ final class IngestProcessor {
         }
         counters.stored.addAndGet(stored);
         counters.duplicate.addAndGet(inserted.length - stored);
-        answers.forEach(answer -> counters.rejected.addAndGet(answer.rejected().size()));
+        prepared.answers.forEach(answer -> counters.rejected.addAndGet(answer.rejected().size()));
         long acking = System.nanoTime();
-        publish(answers);
+        publish(prepared.answers);
         long acked = System.nanoTime();
         counters.time(IngestCounters.Phase.ACK, acked - acking);
         announce(changedMembers);
         counters.time(IngestCounters.Phase.ANNOUNCE, System.nanoTime() - acked);
-        counters.groups.incrementAndGet();
+        counters.groupStored();
     }
 
     /**

@@ -2,6 +2,10 @@ package kr.smartsenior.server.ingest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
 import kr.smartsenior.protocol.Channel;
 import kr.smartsenior.protocol.Topics;
 import kr.smartsenior.server.config.SscProperties;
@@ -13,8 +17,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The one thread that drains the ingest queue in groups and hands them to the
- * {@link IngestProcessor}. A failing group is logged and the thread goes on. Subscribes to the
+ * Two threads, one group apart (decision 0043): {@code ssc-ingest} drains the ingest queue in groups
+ * and has the {@link IngestProcessor} decode and check each; {@code ssc-ingest-store} stores the
+ * group before it and acks it. The first hands each prepared group straight to the second, so while
+ * the database commits one group the next is decoded, and when storing falls behind the first thread
+ * waits and the ingest queue fills (and drops un-acked, as before). A failing group is logged and
+ * the threads go on. At shutdown a prepared group is still stored and acked. Subscribes to the
  * measurements of every device: as a shared subscription on an external broker, so that several
  * server instances split the load, and plainly on the embedded one.
  */
@@ -33,7 +41,15 @@ final class IngestWorker extends BackgroundWorker {
     private final IngestProcessor processor;
     private final BrokerConnection connection;
     private final String filter;
+    /**
+     * Hands a prepared group straight to the store thread: no queue between them, so at most two groups
+     * are in flight (one stored, one prepared) and a message waits at most about two store times. A queue
+     * of one more group measured 3 groups in flight and ack p50 ~400 ms at 5,000 records/s.
+     */
+    private final BlockingQueue<IngestProcessor.Prepared> prepared = new SynchronousQueue<>();
+    private volatile boolean preparing;
     private Thread thread;
+    private Thread storeThread;
 
     IngestWorker(IngestQueue queue, IngestProcessor processor, BrokerConnection connection, SscProperties properties) {
         super(Worker.INGEST);
@@ -47,22 +63,48 @@ final class IngestWorker extends BackgroundWorker {
 
     @Override
     protected void startWork() {
-        thread = namedThread().start(this::run);
+        preparing = true;
+        storeThread = namedThread().name(Worker.INGEST.threadName() + "-store").start(this::storeGroups);
+        thread = namedThread().start(this::prepareGroups);
         connection.subscribe(filter, queue::accept);
     }
 
-    private void run() {
-        while (isRunning()) {
+    private void prepareGroups() {
+        try {
+            while (isRunning()) {
+                try {
+                    List<Inbound> group = queue.takeGroup(GROUP_SIZE, Duration.ofMillis(200));
+                    if (!group.isEmpty()) {
+                        Optional<IngestProcessor.Prepared> ready = processor.prepare(group);
+                        if (ready.isPresent()) {
+                            prepared.put(ready.get());
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Throwable e) {
+                    log.error("ingest group failed; its messages stay un-acked and the kiosks will resend", e);
+                }
+            }
+        } finally {
+            preparing = false;
+        }
+    }
+
+    /** Stores what the other thread prepared, until it has stopped and nothing prepared is left. */
+    private void storeGroups() {
+        while (preparing || !prepared.isEmpty()) {
             try {
-                List<Inbound> group = queue.takeGroup(GROUP_SIZE, Duration.ofMillis(200));
-                if (!group.isEmpty()) {
-                    processor.process(group);
+                IngestProcessor.Prepared next = prepared.poll(200, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    processor.store(next);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable e) {
-                log.error("ingest group failed; its messages stay un-acked and the kiosks will resend", e);
+                log.error("storing an ingest group failed; its messages stay un-acked and the kiosks will resend", e);
             }
         }
     }
@@ -70,11 +112,13 @@ final class IngestWorker extends BackgroundWorker {
     @Override
     protected void stopWork() {
         int left = queue.close();
-        if (thread != null) {
-            try {
-                thread.join(15_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (Thread running : new Thread[] {thread, storeThread}) {
+            if (running != null) {
+                try {
+                    running.join(15_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         log.info("ingest stopped{}", left > 0 ? "; " + left + " queued messages left un-acked for the kiosks to resend" : "");

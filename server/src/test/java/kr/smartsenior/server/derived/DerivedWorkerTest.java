@@ -21,17 +21,29 @@ class DerivedWorkerTest {
 
     @Test
     void settingsOutsideTheirRangeAreRefusedByName() {
-        assertThatThrownBy(() -> new DerivedWorker(null, List.of(), 0, 8, Duration.ofMinutes(5), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new DerivedWorker(null, List.of(), 0, 8, Duration.ofMinutes(5), Duration.ofSeconds(1),
+                List.of(), 0.25))
                 .hasMessageContaining("SSC_DERIVED_THREADS");
-        assertThatThrownBy(() -> new DerivedWorker(null, List.of(), 2, 8, Duration.ofMillis(10), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new DerivedWorker(null, List.of(), 2, 8, Duration.ofMillis(10), Duration.ofSeconds(1),
+                List.of(), 0.25))
                 .hasMessageContaining("SSC_DERIVED_LEASE");
+        assertThatThrownBy(() -> new DerivedWorker(null, List.of(), 2, 8, Duration.ofMinutes(5), Duration.ofSeconds(1),
+                List.of(), 0)).hasMessageContaining("SSC_DERIVED_SHARE_WHILE_INGESTING");
+    }
+
+    @Test
+    void whileKiosksAreSendingTwoThreadsRestSevenTimesTheirWorkForAQuarterOfOneProcessor() {
+        double rest = 2 / 0.25 - 1;
+        assertThat(DerivedWorker.restMillis(20_000_000L, rest)).isEqualTo(140);
+        assertThat(DerivedWorker.restMillis(1_000_000_000L, rest)).isEqualTo(DerivedWorker.MAX_REST_MS);
+        assertThat(DerivedWorker.restMillis(20_000_000L, 0)).isZero();
     }
 
     @Test
     void twoHandlersOfOneKindAreRefused() {
         WorkHandler one = handler(WorkKind.ROSTER);
         assertThatThrownBy(() -> new DerivedWorker(null, List.of(one, handler(WorkKind.ROSTER)), 2, 8,
-                Duration.ofMinutes(5), Duration.ofSeconds(1))).hasMessageContaining("ROSTER");
+                Duration.ofMinutes(5), Duration.ofSeconds(1), List.of(), 0.25)).hasMessageContaining("ROSTER");
     }
 
     @Test

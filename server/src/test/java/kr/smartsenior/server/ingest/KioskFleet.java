@@ -408,7 +408,6 @@ final class KioskFleet implements AutoCloseable {
         long nextSecond = last + 1_000_000_000L;
         long ackedAtSecond = 0;
         double credit = 0;
-        int next = 0;
         while (running) {
             try {
                 Thread.sleep(5);
@@ -421,8 +420,9 @@ final class KioskFleet implements AutoCloseable {
                 int whole = (int) credit;
                 credit -= whole;
                 for (int n = 0; n < whole; n++) {
-                    Kiosk kiosk = kiosks[next];
-                    next = (next + 1) % kiosks.length;
+                    // each record at a kiosk picked at random: batches fill at independent times, as at real
+                    // centres; round robin filled every kiosk's batch in the same tick, 1,000 batches at once
+                    Kiosk kiosk = kiosks[ThreadLocalRandom.current().nextInt(kiosks.length)];
                     synchronized (kiosk) {
                         kiosk.produced++;
                         if (kiosk.produced - kiosk.nextUnsent >= batchSize) {

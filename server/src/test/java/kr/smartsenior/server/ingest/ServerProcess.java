@@ -137,6 +137,12 @@ final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        try { // kept for reading after the run: the figures print only the first few problems
+            Files.copy(dataDir.resolve("server.log"), Path.of("target", "bench-server.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            System.err.println("server log not kept: " + e);
+        }
         TestDatabase.deleteTree(dataDir);
     }
 }
