@@ -75,10 +75,6 @@ final class IngestProcessor {
             this.rows = rows;
             this.batches = batches;
         }
-
-        int records() {
-            return rows.size();
-        }
     }
 
     /**
