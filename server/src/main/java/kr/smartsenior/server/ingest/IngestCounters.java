@@ -46,8 +46,12 @@ final class IngestCounters implements Foreground {
 
     @Override
     public boolean busy() {
+        return busyAt(System.nanoTime());
+    }
+
+    boolean busyAt(long nowNanos) {
         long last = lastGroupNanos;
-        return last != 0 && System.nanoTime() - last < BUSY_FOR_NANOS;
+        return last != 0 && nowNanos - last < BUSY_FOR_NANOS;
     }
 
     void time(Phase phase, long elapsedNanos) {
