@@ -43,9 +43,9 @@ class ServerArchitectureTest {
     }
 
     @Test
-    void onlyTheMqttPackageKnowsPahoAndMoquette() {
+    void onlyTheMqttPackageKnowsTheMqttClientAndMoquette() {
         noClasses().that().resideOutsideOfPackage("kr.smartsenior.server.mqtt..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.paho..", "io.moquette..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.hivemq..", "org.eclipse.paho..", "io.moquette..")
                 .check(SERVER);
     }
 

@@ -33,11 +33,11 @@ class MqttConfig {
     }
 
     @Bean
-    PahoBrokerConnection brokerConnection(SscProperties properties, ObjectProvider<EmbeddedBroker> embedded,
+    HiveMqBrokerConnection brokerConnection(SscProperties properties, ObjectProvider<EmbeddedBroker> embedded,
             Clock clock) {
         EmbeddedBroker broker = embedded.getIfAvailable();
         String url = broker != null ? broker.uri() : properties.mqtt().url();
-        return new PahoBrokerConnection(url, properties.mqtt(), clock);
+        return new HiveMqBrokerConnection(url, properties.mqtt(), clock);
     }
 
     @Bean
