@@ -1,6 +1,7 @@
 package kr.smartsenior.server.ingest;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -17,12 +18,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Two threads, one group apart (decision 0043): {@code ssc-ingest} drains the ingest queue in groups
- * and has the {@link IngestProcessor} decode and check each; {@code ssc-ingest-store} stores the
- * group before it and acks it. The first hands each prepared group straight to the second, so while
- * the database commits one group the next is decoded, and when storing falls behind the first thread
- * waits and the ingest queue fills (and drops un-acked, as before). A failing group is logged and
- * the threads go on. At shutdown a prepared group is still stored and acked. Subscribes to the
+ * A preparing thread and store threads (decisions 0043, 0044): {@code ssc-ingest} drains the ingest
+ * queue in groups and has the {@link IngestProcessor} decode and check each; each of the
+ * {@code SSC_INGEST_WRITERS} store threads ({@code ssc-ingest-store-1}, {@code -2}, …) takes a prepared
+ * group, stores it in a transaction of its own and acks it. The first hands each prepared group straight
+ * to a free store thread, so while the database commits one group the next is stored and the one after
+ * decoded; when storing falls behind the first thread waits and the ingest queue fills (and drops
+ * un-acked, as before). Two transactions may meet the same record id (a kiosk's re-send): the store
+ * sorts by id and lets the later one find it stored, as between two server instances. A failing group
+ * is logged and the threads go on. At shutdown every prepared group is still stored and acked. Subscribes to the
  * measurements of every device: as a shared subscription on an external broker, so that several
  * server instances split the load, and plainly on the embedded one.
  */
@@ -42,17 +46,20 @@ final class IngestWorker extends BackgroundWorker {
     private final BrokerConnection connection;
     private final String filter;
     /**
-     * Hands a prepared group straight to the store thread: no queue between them, so at most two groups
-     * are in flight (one stored, one prepared) and a message waits at most about two store times. A queue
-     * of one more group measured 3 groups in flight and ack p50 ~400 ms at 5,000 records/s.
+     * Hands a prepared group straight to a free store thread: no queue between them, so at most one group
+     * per writer is stored and one prepared. A queue of one more group (one writer) measured 3 groups in
+     * flight and ack p50 ~400 ms at 5,000 records/s.
      */
     private final BlockingQueue<IngestProcessor.Prepared> prepared = new SynchronousQueue<>();
+    private final int writers;
     private volatile boolean preparing;
     private Thread thread;
-    private Thread storeThread;
+    private final List<Thread> storeThreads = new ArrayList<>();
 
-    IngestWorker(IngestQueue queue, IngestProcessor processor, BrokerConnection connection, SscProperties properties) {
+    IngestWorker(IngestQueue queue, IngestProcessor processor, BrokerConnection connection, SscProperties properties,
+            IngestSettings settings) {
         super(Worker.INGEST);
+        this.writers = settings.writers();
         this.queue = queue;
         this.processor = processor;
         this.connection = connection;
@@ -64,7 +71,10 @@ final class IngestWorker extends BackgroundWorker {
     @Override
     protected void startWork() {
         preparing = true;
-        storeThread = namedThread().name(Worker.INGEST.threadName() + "-store").start(this::storeGroups);
+        for (int i = 1; i <= writers; i++) {
+            storeThreads.add(namedThread().name(Worker.INGEST.threadName() + "-store" + (writers > 1 ? "-" + i : ""))
+                    .start(this::storeGroups));
+        }
         thread = namedThread().start(this::prepareGroups);
         connection.subscribe(filter, queue::accept);
     }
@@ -112,10 +122,13 @@ final class IngestWorker extends BackgroundWorker {
     @Override
     protected void stopWork() {
         int left = queue.close();
-        for (Thread running : new Thread[] {thread, storeThread}) {
-            if (running != null) {
+        List<Thread> running = new ArrayList<>();
+        running.add(thread); // the preparing thread first: the store threads go on until it has stopped
+        running.addAll(storeThreads);
+        for (Thread each : running) {
+            if (each != null) {
                 try {
-                    running.join(15_000);
+                    each.join(15_000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

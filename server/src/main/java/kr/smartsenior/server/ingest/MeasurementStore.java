@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -62,6 +63,7 @@ final class MeasurementStore {
     private static final String ALREADY_STORED = "SELECT id FROM measurement WHERE id = ANY (?::varchar[])";
     private static final String COPY = "COPY " + COLUMNS + " FROM STDIN";
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final Comparator<Row> ID_ORDER = Comparator.comparing(row -> row.record().id().toString());
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -138,7 +140,10 @@ final class MeasurementStore {
                     }
                 }
             }
-            List<Row> fresh = unique.stream().filter(row -> !known.contains(row.record().id().toString())).toList();
+            // in id order: two transactions storing overlapping ids (two writers, two instances, a re-send) then
+            // wait for each other in one direction only, never in a deadlock
+            List<Row> fresh = unique.stream().filter(row -> !known.contains(row.record().id().toString()))
+                    .sorted(ID_ORDER).toList();
             if (fresh.isEmpty()) {
                 return Set.of();
             }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class IngestQueueTest {
 
     private final IngestCounters counters = new IngestCounters();
-    private final IngestQueue queue = new IngestQueue(new IngestSettings(2, null), counters);
+    private final IngestQueue queue = new IngestQueue(new IngestSettings(2, null, null), counters);
     private final Instant now = Instant.parse("2026-12-05T10:00:00Z");
 
     @Test
@@ -53,9 +53,11 @@ class IngestQueueTest {
 
     @Test
     void settingsOutOfRangeAreRefusedWithTheirName() {
-        assertThatThrownBy(() -> new IngestSettings(0, null)).hasMessageContaining("SSC_INGEST_QUEUE");
-        assertThatThrownBy(() -> new IngestSettings(null, 901)).hasMessageContaining("SSC_ACK_WINDOW");
-        assertThat(new IngestSettings(null, null)).isEqualTo(new IngestSettings(1000, 500));
+        assertThatThrownBy(() -> new IngestSettings(0, null, null)).hasMessageContaining("SSC_INGEST_QUEUE");
+        assertThatThrownBy(() -> new IngestSettings(null, 901, null)).hasMessageContaining("SSC_ACK_WINDOW");
+        assertThat(new IngestSettings(null, null, null)).isEqualTo(new IngestSettings(1000, 500, 2));
+        assertThatThrownBy(() -> new IngestSettings(null, null, 0)).hasMessageContaining("SSC_INGEST_WRITERS");
+        assertThatThrownBy(() -> new IngestSettings(null, null, 9)).hasMessageContaining("SSC_INGEST_WRITERS");
     }
 
     private static byte[] bytes(String text) {

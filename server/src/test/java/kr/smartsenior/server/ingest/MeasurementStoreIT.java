@@ -213,6 +213,51 @@ class MeasurementStoreIT {
         }
     }
 
+    /**
+     * Two writers of one instance (decision 0044) or two instances store groups at the same time, and a
+     * kiosk's re-send puts the same records in both, in another order. Neither may wait for the other in a
+     * cycle (PostgreSQL would abort one as a deadlock after a second, and its whole group would go
+     * un-acked): each record is stored once, by one of them, and the other calls it a duplicate.
+     */
+    @org.junit.jupiter.api.Test
+    void twoTransactionsStoringTheSameRecordsInOppositeOrdersNeitherDeadlockNorStoreTwice() throws Exception {
+        try (TestDatabase db = TestDatabase.postgres();
+                var writers = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            MeasurementStore store = store(db);
+            seed(db, "s1", "MEMBER0001");
+            for (int round = 0; round < 5; round++) {
+                List<MeasurementStore.Row> forward = new ArrayList<>();
+                for (int i = 0; i < 2000; i++) {
+                    forward.add(row(record("MEMBER0001", Integer.toString(i)), "batch-" + round));
+                }
+                List<MeasurementStore.Row> backward = new ArrayList<>(forward.reversed());
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> afterBarrier(start,
+                        () -> insert(db, store, forward)), writers);
+                var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> afterBarrier(start,
+                        () -> insert(db, store, backward)), writers);
+                boolean[] a = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                boolean[] b = second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                for (int i = 0; i < forward.size(); i++) {
+                    assertThat(a[i] ^ b[forward.size() - 1 - i])
+                            .as("round %d, record %d stored by exactly one", round, i).isTrue();
+                }
+            }
+            assertThat(JdbcClient.create(db.dataSource()).sql("SELECT COUNT(*), COUNT(DISTINCT id) FROM measurement")
+                    .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single())
+                    .containsExactly(10_000L, 10_000L);
+        }
+    }
+
+    private static <T> T afterBarrier(java.util.concurrent.CyclicBarrier barrier, Supplier<T> work) {
+        try {
+            barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return work.get();
+    }
+
     private static MeasurementStore store(TestDatabase db) {
         return new MeasurementStore(JdbcClient.create(db.dataSource()), new JdbcTemplate(db.dataSource()),
                 new ObjectMapper());

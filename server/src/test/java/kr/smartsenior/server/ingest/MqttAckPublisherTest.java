@@ -43,7 +43,7 @@ class MqttAckPublisherTest {
     }
 
     private final SilentBroker broker = new SilentBroker();
-    private final MqttAckPublisher acks = new MqttAckPublisher(broker, new ProtocolCodec(), new IngestSettings(null, 2));
+    private final MqttAckPublisher acks = new MqttAckPublisher(broker, new ProtocolCodec(), new IngestSettings(null, 2, null));
 
     @Test
     void aConfirmedAckFreesItsPlaceInTheWindow() {
