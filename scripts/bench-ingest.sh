@@ -2,9 +2,10 @@
 # Load generator and benchmark of ingest on PostgreSQL (see docs/benchmarks.md and decision 0036):
 #   scripts/bench-ingest.sh [standard|overload|reconnect-storm] [--kiosks N] [--connections N]
 #       [--duration S] [--rate R] [--batch N] [--backlog N] [--server-heap 1g] [--skip broker,db]
-#       [--jfr /tmp/server.jfr] [--skip-build]
-# Needs Mosquitto at 127.0.0.1:1883 (anonymous) and PostgreSQL at 127.0.0.1:5432 (scripts/services.sh
-# starts both). Simulated kiosks (default 1,000, sharing 20 MQTT connections) publish batches of 10
+#       [--jfr /tmp/server.jfr] [--machine-broker] [--skip-build]
+# Needs the mosquitto binary and PostgreSQL at 127.0.0.1:5432 (scripts/services.sh installs and starts
+# both). It runs a Mosquitto of its own on a free port, set as docs/operations.md says (Nagle off,
+# in-flight 100, queue 10,000); --machine-broker uses the one at 127.0.0.1:1883 as it was started. Simulated kiosks (default 1,000, sharing 20 MQTT connections) publish batches of 10
 # records in the protocol's format.
 #   standard         (a) the broker with a subscriber that acks at once, (b) PostgreSQL alone (the
 #                    server's write path, COPY), (c) the server's jar end to end (publish → commit →
@@ -33,6 +34,7 @@ while [ $# -gt 0 ]; do
     --backlog) export SSC_BENCH_BACKLOG=$2; shift ;;
     --server-heap) export SSC_BENCH_SERVER_HEAP=$2; shift ;;
     --skip) export SSC_BENCH_SKIP=$2; shift ;;
+    --machine-broker) export SSC_BENCH_BROKER=machine ;;
     --jfr) export SSC_BENCH_JFR=$2; shift ;;
     --skip-build) BUILD="" ;;
     *) sed -n '2,20p' "$0" >&2; exit 2 ;;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import kr.smartsenior.server.provisioning.PrivateMosquitto;
 import kr.smartsenior.server.testsupport.RequiredServices;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +19,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * Not a test (its name matches neither Surefire's nor Failsafe's patterns): the load generator behind
  * {@code scripts/bench-ingest.sh}. Kiosks ({@link KioskFleet}) publish measurement batches in the
- * protocol's format to the machine's Mosquitto; in one run it measures
+ * protocol's format to a Mosquitto of the benchmark's own, set as docs/operations.md says ({@link
+ * PrivateMosquitto#startAnonymous}; {@code SSC_BENCH_BROKER=machine} takes the machine's on port 1883 as it
+ * is); in one run it measures
  * <ol>
  *   <li>the broker alone: a subscriber that acks at once ({@link TrivialAcker}), same kiosks;</li>
  *   <li>the database alone ({@link DatabaseRates}): the server's write path and {@code COPY};</li>
@@ -45,6 +48,8 @@ class IngestBenchmark {
     private final String serverHeap = System.getenv().getOrDefault("SSC_BENCH_SERVER_HEAP", "1g");
     private final String jfr = System.getenv().getOrDefault("SSC_BENCH_JFR", "");
     private final String skip = System.getenv().getOrDefault("SSC_BENCH_SKIP", "");
+    private final boolean machineBroker = "machine".equals(System.getenv().getOrDefault("SSC_BENCH_BROKER", "private"));
+    private String brokerUrl = RequiredServices.MOSQUITTO_URL;
     private final int run = ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF);
     private final StringBuilder report = new StringBuilder();
 
@@ -57,14 +62,42 @@ class IngestBenchmark {
                 + " JVM %s; load average at start %s", mode, run, kiosks, Math.min(connections, kiosks), batchSize,
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
         say("PostgreSQL settings: %s", postgresSettings());
-        switch (mode) {
-            case "standard" -> standard();
-            case "overload" -> overload();
-            case "reconnect-storm" -> reconnectStorm();
-            default -> throw new IllegalArgumentException("SSC_BENCH_MODE must be standard, overload or reconnect-storm");
+        PrivateMosquitto broker = null;
+        if (machineBroker) {
+            say("Mosquitto: the machine's, %s, as it was started", brokerUrl);
+        } else {
+            Path dir = Files.createTempDirectory("bench-mosquitto");
+            broker = PrivateMosquitto.startAnonymous(dir);
+            brokerUrl = broker.url();
+            say("Mosquitto: the benchmark's own, %s, %s", brokerUrl, String.join(", ", PrivateMosquitto.tuning()));
+        }
+        try {
+            switch (mode) {
+                case "standard" -> standard();
+                case "overload" -> overload();
+                case "reconnect-storm" -> reconnectStorm();
+                default -> throw new IllegalArgumentException(
+                        "SSC_BENCH_MODE must be standard, overload or reconnect-storm");
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
         }
         say("load average at end %s", loadAverage());
         Files.writeString(Path.of("target", "bench-ingest.txt"), report);
+    }
+
+    /**
+     * Writes out what earlier work left dirty in PostgreSQL's buffers (an earlier run, part (b)), so that the
+     * product's figures do not pay for it; says how long that took.
+     */
+    private void checkpoint() throws java.sql.SQLException {
+        long started = System.nanoTime();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(RequiredServices.POSTGRES_URL)) {
+            connection.createStatement().execute("CHECKPOINT");
+        }
+        say("    (CHECKPOINT before it: %.1f s)", (System.nanoTime() - started) / 1e9);
     }
 
     /** The database settings that move ingest figures most (checkpoints, buffers, commit), as the run found them. */
@@ -86,10 +119,10 @@ class IngestBenchmark {
         List<KioskFleet.Site> sites = sites();
         double broker = Double.NaN;
         if (!skip.contains("broker")) {
-            say("(a) broker alone: Mosquitto 127.0.0.1:1883 and a subscriber that acks at once");
-            try (TrivialAcker acker = new TrivialAcker(RequiredServices.MOSQUITTO_URL, run,
+            say("(a) broker alone: Mosquitto %s and a subscriber that acks at once", brokerUrl);
+            try (TrivialAcker acker = new TrivialAcker(brokerUrl, run,
                     sites.stream().map(KioskFleet.Site::id).toList());
-                    KioskFleet fleet = new KioskFleet(RequiredServices.MOSQUITTO_URL, run, sites, kiosks, connections,
+                    KioskFleet fleet = new KioskFleet(brokerUrl, run, sites, kiosks, connections,
                             batchSize, false)) {
                 fleet.connect();
                 broker = closedLoop(fleet);
@@ -242,13 +275,14 @@ class IngestBenchmark {
         }
 
         Product(List<KioskFleet.Site> sites, int batch) throws Exception {
+            checkpoint();
             List<String> flags = new ArrayList<>(List.of("-Xmx" + serverHeap));
             if (!jfr.isBlank()) {
                 flags.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
             }
             try {
                 process = ServerProcess.start(Path.of("target", "smartsenior-server.jar"), Map.of(
-                        "SSC_MQTT_URL", RequiredServices.MOSQUITTO_URL,
+                        "SSC_MQTT_URL", brokerUrl,
                         "SSC_MQTT_SHARED_GROUP", "bench-" + Integer.toHexString(run),
                         "SSC_DB_URL", schema.jdbcUrl()), flags);
             } catch (Exception e) {
@@ -266,7 +300,7 @@ class IngestBenchmark {
                 }
             }
             jdbc.execute("ANALYZE");
-            fleet = new KioskFleet(RequiredServices.MOSQUITTO_URL, run, sites, kiosks, connections, batch, true);
+            fleet = new KioskFleet(brokerUrl, run, sites, kiosks, connections, batch, true);
         }
 
         void finish() throws Exception {

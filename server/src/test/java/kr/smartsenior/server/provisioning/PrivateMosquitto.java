@@ -63,7 +63,6 @@ public final class PrivateMosquitto implements AutoCloseable {
             Files.writeString(dir.resolve(BrokerAccess.PASSWORD_FILE), BrokerAccessFiles.passwords(serverUser,
                     MosquittoPasswordHash.hash(serverPassword, new SecureRandom()), List.of()));
             Files.writeString(dir.resolve(BrokerAccess.ACL_FILE), BrokerAccessFiles.acl(serverUser, List.of()));
-            Path config = dir.resolve("mosquitto.conf");
             List<String> lines = new java.util.ArrayList<>(List.of(
                     "per_listener_settings false",
                     // started as root, Mosquitto would drop to user "mosquitto", who cannot read a private temp dir
@@ -79,20 +78,56 @@ public final class PrivateMosquitto implements AutoCloseable {
                     "listener " + devicePort + " 127.0.0.1",
                     "use_username_as_clientid true",
                     ""));
-            Files.writeString(config, String.join("\n", lines));
-            Process process = new ProcessBuilder(binary.toString(), "-c", config.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("mosquitto.log").toFile())
-                    .start();
-            Files.writeString(dir.resolve("mosquitto.pid"), Long.toString(process.pid()));
-            PrivateMosquitto broker = new PrivateMosquitto(dir, port, devicePort, process);
-            await("mosquitto listening on ports " + port + " and " + devicePort).atMost(Duration.ofSeconds(10))
-                    .pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-                    .until(() -> accepts(port) && accepts(devicePort));
-            return broker;
+            return launch(binary, dir, lines, port, devicePort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Starts Mosquitto for load tests: anonymous, one loopback listener on a free port (both {@link #url()}
+     * and {@link #deviceUrl()}), tuned like docs/operations.md ({@link #TUNING}), so that figures measured on
+     * it do not depend on how the machine's own broker was started.
+     */
+    public static PrivateMosquitto startAnonymous(Path dir) {
+        Path binary = binary();
+        try {
+            int port;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
+            List<String> lines = new java.util.ArrayList<>(List.of(
+                    "user " + System.getProperty("user.name"),
+                    "allow_anonymous true",
+                    "persistence false",
+                    "log_type error", "log_type warning"));
+            lines.addAll(TUNING);
+            lines.addAll(List.of("listener " + port + " 127.0.0.1", ""));
+            return launch(binary, dir, lines, port, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The settings it runs with beyond listeners, files and accounts. */
+    public static List<String> tuning() {
+        return TUNING;
+    }
+
+    private static PrivateMosquitto launch(Path binary, Path dir, List<String> lines, int port, int devicePort)
+            throws IOException {
+        Path config = dir.resolve("mosquitto.conf");
+        Files.writeString(config, String.join("\n", lines));
+        Process process = new ProcessBuilder(binary.toString(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("mosquitto.log").toFile())
+                .start();
+        Files.writeString(dir.resolve("mosquitto.pid"), Long.toString(process.pid()));
+        PrivateMosquitto broker = new PrivateMosquitto(dir, port, devicePort, process);
+        await("mosquitto listening on ports " + port + " and " + devicePort).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(() -> accepts(port) && accepts(devicePort));
+        return broker;
     }
 
     /** The server's listener (in production: loopback only, the client id as the client sent it). */
