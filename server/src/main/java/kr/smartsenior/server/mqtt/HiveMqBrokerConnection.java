@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import kr.smartsenior.protocol.Channel;
@@ -167,7 +168,7 @@ final class HiveMqBrokerConnection extends BackgroundWorker implements BrokerCon
     /** 1 s after the first failure, doubling up to 30 s, with up to a fifth more at random (instances do not sync). */
     static long reconnectDelayMs(int attempts) {
         long base = Math.min(MAX_RECONNECT_DELAY_MS, INITIAL_RECONNECT_DELAY_MS << Math.min(attempts, 5));
-        return base + java.util.concurrent.ThreadLocalRandom.current().nextLong(base / 5 + 1);
+        return base + ThreadLocalRandom.current().nextLong(base / 5 + 1);
     }
 
     @Override
@@ -196,8 +197,8 @@ final class HiveMqBrokerConnection extends BackgroundWorker implements BrokerCon
                     if (error == null) {
                         log.info("subscribed to {}", subscription.filter());
                     } else {
-                        log.error("MQTT broker refused the subscription to {}: {}", subscription.filter(),
-                                error.toString());
+                        // refused by the broker (SUBACK failure), or the link went down first (made again on connect)
+                        log.error("subscribing to {} failed: {}", subscription.filter(), error.toString());
                     }
                 });
     }
