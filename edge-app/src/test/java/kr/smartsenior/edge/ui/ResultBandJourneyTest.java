@@ -10,6 +10,7 @@ import kr.smartsenior.edge.ui.views.Action;
 import kr.smartsenior.edge.ui.views.Screen;
 import kr.smartsenior.edge.ui.views.ScreenWording;
 import kr.smartsenior.edge.ui.voice.Prompt;
+import kr.smartsenior.edge.ui.voice.Utterance;
 import kr.smartsenior.protocol.BandCutoffs;
 import kr.smartsenior.protocol.MeasurementCode;
 import kr.smartsenior.protocol.MemberResults;
@@ -45,15 +46,17 @@ class ResultBandJourneyTest extends JourneyFixture {
     void belowTheUsualRangeIsSaidKindly() {
         chairCutoffs(YEAR, "chair-stand-30s/2", "100", null);
         assertThat(firstResult().grade()).isEqualTo(Grade.LOW);
-        assertThat(sink.prompts).last().isEqualTo(Prompt.RESULT_LOW);
-        assertThat(sink.utterances.getLast().text()).contains("조금 더 힘내요").doesNotContain("잘하셨어요");
+        awaitSaid(said -> {
+            assertThat(sink.prompts).last().isEqualTo(Prompt.RESULT_LOW);
+            assertThat(said.text()).contains("조금 더 힘내요").doesNotContain("잘하셨어요");
+        });
     }
 
     @Test
     void withinTheUsualRange() {
         chairCutoffs(YEAR, "chair-stand-30s/2", "0", "100");
         assertThat(firstResult().grade()).isEqualTo(Grade.FAIR);
-        assertThat(sink.utterances.getLast().text()).contains("보통이에요");
+        awaitSaid(said -> assertThat(said.text()).contains("보통이에요"));
         // through the battery: today's summary carries the same word, and no history after the battery
         Screen.Result result = awaitScreen(Screen.Result.class);
         while (!result.last()) {
@@ -73,13 +76,13 @@ class ResultBandJourneyTest extends JourneyFixture {
     void aboveTheUsualRange() {
         chairCutoffs(YEAR, "chair-stand-30s/2", "0", "0");
         assertThat(firstResult().grade()).isEqualTo(Grade.GOOD);
-        assertThat(sink.utterances.getLast().text()).contains("좋아요!");
+        awaitSaid(said -> assertThat(said.text()).contains("좋아요!"));
     }
 
     @Test
     void noCutOffsAnotherProcedureOrAnotherYearGiveNoJudgementOnlyRecorded() {
         assertThat(firstResult().grade()).as("no cut-offs in the roster").isEqualTo(Grade.UNRATED);
-        assertThat(sink.prompts).last().isEqualTo(Prompt.RESULT_UNRATED);
+        awaitSaid(said -> assertThat(sink.prompts).last().isEqualTo(Prompt.RESULT_UNRATED));
         assertThat(Prompt.RESULT_UNRATED.text()).isEqualTo("기록했어요.");
         assertThat(sink.utterances.getLast().text()).doesNotContain("잘하셨어요").doesNotContain("좋아요");
     }
@@ -115,15 +118,22 @@ class ResultBandJourneyTest extends JourneyFixture {
         Screen.Summary chair = await(1);
         assertThat(chair.allPages().get(1).lines()).containsExactly(new Screen.Line("9월 1일", "11번 · 조금 더 힘내요"),
                 new Screen.Line("11월 2일", "14번 · 보통이에요"), new Screen.Line(ScreenWording.TREND_LABEL, "좋아지고 있어요"));
-        assertThat(sink.utterances.getLast().ids()).as("said as shown").containsSequence("m_9", "sino_1", "unit_il",
-                "native_11", "unit_beon", "g_low").contains("m_11", "g_fair", "h_change", "h_improved");
+        awaitSaid(said -> assertThat(said.ids()).as("said as shown").containsSequence("m_9", "sino_1", "unit_il",
+                "native_11", "unit_beon", "g_low").contains("m_11", "g_fair", "h_change", "h_improved"));
         tap(Action.NEXT_PAGE);
         Screen.Summary stance = await(2);
         assertThat(stance.allPages().get(2).lines()).containsExactly(new Screen.Line("6월 10일", "의자 잡고 12.3초"),
                 new Screen.Line(ScreenWording.TREND_LABEL, "첫 기록이에요"));
-        assertThat(sink.utterances.getLast().ids()).contains("m_6", "r_held_chair", "h_first");
+        awaitSaid(said -> assertThat(said.ids()).contains("m_6", "r_held_chair", "h_first"));
         tap(Action.PREVIOUS_PAGE);
         await(1);
+    }
+
+    /** A screen is shown, then said: checks the last thing said once it passes (or fails after 20 s). */
+    private void awaitSaid(java.util.function.Consumer<Utterance> check) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(10))
+                .untilAsserted(() -> check.accept(sink.utterances.getLast()));
     }
 
     private Screen.Summary await(int page) {
